@@ -1,0 +1,61 @@
+// Command policygap compares how regions implement the State Council's
+// 国办发〔2020〕45号 plan and shows where each falls short.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	var u usageError
+	switch {
+	case err == nil:
+	case errors.As(err, &u):
+		fmt.Fprintln(os.Stderr, "policygap:", err)
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "policygap:", err)
+		os.Exit(1)
+	}
+}
+
+// usageError is a mistake in the command line (exit code 2).
+type usageError struct{ error }
+
+type command struct {
+	name, summary string
+	run           func(args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"measures", "split documents into measures and print the measure records", runMeasures},
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	printUsage(stderr)
+	return usageError{fmt.Errorf("unknown command %q", args[0])}
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "policygap: where regional plans fall short of 国办发〔2020〕45号")
+	fmt.Fprintln(w, "\nusage: policygap <command> [flags]   (policygap <command> --help for its flags)")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+}

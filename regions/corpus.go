@@ -1,0 +1,373 @@
+package regions
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Level is a region's administrative level.
+type Level string
+
+const (
+	LevelNational Level = "national" // a national ministry or commission
+	LevelProvince Level = "province" // including province-level municipalities (重庆市)
+	LevelCity     Level = "city"
+	LevelCounty   Level = "county"
+	LevelDistrict Level = "district"
+)
+
+var levelNames = map[string]Level{
+	"national": LevelNational, "ministry": LevelNational, "国家部委": LevelNational, "部委": LevelNational, "国家": LevelNational,
+	"province": LevelProvince, "省": LevelProvince, "省级": LevelProvince, "直辖市": LevelProvince, "自治区": LevelProvince,
+	"city": LevelCity, "市": LevelCity, "地市": LevelCity, "地级市": LevelCity, "自治州": LevelCity,
+	"county": LevelCounty, "县": LevelCounty, "县级": LevelCounty, "县级市": LevelCounty,
+	"district": LevelDistrict, "区": LevelDistrict,
+}
+
+// Document is one source file and what is known of it.
+type Document struct {
+	File   string // base name: the measure record's "doc"
+	Source string // where it was read from, for messages
+	Region string
+	Level  Level
+	Parent string // the region above, when known (福州市 -> 福建省)
+	Issuer string
+	Number string // document number: 厦府办〔2021〕2号
+	Date   time.Time
+	Scope  []string // areas or tasks the document sets out to cover; empty means all
+	// Inferred names the fields read from the text rather than a manifest.
+	Inferred []string
+	SHA256   string
+	Size     int
+	Text     string
+}
+
+// Region groups the documents of one region.
+type Region struct {
+	Name   string
+	Level  Level
+	Parent string
+	Docs   []*Document
+}
+
+// Corpus is the set of documents of one run.
+type Corpus struct {
+	Documents []*Document
+}
+
+// Regions lists the corpus's regions in the order their first document appears.
+func (c *Corpus) Regions() []*Region {
+	var out []*Region
+	byName := map[string]*Region{}
+	for _, d := range c.Documents {
+		r := byName[d.Region]
+		if r == nil {
+			r = &Region{Name: d.Region, Level: d.Level, Parent: d.Parent}
+			byName[d.Region] = r
+			out = append(out, r)
+		}
+		r.Docs = append(r.Docs, d)
+		if r.Parent == "" {
+			r.Parent = d.Parent
+		}
+	}
+	return out
+}
+
+// FileError is a problem with one input file; the other files are still read.
+type FileError struct {
+	File string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ManifestName is the file beside the documents that describes them.
+const ManifestName = "manifest.csv"
+
+var manifestColumns = []string{"file", "region", "level", "parent", "issuer", "number", "date", "scope"}
+
+//go:embed corpus/*.txt corpus/manifest.csv
+var defaultCorpus embed.FS
+
+// DefaultCorpus is the bundled corpus: the five seed documents and their manifest.
+func DefaultCorpus() (*Corpus, []error) {
+	sub, _ := fs.Sub(defaultCorpus, "corpus")
+	return loadFS(sub, ".", "(bundled)")
+}
+
+// Load reads files and folders (recursively). Problems with single files are
+// returned and do not stop the others; an error for a path that cannot be read
+// at all is among them too.
+func Load(paths []string) (*Corpus, []error) {
+	c := &Corpus{}
+	var errs []error
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &FileError{p, err})
+			continue
+		}
+		var sub *Corpus
+		var e []error
+		if info.IsDir() {
+			sub, e = loadFS(os.DirFS(p), ".", p)
+		} else {
+			sub, e = loadFS(os.DirFS(filepath.Dir(p)), filepath.Base(p), filepath.Dir(p))
+		}
+		c.Documents = append(c.Documents, sub.Documents...)
+		errs = append(errs, e...)
+	}
+	return c, errs
+}
+
+// loadFS reads root (a folder or one file) from fsys. display is how paths are shown.
+func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
+	c := &Corpus{}
+	var errs []error
+	show := func(p string) string { return filepath.Join(display, filepath.FromSlash(p)) }
+	var files []string
+	manifests := map[string]map[string]manifestRow{} // folder -> file -> row
+	walkErr := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &FileError{show(p), err})
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Name() == ManifestName {
+			rows, err := readManifest(fsys, p)
+			if err != nil {
+				errs = append(errs, &FileError{show(p), err})
+			}
+			manifests[path.Dir(p)] = rows
+			return nil
+		}
+		if slices.Contains(Extensions, strings.ToLower(path.Ext(p))) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		errs = append(errs, &FileError{display, walkErr})
+	}
+	if root != "." && len(files) == 0 && len(errs) == 0 {
+		files = append(files, root) // a single file with an unexpected ending: try it
+	}
+	sort.Strings(files)
+	if root != "." { // a single file: its folder's manifest applies
+		if rows, err := readManifest(fsys, ManifestName); err == nil {
+			manifests["."] = rows
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, &FileError{show(ManifestName), err})
+		}
+	}
+	for _, p := range files {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, &FileError{show(p), err})
+			continue
+		}
+		text, err := Decode(p, data)
+		if err != nil {
+			errs = append(errs, &FileError{show(p), err})
+			continue
+		}
+		sum := sha256.Sum256(data)
+		doc := &Document{File: path.Base(p), Source: show(p), Text: text, Size: len(data), SHA256: hex.EncodeToString(sum[:])}
+		if row, ok := manifests[path.Dir(p)][doc.File]; ok {
+			row.apply(doc) // the manifest is the truth: blank fields stay blank
+		} else {
+			inferMetadata(doc)
+		}
+		c.Documents = append(c.Documents, doc)
+	}
+	return c, errs
+}
+
+type manifestRow struct {
+	region, level, parent, issuer, number, date, scope string
+	line                                               int
+}
+
+func (r manifestRow) apply(d *Document) {
+	d.Region, d.Level, d.Parent, d.Issuer, d.Number = r.region, Level(r.level), r.parent, r.issuer, r.number
+	if r.date != "" {
+		d.Date, _ = time.Parse(time.DateOnly, r.date)
+	}
+	if r.scope != "" {
+		d.Scope = strings.FieldsFunc(r.scope, func(c rune) bool { return c == ' ' || c == ';' || c == '、' })
+	}
+}
+
+// readManifest reads manifest.csv: a header naming the columns (file and
+// region required; level, parent, issuer, number, date, scope optional), then
+// one row per document. Every problem is reported with its line.
+func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // Excel writes a BOM
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("manifest has no header line: %w", err)
+	}
+	col := map[string]int{}
+	var problems []string
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if !slices.Contains(manifestColumns, h) {
+			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (known: %s)", h, strings.Join(manifestColumns, ", ")))
+		}
+		col[h] = i
+	}
+	for _, need := range []string{"file", "region"} {
+		if _, ok := col[need]; !ok {
+			problems = append(problems, fmt.Sprintf("line 1: missing column %q", need))
+		}
+	}
+	rows := map[string]manifestRow{}
+	for len(problems) == 0 {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			problems = append(problems, err.Error())
+			break
+		}
+		get := func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		row := manifestRow{region: get("region"), parent: get("parent"), issuer: get("issuer"),
+			number: get("number"), date: get("date"), scope: get("scope"), line: line}
+		if lv := get("level"); lv != "" {
+			l, ok := levelNames[strings.ToLower(lv)]
+			if !ok {
+				problems = append(problems, fmt.Sprintf("line %d: unknown level %q (use national, province, city, county or district)", line, lv))
+			}
+			row.level = string(l)
+		}
+		if row.date != "" {
+			if _, err := time.Parse(time.DateOnly, row.date); err != nil {
+				problems = append(problems, fmt.Sprintf("line %d: date %q is not YYYY-MM-DD", line, row.date))
+			}
+		}
+		f := get("file")
+		switch {
+		case f == "":
+			problems = append(problems, fmt.Sprintf("line %d: empty file name", line))
+		case row.region == "":
+			problems = append(problems, fmt.Sprintf("line %d: %s has no region", line, f))
+		case rows[f].line > 0:
+			problems = append(problems, fmt.Sprintf("line %d: %s is listed twice (also line %d)", line, f, rows[f].line))
+		}
+		rows[f] = row
+	}
+	if len(problems) > 0 {
+		return nil, errors.New("bad manifest:\n  " + strings.Join(problems, "\n  "))
+	}
+	return rows, nil
+}
+
+var (
+	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,12}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号`)
+	docDateRe   = regexp.MustCompile(`(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:成文日期|发布日期)\s*[:：]\s*((?:19|20)\d{2}-\d{2}-\d{2})`)
+	issuerRe    = regexp.MustCompile(`^(?:#\s*)?([\p{Han}]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|局|厅|部))关于`)
+	regionRe    = regexp.MustCompile(`^([\p{Han}]{2,12}?(?:自治区|自治州|省|市|县|区|盟|旗)|[\p{Han}]{1,6}部)`)
+)
+
+// inferMetadata fills what the manifest did not give from the text, and
+// records which fields were inferred.
+func inferMetadata(d *Document) {
+	norm := NormalizeString(d.Text[:min(len(d.Text), 8000)])
+	head := norm
+	if d.Issuer == "" {
+		for _, line := range strings.Split(head, "\n") {
+			if m := issuerRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+				d.Issuer = m[1]
+				d.Inferred = append(d.Inferred, "issuer")
+				break
+			}
+		}
+	}
+	if d.Region == "" {
+		if m := regionRe.FindString(d.Issuer); m != "" {
+			d.Region = m
+		} else {
+			d.Region = strings.TrimSuffix(d.File, path.Ext(d.File))
+		}
+		d.Inferred = append(d.Inferred, "region")
+	}
+	if d.Level == "" {
+		d.Level = levelOf(d.Region)
+		d.Inferred = append(d.Inferred, "level")
+	}
+	if d.Number == "" {
+		if m := docNumberRe.FindString(head); m != "" {
+			d.Number = m
+			d.Inferred = append(d.Inferred, "number")
+		}
+	}
+	if d.Date.IsZero() {
+		if t, ok := inferDate(head); ok {
+			d.Date = t
+			d.Inferred = append(d.Inferred, "date")
+		}
+	}
+}
+
+func levelOf(region string) Level {
+	switch {
+	case strings.HasSuffix(region, "部") || strings.HasSuffix(region, "委员会"):
+		return LevelNational
+	case strings.HasSuffix(region, "省") || strings.HasSuffix(region, "自治区") ||
+		slices.Contains([]string{"北京市", "天津市", "上海市", "重庆市"}, region):
+		return LevelProvince
+	case strings.HasSuffix(region, "市") || strings.HasSuffix(region, "州") || strings.HasSuffix(region, "盟"):
+		return LevelCity
+	case strings.HasSuffix(region, "区"):
+		return LevelDistrict
+	}
+	return LevelCounty
+}
+
+// inferDate takes the first signing or publication date in the text.
+func inferDate(norm string) (time.Time, bool) {
+	for _, m := range docDateRe.FindAllStringSubmatch(norm, -1) {
+		if m[2] != "" {
+			if t, err := time.Parse(time.DateOnly, m[2]); err == nil {
+				return t, true
+			}
+			continue
+		}
+		if d, ok := ParseDeadline(m[0], 0); ok && d.Kind == DeadlineDate {
+			return d.Date, true
+		}
+	}
+	return time.Time{}, false
+}

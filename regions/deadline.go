@@ -1,0 +1,221 @@
+package regions
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DeadlineKind says whether a measure has a date, is ongoing (长期坚持), or has none.
+type DeadlineKind string
+
+const (
+	DeadlineDate    DeadlineKind = "date"
+	DeadlineOngoing DeadlineKind = "ongoing"
+	DeadlineNone    DeadlineKind = "none"
+)
+
+// Deadline is a measure's completion deadline: the raw text as printed and the
+// last day of the period it names (2021年10月底 -> 2021-10-31).
+type Deadline struct {
+	Raw  string
+	Date time.Time // zero unless Kind is DeadlineDate
+	Kind DeadlineKind
+}
+
+// MarshalJSON writes {"raw":…,"date":"2006-01-02"|null,"kind":…}, the measure record's form.
+func (d Deadline) MarshalJSON() ([]byte, error) {
+	var date *string
+	if d.Kind == DeadlineDate {
+		s := d.Date.Format(time.DateOnly)
+		date = &s
+	}
+	kind := d.Kind
+	if kind == "" {
+		kind = DeadlineNone
+	}
+	return json.Marshal(struct {
+		Raw  string       `json:"raw"`
+		Date *string      `json:"date"`
+		Kind DeadlineKind `json:"kind"`
+	}{d.Raw, date, kind})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (d *Deadline) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Raw  string       `json:"raw"`
+		Date *string      `json:"date"`
+		Kind DeadlineKind `json:"kind"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*d = Deadline{Raw: v.Raw, Kind: v.Kind}
+	if v.Date != nil {
+		t, err := time.Parse(time.DateOnly, *v.Date)
+		if err != nil {
+			return err
+		}
+		d.Date = t
+	}
+	return nil
+}
+
+// String is the date, "ongoing" or "none".
+func (d Deadline) String() string {
+	if d.Kind == DeadlineDate {
+		return d.Date.Format(time.DateOnly)
+	}
+	if d.Kind == "" {
+		return string(DeadlineNone)
+	}
+	return string(d.Kind)
+}
+
+const cnDigits = "〇一二三四五六七八九"
+
+// A date expression in normalised text: a year (Arabic or Chinese digits), then
+// a month with an optional day or part of month, a quarter, a half year, or
+// the year's end; spaces between the parts are tolerated ("2022 年底前").
+var deadlineRe = regexp.MustCompile(`([0-9〇一二三四五六七八九零]{4})\s*年\s*` +
+	`(?:第?\s*([1-4一二三四])\s*季度|(上半年|下半年)|(底|末|年底|前|内)|` +
+	`([0-9一二三四五六七八九十]{1,3})\s*月\s*(?:([0-9一二三四五六七八九十]{1,3})\s*日|(上旬|中旬|下旬|底|末))?)?`)
+
+var (
+	ongoingRe  = regexp.MustCompile(`长期坚持|长期推进|持续推进|持续开展|长期开展|常态化推进|长期`)
+	withinYear = regexp.MustCompile(`^(年内|年底前|年底|今年内|本年度内)`)
+)
+
+// ParseDeadline reads a deadline slot: the deadline part of a units parenthesis
+// or a table's 完成时限 cell (normalised text). docYear resolves 年内 ("within the
+// year"); 0 means unknown. ok is false when the slot holds no deadline.
+func ParseDeadline(raw string, docYear int) (d Deadline, ok bool) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return Deadline{Kind: DeadlineNone}, false
+	}
+	if m := deadlineRe.FindStringSubmatchIndex(s); m != nil {
+		if t, ok := deadlineDate(s, m); ok {
+			return Deadline{Raw: raw, Date: t, Kind: DeadlineDate}, true
+		}
+	}
+	if withinYear.MatchString(s) && docYear > 0 {
+		return Deadline{Raw: raw, Date: time.Date(docYear, 12, 31, 0, 0, 0, 0, time.UTC), Kind: DeadlineDate}, true
+	}
+	if ongoingRe.MatchString(s) {
+		return Deadline{Raw: raw, Kind: DeadlineOngoing}, true
+	}
+	return Deadline{Kind: DeadlineNone}, false
+}
+
+// deadlineDate turns one deadlineRe match into the last day of its period.
+func deadlineDate(s string, m []int) (time.Time, bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	year := cnNumber(group(1))
+	if year < 1990 || year > 2100 {
+		return time.Time{}, false
+	}
+	endOfMonth := func(y, mo int) time.Time { return time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC) }
+	switch {
+	case group(2) != "": // quarter
+		return endOfMonth(year, 3*cnNumber(group(2))), true
+	case group(3) == "上半年":
+		return endOfMonth(year, 6), true
+	case group(3) == "下半年":
+		return endOfMonth(year, 12), true
+	case group(4) == "前": // 2022年前: before the year begins
+		return time.Date(year-1, 12, 31, 0, 0, 0, 0, time.UTC), true
+	case group(4) != "":
+		return endOfMonth(year, 12), true
+	case group(5) != "":
+		month := cnNumber(group(5))
+		if month < 1 || month > 12 {
+			return time.Time{}, false
+		}
+		if day := cnNumber(group(6)); group(6) != "" {
+			t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+			if day < 1 || t.Month() != time.Month(month) {
+				return time.Time{}, false
+			}
+			return t, true
+		}
+		switch group(7) {
+		case "上旬":
+			return time.Date(year, time.Month(month), 10, 0, 0, 0, 0, time.UTC), true
+		case "中旬":
+			return time.Date(year, time.Month(month), 20, 0, 0, 0, 0, time.UTC), true
+		}
+		return endOfMonth(year, month), true
+	}
+	// a bare year ("2022年完成") is due by the year's end
+	rest := strings.TrimSpace(s[m[1]:])
+	if rest == "" || strings.HasPrefix(rest, "完成") || strings.HasPrefix(rest, "内") {
+		return endOfMonth(year, 12), true
+	}
+	return time.Time{}, false
+}
+
+// cnNumber reads Arabic digits, digit-by-digit Chinese years (二〇二一) and
+// Chinese numbers up to 99 (十二, 二十一).
+func cnNumber(s string) int {
+	if s == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	rs := []rune(strings.ReplaceAll(s, "零", "〇"))
+	if len(rs) == 4 { // a year written digit by digit
+		n := 0
+		for _, r := range rs {
+			d := strings.IndexRune(cnDigits, r)
+			if d < 0 {
+				return 0
+			}
+			n = n*10 + d/3 // cnDigits holds 3-byte runes
+		}
+		return n
+	}
+	n, cur := 0, 0
+	for _, r := range rs {
+		if r == '十' {
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+			continue
+		}
+		d := strings.IndexRune(cnDigits, r)
+		if d < 0 {
+			return 0
+		}
+		cur = d / 3
+	}
+	return n + cur
+}
+
+// bodyDeadlineRe finds a deadline inside a measure's text: a date followed by
+// 前 ("在2021年1月中旬前排查完毕", "于2021年1月22日前报送"). Dates after 到/至 are
+// targets of goal statements, not deadlines.
+var bodyDeadlineRe = regexp.MustCompile(`(^|[^到至])` + deadlineRe.String() + `\s*前`)
+
+// FindDeadline returns the first deadline stated in a measure's body text
+// (normalised), with the byte span of the expression in s.
+func FindDeadline(s string, docYear int) (Deadline, int, int, bool) {
+	m := bodyDeadlineRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Deadline{Kind: DeadlineNone}, 0, 0, false
+	}
+	start, end := m[2*1+1], m[1] // after the guard character, through 前
+	d, ok := ParseDeadline(s[start:end], docYear)
+	return d, start, end, ok
+}

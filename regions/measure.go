@@ -1,0 +1,40 @@
+package regions
+
+import "strings"
+
+// Measure is one measure (措施) of a document: the unit the whole tool counts.
+type Measure struct {
+	Region  string
+	Doc     string   // the source file's base name
+	ID      string   // item path inside the document: stable across runs of the same file
+	Plan    string   // the plan's title where one file holds several plans
+	Section string   // the heading the measure stands under, as printed
+	Path    []string // every heading above the measure, outermost first
+	Title   string
+	Text    string // the measure's text as printed (page breaks and markup removed)
+	Units   []string
+	Lead    []string
+	// Deadline is the completion deadline; goal statements never have one.
+	Deadline Deadline
+	Goal     bool // a goal statement (明确工作目标): kept, but its dates are not deadlines
+	// Assignment is the raw text units and deadline were read from (a trailing
+	// parenthesis or table cells); empty when they came from the sentence itself.
+	Assignment string
+	// Norm is the matching form of Text (simplified, half-width), rune for rune.
+	Norm string
+}
+
+// Key is the measure's id across the corpus: region, document and item path.
+func (m Measure) Key() string { return m.Region + "/" + m.Doc + "#" + m.ID }
+
+// MatchText is the normalised text without the assignment, so unit names
+// (市交通局) are not read as the measure's subject.
+func (m Measure) MatchText() string {
+	if m.Assignment == "" {
+		return m.Norm
+	}
+	if i := strings.LastIndex(m.Norm, NormalizeString(m.Assignment)); i >= 0 {
+		return m.Norm[:i]
+	}
+	return m.Norm
+}

@@ -1,0 +1,468 @@
+package regions
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// source is a document's text in both forms, rune-aligned.
+type source struct {
+	orig, norm []rune
+}
+
+type span [2]int // rune offsets [start, end)
+
+func (s *source) origOf(spans []span) string { return joinSpans(s.orig, spans) }
+func (s *source) normOf(spans []span) string { return joinSpans(s.norm, spans) }
+
+func joinSpans(rs []rune, spans []span) string {
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteString(string(rs[sp[0]:sp[1]]))
+	}
+	return strings.ReplaceAll(b.String(), "**", "")
+}
+
+// para is a paragraph: one line, or several where a page break cut a sentence.
+type para struct {
+	spans   []span
+	heading bool // a markdown heading (# …)
+	num     numbering
+}
+
+// numbering is an outline label such as 一、 /（一）/ 1. / 1、 /（1）/ ①.
+type numbering struct {
+	scheme string // "" when the paragraph is not numbered
+	value  int
+	label  string
+}
+
+var numberingRes = []struct {
+	scheme string
+	re     *regexp.Regexp
+}{
+	{"一、", regexp.MustCompile(`^([一二三四五六七八九十]{1,3})\s*[、.]\s*`)},
+	{"(一)", regexp.MustCompile(`^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*`)},
+	{"1.", regexp.MustCompile(`^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)`)},
+	{"1、", regexp.MustCompile(`^([0-9]{1,2})\s*、\s*`)},
+	{"(1)", regexp.MustCompile(`^\(\s*([0-9]{1,2})\s*\)\s*`)},
+	{"①", regexp.MustCompile(`^([①-⑳])\s*`)},
+	{"第一条", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)},
+}
+
+// readNumbering recognises an outline label at the start of normalised text and
+// returns it with the rune length of the label.
+func readNumbering(norm string) (numbering, int) {
+	for _, n := range numberingRes {
+		m := n.re.FindStringSubmatchIndex(norm)
+		if m == nil {
+			continue
+		}
+		end := m[1]
+		if n.scheme == "1." { // the pattern looked one character past the dot
+			end = m[3] + strings.Index(norm[m[3]:], ".") + 1
+			for end < len(norm) && norm[end] == ' ' {
+				end++
+			}
+		}
+		raw := norm[m[2]:m[3]]
+		v, err := strconv.Atoi(raw)
+		if err != nil {
+			if n.scheme == "①" {
+				v = int([]rune(raw)[0]-'①') + 1
+			} else {
+				v = cnNumber(raw)
+			}
+		}
+		return numbering{scheme: n.scheme, value: v, label: strings.TrimSpace(norm[:end])}, runeIndex(norm, end)
+	}
+	return numbering{}, 0
+}
+
+var mdPrefix = regexp.MustCompile(`^(#{1,6}\s*|>\s*|[-*+]\s+)`)
+
+// paragraphs splits the text into lines, strips markdown markers, reads
+// outline labels and rejoins lines that a page break cut mid-sentence.
+func (s *source) paragraphs() []para {
+	var out []para
+	start := 0
+	for i := 0; i <= len(s.orig); i++ {
+		if i < len(s.orig) && s.orig[i] != '\n' {
+			continue
+		}
+		p, ok := s.line(start, i)
+		start = i + 1
+		if !ok {
+			continue
+		}
+		if n := len(out); n > 0 && s.continues(out[n-1], p) {
+			out[n-1].spans = append(out[n-1].spans, p.spans...)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (s *source) line(a, b int) (para, bool) {
+	for a < b && isSpace(s.norm[a]) {
+		a++
+	}
+	for b > a && isSpace(s.norm[b-1]) {
+		b--
+	}
+	text := string(s.norm[a:b])
+	if text == "" || strings.Trim(text, "-*_= ") == "" {
+		return para{}, false
+	}
+	p := para{}
+	if m := mdPrefix.FindString(text); m != "" {
+		p.heading = strings.HasPrefix(m, "#")
+		a += runeIndex(text, len(m))
+		text = text[len(m):]
+	}
+	for strings.HasPrefix(text, "**") { // bold title: **（一）加强组织领导。**
+		a += 2
+		text = text[2:]
+	}
+	num, n := readNumbering(text)
+	if num.scheme == "" && p.heading && text != "" {
+		num = numbering{scheme: "#", label: "#"}
+	}
+	p.num = num
+	p.spans = []span{{a + n, b}}
+	if num.scheme == "#" {
+		p.spans = []span{{a, b}}
+	}
+	return p, a+n < b || num.scheme != ""
+}
+
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == 0x3000 || r == 0xFEFF }
+
+// continues reports whether next carries on prev's sentence across a page break.
+func (s *source) continues(prev, next para) bool {
+	if next.num.scheme != "" || next.heading || prev.heading {
+		return false
+	}
+	if isAssignmentOnly(s.normOf(next.spans)) {
+		return false
+	}
+	pn := []rune(s.normOf(prev.spans))
+	if len(pn) == 0 || strings.ContainsRune("。;!?:)”」》】", pn[len(pn)-1]) {
+		return false
+	}
+	if prev.num.scheme != "" && len(pn) <= 40 { // a heading such as 一、指导思想
+		return false
+	}
+	return !dateLine.MatchString(string(pn)) && !dateLine.MatchString(s.normOf(next.spans))
+}
+
+func isAssignmentOnly(norm string) bool {
+	t := strings.TrimSpace(norm)
+	return strings.HasPrefix(t, "(") && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, ")。"))
+}
+
+var (
+	// dateLine: a signature date ("2021年1月14日", "2021年11月16日印发").
+	dateLine = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(印发|发布)?$`)
+	// issuerLine: a signature or header line naming only the issuing body.
+	issuerLine = regexp.MustCompile(`^[\p{Han}、 ]{2,40}(办公厅|办公室|人民政府|委员会|民政部|政府)$`)
+	// planTitle: the title of a plan, notice or list that opens a new outline.
+	planTitle = regexp.MustCompile(`^[^。]{4,80}(方案|计划|清单|意见|通知|办法|细则|措施|要点)(\s*\([^()]{2,20}\))?$`)
+	// notMeasure: top-level sections that frame the plan rather than task anyone.
+	notMeasure = regexp.MustCompile(`指导思想|总体要求|基本原则|工作原则|主要目标|总体目标|工作目标|阶段目标|目标任务|适用范围|编制依据`)
+	goalTitle  = regexp.MustCompile(`目标`)
+	trailerRe  = regexp.MustCompile(`^(抄送|附件|扫一扫|本作品|注:|註:|Public domain)`)
+)
+
+// frameLine: a signature date, an issuer's name standing alone, or a trailer
+// (抄送, 附件 …): the end of an outline.
+func frameLine(norm string) bool {
+	return dateLine.MatchString(norm) || issuerLine.MatchString(norm) || trailerRe.MatchString(norm)
+}
+
+// node is a numbered heading or item of the outline.
+type node struct {
+	para     int
+	num      numbering
+	parent   *node
+	children []*node
+	body     []int // unnumbered paragraphs that follow the heading
+	plan     int
+	closed   bool // the last body paragraph ended with a units parenthesis
+}
+
+// outline is a document's tree of numbered nodes, one root per plan.
+type outline struct {
+	src   *source
+	paras []para
+	roots []*node
+	plans []string // plan titles, by plan index
+}
+
+func buildOutline(src *source) *outline {
+	o := &outline{src: src, paras: src.paragraphs()}
+	var stack []*node
+	plan, lastRoot := 0, 0
+	pendingTitle := ""
+	o.plans = []string{""}
+	for i, p := range o.paras {
+		norm := strings.TrimSpace(src.normOf(p.spans))
+		if p.num.scheme == "#" && (frameLine(norm) || planTitle.MatchString(norm)) {
+			p.num.scheme = "" // a markdown title, not an outline heading
+		}
+		if p.num.scheme == "" {
+			switch {
+			case frameLine(norm):
+				stack = nil // a signature block or trailer ends the outline
+			case planTitle.MatchString(norm):
+				stack, pendingTitle = nil, src.origOf(p.spans)
+			case len(stack) > 0:
+				top := stack[len(stack)-1]
+				if top.closed && !strings.HasSuffix(norm, ")") && !strings.HasSuffix(norm, ")。") && !o.nextIsAssignment(i) {
+					continue // text after a closed item that names no units: not part of it
+				}
+				top.body = append(top.body, i)
+				top.closed = hasAssignment(src, p.spans)
+			default:
+				if len(norm) <= 240 && !strings.Contains(norm, "。") && pendingTitle == "" {
+					pendingTitle = src.origOf(p.spans)
+				}
+			}
+			continue
+		}
+		n := &node{para: i, num: p.num}
+		n.closed = hasAssignment(src, p.spans)
+		for j := len(stack) - 1; j >= 0; j-- {
+			if stack[j].num.scheme == p.num.scheme {
+				stack = stack[:j]
+				break
+			}
+		}
+		if len(stack) == 0 {
+			if n.num.value == 1 && lastRoot >= 2 || len(o.roots) == 0 {
+				if len(o.roots) > 0 {
+					plan++
+					o.plans = append(o.plans, "")
+				}
+				o.plans[plan] = pendingTitle
+			}
+			pendingTitle = ""
+			lastRoot = n.num.value
+			n.plan = plan
+			o.roots = append(o.roots, n)
+		} else {
+			n.parent = stack[len(stack)-1]
+			n.plan = n.parent.plan
+			n.parent.children = append(n.parent.children, n)
+		}
+		stack = append(stack, n)
+	}
+	return o
+}
+
+// nextIsAssignment: the paragraph after i is a units parenthesis standing alone,
+// so paragraph i is the measure it belongs to.
+func (o *outline) nextIsAssignment(i int) bool {
+	return i+1 < len(o.paras) && o.paras[i+1].num.scheme == "" && isAssignmentOnly(o.src.normOf(o.paras[i+1].spans))
+}
+
+func hasAssignment(src *source, spans []span) bool {
+	_, _, ok := trailingAssignment(src, spans, 0)
+	return ok
+}
+
+// trailingAssignment finds a units parenthesis at the end of the paragraph
+// text and parses it. It returns the assignment and the rune offset (into the
+// joined text) where the parenthesis starts.
+func trailingAssignment(src *source, spans []span, year int) (Assignment, int, bool) {
+	norm := []rune(src.normOf(spans))
+	orig := []rune(src.origOf(spans))
+	end := len(norm)
+	for end > 0 && (isSpace(norm[end-1]) || norm[end-1] == '。') {
+		end--
+	}
+	if end == 0 || norm[end-1] != ')' {
+		return Assignment{}, 0, false
+	}
+	depth := 0
+	for i := end - 1; i >= 0; i-- {
+		switch norm[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				a, ok := ParseAssignment(string(norm[i+1:end-1]), string(orig[i+1:end-1]), year)
+				return a, i, ok
+			}
+		}
+	}
+	return Assignment{}, 0, false
+}
+
+// Segment splits a document into measures. It fails when the document holds
+// no measure it can recognise.
+func Segment(doc *Document) ([]Measure, error) {
+	orig := []rune(doc.Text)
+	src := &source{orig: orig, norm: Normalize(orig)}
+	var ms []Measure
+	if start, ok := tableStart(src); ok {
+		ms = segmentTable(doc, src, start)
+	} else {
+		ms = segmentOutline(doc, buildOutline(src))
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("no recognisable measures in %d bytes of text (no numbered items such as 一、 /（一）/ 1. and no task table)", len(doc.Text))
+	}
+	return ms, nil
+}
+
+func segmentOutline(doc *Document, o *outline) []Measure {
+	var ms []Measure
+	var walk func(n *node, path []string, ids []string)
+	walk = func(n *node, path []string, ids []string) {
+		heading := strings.TrimSpace(o.src.origOf(o.paras[n.para].spans))
+		label := o.paras[n.para].num.label
+		ids = append(ids, strconv.Itoa(n.num.value))
+		if len(n.children) > 0 {
+			sub := append(append([]string{}, path...), label+heading)
+			for _, c := range n.children {
+				walk(c, sub, ids)
+			}
+			return
+		}
+		title := titleOf(NormalizeString(heading))
+		if n.parent == nil && notMeasure.MatchString(title) {
+			return
+		}
+		ms = append(ms, o.itemMeasures(doc, n, path, strings.Join(ids, "."))...)
+	}
+	for _, r := range o.roots {
+		var path []string
+		prefix := []string{}
+		if r.plan > 0 {
+			prefix = []string{"p" + strconv.Itoa(r.plan+1)}
+		}
+		if len(o.plans) > 1 && o.plans[r.plan] != "" {
+			path = []string{o.plans[r.plan]}
+		}
+		walk(r, path, prefix)
+	}
+	for i := range ms {
+		if len(o.plans) > 1 {
+			ms[i].Plan = o.plans[planOf(ms[i].ID)]
+		}
+	}
+	return ms
+}
+
+func planOf(id string) int {
+	if strings.HasPrefix(id, "p") {
+		n, _ := strconv.Atoi(strings.SplitN(id[1:], ".", 2)[0])
+		return n - 1
+	}
+	return 0
+}
+
+// itemMeasures turns one outline item into measures: one per paragraph group
+// that carries its own units parenthesis, or one for the whole item.
+func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string) []Measure {
+	groups := [][]int{{n.para}}
+	for _, b := range n.body {
+		last := groups[len(groups)-1]
+		if hasAssignment(o.src, o.paras[last[len(last)-1]].spans) {
+			groups = append(groups, []int{b})
+		} else {
+			groups[len(groups)-1] = append(last, b)
+		}
+	}
+	section := ""
+	if len(path) > 0 {
+		section = path[len(path)-1]
+	}
+	year := doc.Date.Year()
+	var ms []Measure
+	for gi, g := range groups {
+		var spans []span
+		for k, pi := range g {
+			if k > 0 {
+				spans = append(spans, span{-1, -1}) // paragraph break
+			}
+			spans = append(spans, o.paras[pi].spans...)
+		}
+		m := o.measure(doc, spans, year)
+		m.Section, m.Path = section, path
+		m.ID = id
+		if gi > 0 {
+			m.ID = id + "-" + strconv.Itoa(gi+1)
+		}
+		if gi == 0 {
+			m.Title = titleOf(m.Norm)
+			if t := []rune(m.Title); len(t) > 0 {
+				m.Title = string([]rune(m.Text)[:len(t)])
+			}
+			m.Goal = goalTitle.MatchString(titleOf(m.Norm)) && n.parent != nil
+		}
+		if m.Goal {
+			m.Deadline = Deadline{Kind: DeadlineNone}
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// measure builds a measure from its paragraphs: text, units and deadline.
+func (o *outline) measure(doc *Document, spans []span, year int) Measure {
+	var text, norm strings.Builder
+	var parts []span
+	for _, sp := range spans {
+		if sp[0] < 0 {
+			text.WriteByte('\n')
+			norm.WriteByte('\n')
+			continue
+		}
+		parts = append(parts, sp)
+		text.WriteString(o.src.origOf([]span{sp}))
+		norm.WriteString(o.src.normOf([]span{sp}))
+	}
+	m := Measure{Region: doc.Region, Doc: doc.File, Text: text.String(), Norm: norm.String()}
+	a, at, ok := trailingAssignment(o.src, parts, year)
+	if ok {
+		m.Units, m.Lead, m.Deadline = a.Units, a.Lead, a.Deadline
+		joined := []rune(o.src.origOf(parts))
+		m.Assignment = strings.TrimRight(string(joined[at:]), "。 \n")
+	} else {
+		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
+	}
+	if m.Deadline.Kind == "" || m.Deadline.Kind == DeadlineNone {
+		if d, s, e, found := FindDeadline(m.Norm, year); found {
+			d.Raw = string([]rune(m.Text)[runeIndex(m.Norm, s):runeIndex(m.Norm, e)])
+			m.Deadline = d
+		} else {
+			m.Deadline = Deadline{Kind: DeadlineNone}
+		}
+	}
+	return m
+}
+
+// titleOf is the item's lead phrase: the text before its first full stop, when short.
+func titleOf(norm string) string {
+	line, _, _ := strings.Cut(norm, "\n")
+	r := []rune(line)
+	for i, c := range r {
+		if c == '。' || c == ':' {
+			if i <= 40 {
+				return string(r[:i])
+			}
+			return ""
+		}
+	}
+	if len(r) <= 40 {
+		return strings.TrimSpace(line)
+	}
+	return ""
+}

@@ -1,0 +1,190 @@
+package regions
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Assignment is what a measure's trailing parenthesis (or a table's 责任单位 and
+// 完成时限 cells) says: who is responsible, who leads, and by when.
+type Assignment struct {
+	Units    []string // as printed, generic tails removed, in order, lead units included
+	Lead     []string // units marked 牵头
+	Deadline Deadline
+	HasDate  bool
+}
+
+// unitSuffix: how the name of a responsible body ends. A part of a parenthesis
+// whose pieces do not all end like this is not a list of units.
+var unitSuffix = regexp.MustCompile(`(部门|委员会|委|厅|局|办|部|政府|中心|支行|分行|公司|处|室|院|会|联|大学|单位|地区|组|馆|台|团|队|所)$`)
+
+// genericTail: phrases after the names that say how, not who.
+var genericTail = regexp.MustCompile(`(按职责分工负责|按职责负责|分工负责|共同负责|配合|参与|负责|等有关部门|等相关部门|等部门|等单位)$`)
+
+var unitSep = regexp.MustCompile(`[、,;/]|及(?:各|省|市|区|县|相关|有关)`)
+
+// ParseAssignment reads the content of a units parenthesis (normalised text,
+// without the parentheses) and the original text it was normalised from, so
+// names are returned as printed. ok is false when the content is not an
+// assignment (an explanatory remark, a quotation).
+func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
+	nr, or := []rune(norm), []rune(orig)
+	if len(nr) != len(or) || len(nr) == 0 || len(nr) > 300 {
+		return a, false
+	}
+	units := 0
+	for _, part := range splitTopLevel(nr, ',', ';', '，', '；') {
+		text := string(nr[part[0]:part[1]])
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		if d, isDate := ParseDeadline(text, docYear); isDate && !unitSuffix.MatchString(strings.TrimSpace(text)) {
+			d.Raw = strings.TrimSpace(string(or[part[0]:part[1]]))
+			a.Deadline, a.HasDate = d, true
+			continue
+		}
+		names, lead, good := parseUnitList(nr[part[0]:part[1]], or[part[0]:part[1]])
+		if !good {
+			return Assignment{}, false
+		}
+		units += len(names)
+		a.Units = append(a.Units, names...)
+		if lead {
+			a.Lead = append(a.Lead, names...)
+		}
+	}
+	if units == 0 && !a.HasDate {
+		return Assignment{}, false
+	}
+	if !a.HasDate {
+		a.Deadline = Deadline{Kind: DeadlineNone}
+	}
+	return a, true
+}
+
+// parseUnitList splits "市大数据委、卫健委牵头" or "市商务局、民政局等部门按职责分工负责"
+// into names; lead reports a 牵头 marker.
+func parseUnitList(norm, orig []rune) (names []string, lead, ok bool) {
+	s := strings.TrimSpace(string(norm))
+	trimmed := strings.TrimSuffix(s, "牵头")
+	lead = trimmed != s
+	for {
+		t := genericTail.ReplaceAllString(trimmed, "")
+		if t == trimmed {
+			break
+		}
+		trimmed = t
+	}
+	// trimmed is a prefix of the part, after leading spaces: map it back to orig
+	lead0 := len(norm) - len([]rune(strings.TrimLeft(string(norm), " \t")))
+	n := utf8.RuneCountInString(trimmed)
+	body, bodyOrig := []rune(trimmed), orig[lead0:lead0+n]
+	for _, span := range splitUnits(body) {
+		nname := strings.TrimSpace(string(body[span[0]:span[1]]))
+		nname = genericTail.ReplaceAllString(nname, "")
+		if nname == "" {
+			continue
+		}
+		// the printed name: the same runes as nname, from the original text
+		at := span[0] + strings.Index(string(body[span[0]:span[1]]), nname)
+		if at < span[0] {
+			at = span[0]
+		}
+		name := string(bodyOrig[at : at+utf8.RuneCountInString(nname)])
+		if utf8.RuneCountInString(nname) > 24 || !unitSuffix.MatchString(nname) {
+			return nil, false, false
+		}
+		names = append(names, name)
+	}
+	return names, lead, len(names) > 0
+}
+
+// splitUnits cuts a unit list at 、 , ; / and at 及 before another body.
+func splitUnits(rs []rune) [][2]int {
+	s := string(rs)
+	var spans [][2]int
+	start := 0
+	for _, m := range unitSep.FindAllStringIndex(s, -1) {
+		spans = append(spans, [2]int{runeIndex(s, start), runeIndex(s, m[0])})
+		start = m[1]
+		if strings.HasPrefix(s[m[0]:], "及") { // keep the 各/省/市… that follows 及
+			start = m[0] + len("及")
+		}
+	}
+	return append(spans, [2]int{runeIndex(s, start), len(rs)})
+}
+
+func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+
+// splitTopLevel splits rs at any of seps that is outside parentheses, so
+// "各县(市)区人民政府" stays whole. It returns rune spans.
+func splitTopLevel(rs []rune, seps ...rune) [][2]int {
+	var spans [][2]int
+	depth, start := 0, 0
+	for i, r := range rs {
+		switch {
+		case r == '(' || r == '（':
+			depth++
+		case r == ')' || r == '）':
+			depth--
+		case depth == 0 && containsRune(seps, r):
+			spans = append(spans, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return append(spans, [2]int{start, len(rs)})
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Subject units: when a measure has no parenthesis, the bodies that open a
+// sentence as its subject ("各级民政部门要…", "各地区、各部门要…") or that lead or
+// join a mechanism ("建立省发展改革委、省卫生健康委牵头，省直各有关部门参加的…").
+var (
+	subjectUnit = `(?:(?:各|省|市|区|县|州|自治区|国家|中央)[\p{Han}]{0,14}?(?:部门|委|厅|局|办|部|政府|地区))`
+	subjectRe   = regexp.MustCompile(`(?:^|[。;；!！?？,，]\s*)(` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:要|应|须|负责)`)
+	leadRe      = regexp.MustCompile(`(` + subjectUnit + `(?:、` + subjectUnit + `)*)牵头`)
+	joinRe      = regexp.MustCompile(`[,，](` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:参加|参与|配合)`)
+)
+
+// SubjectUnits finds responsible bodies named in the text itself (normalised
+// norm, original orig of the same rune length).
+func SubjectUnits(norm, orig string) (units, lead []string) {
+	or := []rune(orig)
+	seen := map[string]bool{}
+	add := func(m []int, isLead bool) {
+		names := norm[m[2]:m[3]]
+		base := runeIndex(norm, m[2])
+		for _, span := range splitUnits([]rune(names)) {
+			u := strings.TrimSpace(string(or[base+span[0] : base+span[1]]))
+			if u == "" {
+				continue
+			}
+			if !seen[u] {
+				seen[u] = true
+				units = append(units, u)
+			}
+			if isLead {
+				lead = append(lead, u)
+			}
+		}
+	}
+	for _, m := range leadRe.FindAllStringSubmatchIndex(norm, -1) {
+		add(m, true)
+	}
+	for _, m := range joinRe.FindAllStringSubmatchIndex(norm, -1) {
+		add(m, false)
+	}
+	for _, m := range subjectRe.FindAllStringSubmatchIndex(norm, -1) {
+		add(m, false)
+	}
+	return units, lead
+}
