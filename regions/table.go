@@ -1,5 +1,682 @@
 package regions
 
-func tableStart(src *source) (int, bool) { return 0, false }
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
 
-func segmentTable(doc *Document, src *source, start int) []Measure { return nil }
+// A task table (序号 / 重点任务 / 责任单位 / 完成时限) often reaches us flattened:
+// copied out of a PDF line by line, so the cells of a row interleave (a row
+// number glued into a word, "网19络"), rows repeat, and a cell's units or
+// deadline land next to another row's text. segmentTable reads such a stream
+// as tokens (text, row number, unit, deadline, heading), cuts measures where a
+// new row's text begins, and gives each row the units and deadline the stream
+// offers it, by rules that hold for any table flattened this way:
+//   - a measure's text is the raw slice of the stream from its first to its
+//     last text character, interleaved cells included: nothing is invented;
+//   - cells inside a row's slice are that row's;
+//   - the k cell groups that stand before the text of row N are those of rows
+//     N-1, N-2 … (the stream skipped ahead, but kept the order of the cells);
+//   - a repeated row is listed once, with the best-placed cells of its copies.
+
+var tableHeaderRe = regexp.MustCompile(`序号\s*(?:重点任务|主要任务|工作任务|任务内容|工作内容|具体任务|任务)\s*(?:责任单位|牵头单位|责任部门|牵头部门)\s*(?:完成时限|完成时间|时间节点|时限)`)
+
+// tableStart finds a task table's header row and returns where the rows begin.
+func tableStart(src *source) (int, bool) {
+	s := string(src.norm)
+	loc := tableHeaderRe.FindStringIndex(s)
+	if loc == nil {
+		return 0, false
+	}
+	return runeIndex(s, loc[1]), true
+}
+
+type tokenKind int
+
+const (
+	tkText tokenKind = iota
+	tkNumber
+	tkUnit
+	tkDeadline
+	tkHeading
+)
+
+type token struct {
+	kind       tokenKind
+	start, end int // rune offsets in the source
+	number     int
+	unit       string    // the unit's name as printed (fragments joined)
+	deadline   *Deadline // a deadline, or one embedded in a unit broken by it
+	// number is a row number, or one embedded in a unit broken by it
+	commaAfter bool // a unit followed by 、: the list goes on past what follows
+}
+
+var (
+	unitStartRunes = "市重人民中国省区县自州"
+	// genericUnitRe: a responsible body's name in a table cell.
+	genericUnitRe = regexp.MustCompile(`^(?:市|重庆|人行|民航|中国|国家|省|自治区|区|县)[\p{Han}]{1,12}?(?:局|委|办事处|办|部|中心|联|公司|厅)`)
+	tableNumberRe = regexp.MustCompile(`^[0-9]{1,3}`)
+	headingRe     = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`)
+	tableOngoing  = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
+	tableDateRe   = regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
+)
+
+type tableReader struct {
+	doc   *Document
+	src   *source
+	norm  string // src.norm as a string, for regexps
+	off   []int  // rune index -> byte offset in norm
+	vocab map[string]bool
+	year  int
+}
+
+func newTableReader(doc *Document, src *source) *tableReader {
+	t := &tableReader{doc: doc, src: src, norm: string(src.norm), vocab: map[string]bool{}, year: doc.Date.Year()}
+	t.off = make([]int, 0, len(src.norm)+1)
+	for i := range t.norm {
+		t.off = append(t.off, i)
+	}
+	t.off = append(t.off, len(t.norm))
+	return t
+}
+
+func (t *tableReader) rest(i int) string { return t.norm[t.off[i]:] }
+
+// deadlineAt reads a deadline cell at rune i and returns its rune length.
+func (t *tableReader) deadlineAt(i int) (Deadline, int) {
+	r := t.src.norm[i]
+	if r >= '0' && r <= '9' {
+		if m := tableDateRe.FindString(t.rest(i)); m != "" {
+			if d, ok := ParseDeadline(m, t.year); ok {
+				n := runeIndex(m, len(m))
+				d.Raw = string(t.src.orig[i : i+n])
+				return d, n
+			}
+		}
+	}
+	if r == '长' || r == '持' {
+		if m := tableOngoing.FindString(t.rest(i)); m != "" {
+			n := runeIndex(m, len(m))
+			return Deadline{Raw: string(t.src.orig[i : i+n]), Kind: DeadlineOngoing}, n
+		}
+	}
+	return Deadline{}, 0
+}
+
+func (t *tableReader) genericUnitAt(i int) int {
+	if !strings.ContainsRune(unitStartRunes, t.src.norm[i]) {
+		return 0
+	}
+	m := genericUnitRe.FindString(t.rest(i))
+	return runeIndex(m, len(m))
+}
+
+// learnVocabulary collects the unit names the table prints in clean cells: a
+// list of names ("市交通局、市国资委") directly followed by a deadline cell.
+func (t *tableReader) learnVocabulary(from int) {
+	norm := t.src.norm
+	for i := from; i < len(norm); i++ {
+		if _, n := t.deadlineAt(i); n == 0 {
+			continue
+		}
+		k := i // the run of characters and 、 before the deadline
+		for k > from && (unicode.Is(unicode.Han, norm[k-1]) || norm[k-1] == '、') {
+			k--
+		}
+		pieces := strings.Split(string(norm[k:i]), "、")
+		for p := len(pieces) - 1; p >= 0; p-- {
+			names := t.splitNames([]rune(pieces[p]), p == len(pieces)-1)
+			if names == nil {
+				break
+			}
+			for _, n := range names {
+				t.vocab[n] = true
+			}
+		}
+	}
+}
+
+// splitNames reads piece as unit names back to back ("市卫生健康委市医保局").
+// The piece next to the deadline may start with text; the others may not.
+func (t *tableReader) splitNames(piece []rune, last bool) []string {
+	for s := 0; s < len(piece); s++ {
+		var names []string
+		i := s
+		for i < len(piece) {
+			m := genericUnitRe.FindString(string(piece[i:]))
+			if m == "" {
+				break
+			}
+			names = append(names, m)
+			i += len([]rune(m))
+		}
+		if i == len(piece) && len(names) > 0 {
+			return names
+		}
+		if !last {
+			return nil
+		}
+	}
+	return nil
+}
+
+// unitAt reads a unit at rune i: a known name, a known name broken by another
+// cell (a deadline, a row number, a few characters of text), or a name of the
+// usual shape in a list context. It returns the token.
+func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
+	norm := t.src.norm
+	if !strings.ContainsRune(unitStartRunes, norm[i]) {
+		return token{}, false
+	}
+	best, broken := token{}, token{}
+	for v := range t.vocab {
+		vr := []rune(v)
+		k := 0
+		for k < len(vr) && i+k < len(norm) && norm[i+k] == vr[k] {
+			k++
+		}
+		switch {
+		case k == len(vr):
+			if i+k > best.end {
+				best = token{kind: tkUnit, start: i, end: i + k, unit: string(t.src.orig[i : i+k])}
+			}
+		case k >= 2 || k == 1 && inList:
+			if tok, ok := t.brokenUnit(i, k, vr); ok && tok.end > broken.end {
+				broken = tok
+			}
+		}
+	}
+	if best.end == 0 {
+		best = broken // a name broken by another cell only where no whole name fits
+	}
+	if best.end > 0 {
+		return best, true
+	}
+	if n := t.genericUnitAt(i); n > 0 {
+		next := i + n
+		for j := i + 1; j < next-1; j++ {
+			if m := t.genericUnitAt(j); m > 0 && j+m == next {
+				return token{}, false // "区教育市教委": the name is 市教委, read from j
+			}
+		}
+		if inList || next < len(norm) && (norm[next] == '、' || isDigit(norm[next])) {
+			return token{kind: tkUnit, start: i, end: next, unit: string(t.src.orig[i:next])}, true
+		}
+		if _, dn := t.deadlineAt(next); dn > 0 || next < len(norm) && t.knownUnitAt(next) {
+			return token{kind: tkUnit, start: i, end: next, unit: string(t.src.orig[i:next])}, true
+		}
+	}
+	return token{}, false
+}
+
+// brokenUnit matches a known name whose first k runes stand at i and whose
+// rest follows after another cell's line (at most 12 runes later).
+func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
+	norm := t.src.norm
+	var dl *Deadline
+	for gap := i + k; gap < len(norm) && gap <= i+k+12; gap++ {
+		if gap > i+k && strings.ContainsRune("市省", norm[gap-1]) {
+			break // another name begins: this one is not broken across it
+		}
+		if d, n := t.deadlineAt(gap); n > 0 && dl == nil && gap == i+k {
+			d := d
+			dl = &d
+		}
+		rest := name[k:]
+		if gap+len(rest) > len(norm) || string(norm[gap:gap+len(rest)]) != string(rest) {
+			continue
+		}
+		end := gap + len(rest)
+		if gap == i+k || (end < len(norm) && norm[end] != '、' && !isDigit(norm[end]) && !unicode.Is(unicode.Han, norm[end]) && norm[end] != '。') {
+			continue
+		}
+		tok := token{kind: tkUnit, start: i, end: end, deadline: dl,
+			unit: string(t.src.orig[i:i+k]) + string(t.src.orig[gap:end])}
+		if m := tableNumberRe.FindString(string(norm[i+k : gap])); m != "" && dl == nil {
+			tok.number, _ = strconv.Atoi(m) // "市34民服务文化旅游委": row 34's number
+		}
+		return tok, true
+	}
+	return token{}, false
+}
+
+// knownUnitAt: a name the table prints in a clean cell starts at i.
+func (t *tableReader) knownUnitAt(i int) bool {
+	for v := range t.vocab {
+		if strings.HasPrefix(t.rest(i), v) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// tokenize reads the table rows from rune from to the end.
+func (t *tableReader) tokenize(from int) []token {
+	norm := t.src.norm
+	var toks []token
+	addText := func(i int) {
+		if n := len(toks); n > 0 && toks[n-1].kind == tkText && toks[n-1].end == i && !strings.ContainsRune("。;", norm[i-1]) {
+			toks[n-1].end = i + 1
+			return
+		}
+		toks = append(toks, token{kind: tkText, start: i, end: i + 1})
+	}
+	lastUnit := func() bool { return len(toks) > 0 && toks[len(toks)-1].kind == tkUnit }
+	for i := from; i < len(norm); {
+		r := norm[i]
+		switch {
+		case isSpace(r):
+			i++
+			continue
+		case r == '、' && lastUnit():
+			toks[len(toks)-1].commaAfter = true
+			i++
+			continue
+		}
+		if headingRe.MatchString(t.rest(i)) && (i == 0 || !strings.ContainsRune("一二三四五六七八九十", norm[i-1])) {
+			end := t.headingEnd(i)
+			toks = append(toks, token{kind: tkHeading, start: i, end: end})
+			i = end
+			continue
+		}
+		if d, n := t.deadlineAt(i); n > 0 {
+			d := d
+			toks = append(toks, token{kind: tkDeadline, start: i, end: i + n, deadline: &d})
+			i += n
+			continue
+		}
+		inList := t.inList(toks)
+		if tok, ok := t.unitAt(i, inList); ok {
+			toks = append(toks, tok)
+			i = tok.end
+			continue
+		}
+		if isDigit(r) && (i == 0 || !isDigit(norm[i-1])) {
+			m := tableNumberRe.FindString(t.rest(i))
+			n := len(m)
+			next := rune(0)
+			if i+n < len(norm) {
+				next = norm[i+n]
+			}
+			if v, _ := strconv.Atoi(m); v > 0 && v < 1000 && !strings.ContainsRune("年月日号%.GgKkMm万个元岁", next) {
+				toks = append(toks, token{kind: tkNumber, start: i, end: i + n, number: v})
+				i += n
+				continue
+			}
+		}
+		addText(i)
+		i++
+	}
+	return toks
+}
+
+// inList: the last cell read was a unit followed by 、, or a deadline cell
+// that broke such a list ("重庆银保监局、2022年底重庆证监局").
+func (t *tableReader) inList(toks []token) bool {
+	n := len(toks)
+	if n > 0 && toks[n-1].kind == tkUnit {
+		return toks[n-1].commaAfter
+	}
+	return n > 1 && toks[n-1].kind == tkDeadline && toks[n-2].kind == tkUnit && toks[n-2].commaAfter
+}
+
+// headingEnd: a section heading runs to the next cell or full stop; when none
+// comes within a heading's length, only the label is sure to be the heading.
+func (t *tableReader) headingEnd(i int) int {
+	norm := t.src.norm
+	label := i + runeIndex(t.rest(i), len(headingRe.FindString(t.rest(i))))
+	for j := label; j < len(norm) && j < label+24; j++ {
+		if norm[j] == '。' || norm[j] == '\n' {
+			break
+		}
+		if _, n := t.deadlineAt(j); n > 0 {
+			return j
+		}
+		if _, ok := t.unitAt(j, false); ok {
+			return j
+		}
+		if isDigit(norm[j]) {
+			return j
+		}
+	}
+	return label
+}
+
+// row is a measure being read from the table: its slice and the cells given to it.
+type row struct {
+	start, end int // rune slice of the source: first to last text character
+	number     int // row number (序号), 0 when the stream lost it
+	heading    string
+	slices     []span          // further slices: the other half of a row the stream split
+	clean      strings.Builder // the text characters only
+	// tail is where the row's last sentence began when it followed the one
+	// before with no cell between: it may be a row whose number was lost.
+	tail, tailEnd, tailClean int
+	units                    []string
+	unitsRank                int // 3 inside the slice, 2 placed by the numbering, 1 merely next to it
+	deadline                 *Deadline
+	deadlineRank             int
+}
+
+func (r *row) offerUnits(u []string, rank int) {
+	if rank > r.unitsRank {
+		r.units, r.unitsRank = u, rank
+	} else if rank == 3 && r.unitsRank == 3 {
+		r.units = append(r.units, u...)
+	}
+}
+
+func (r *row) offerDeadline(d *Deadline, rank int) {
+	if d != nil && rank > r.deadlineRank {
+		r.deadline, r.deadlineRank = d, rank
+	}
+}
+
+// cells are what stands between two rows' texts: unit lists and deadlines.
+type cells struct {
+	units     [][]string
+	deadlines []*Deadline
+}
+
+func segmentTable(doc *Document, src *source, from int) []Measure {
+	t := newTableReader(doc, src)
+	t.learnVocabulary(from)
+	rows := t.rows(t.tokenize(from))
+	return t.measures(dedupeRows(rows))
+}
+
+// rows cuts the token stream into rows and gives them their cells.
+func (t *tableReader) rows(toks []token) []*row {
+	var rows []*row
+	var cur *row
+	var pending cells // cells since cur's text ended
+	var list []string // the unit list being read
+	byNumber := map[int][]func(*row){}
+	heading := ""
+	sentenceEnded, noiseSinceEnd := true, false
+	leadNumber := 0
+
+	give := func(number int, fn func(*row)) { byNumber[number] = append(byNumber[number], fn) }
+	closeList := func() {
+		if len(list) == 0 {
+			return
+		}
+		if cur != nil && !sentenceEnded {
+			cur.offerUnits(list, 3)
+		} else {
+			pending.units = append(pending.units, list)
+		}
+		list = nil
+	}
+	addDeadline := func(d *Deadline) {
+		if cur != nil && !sentenceEnded {
+			cur.offerDeadline(d, 3)
+		} else {
+			pending.deadlines = append(pending.deadlines, d)
+		}
+	}
+	// settle gives the cells between cur and the next row (number next, 0
+	// when unknown): the last unit list and the last deadline are row next-1's,
+	// the ones before next-2's …
+	settle := func(next int) {
+		if cur == nil {
+			pending = cells{}
+			return
+		}
+		if next > 1 && len(pending.units) > 0 && cur.number > 0 && next-1 != cur.number && cur.tail > 0 {
+			cur = t.splitTail(cur, next-1, &rows)
+		}
+		for k, u := range pending.units {
+			target := next - (len(pending.units) - k)
+			t.place(cur, target, next, k == len(pending.units)-1, func(r *row, rank int) { r.offerUnits(u, rank) }, give)
+		}
+		for k, d := range pending.deadlines {
+			target := next - (len(pending.deadlines) - k)
+			t.place(cur, target, next, k == len(pending.deadlines)-1, func(r *row, rank int) { r.offerDeadline(d, rank) }, give)
+		}
+		pending = cells{}
+	}
+	number := func(n int) {
+		if sentenceEnded || cur == nil {
+			leadNumber = n
+		} else if cur.number == 0 {
+			cur.number = n
+		}
+		noiseSinceEnd = noiseSinceEnd || sentenceEnded
+	}
+	for idx, tk := range toks {
+		switch tk.kind {
+		case tkUnit:
+			if idx > 0 && toks[idx-1].kind == tkUnit && !toks[idx-1].commaAfter {
+				closeList() // two names with no 、 between: two cells
+			}
+			list = append(list, tk.unit)
+			if tk.deadline != nil {
+				addDeadline(tk.deadline)
+			}
+			if tk.number > 0 {
+				number(tk.number)
+			}
+			if !tk.commaAfter {
+				closeList()
+			}
+			noiseSinceEnd = noiseSinceEnd || sentenceEnded
+		case tkDeadline:
+			if !(idx > 0 && toks[idx-1].kind == tkUnit && toks[idx-1].commaAfter) {
+				closeList()
+			}
+			addDeadline(tk.deadline)
+			noiseSinceEnd = noiseSinceEnd || sentenceEnded
+		case tkNumber:
+			closeList()
+			number(tk.number)
+		case tkHeading:
+			closeList()
+			heading = strings.TrimSpace(string(t.src.orig[tk.start:tk.end]))
+			sentenceEnded, noiseSinceEnd = true, true
+		case tkText:
+			closeList()
+			text := string(t.src.norm[tk.start:tk.end])
+			if sentenceEnded && trailerRe.MatchString(text) {
+				break
+			}
+			inner := t.numberBeforeStop(toks, idx)
+			switch {
+			case cur == nil || sentenceEnded && (noiseSinceEnd || leadNumber > 0 || inner > 0):
+				next := leadNumber
+				if next == 0 {
+					next = inner
+				}
+				settle(next)
+				cur = &row{start: tk.start, heading: heading, number: leadNumber}
+				rows = append(rows, cur)
+				leadNumber = 0
+			case sentenceEnded: // a next sentence with no cell before it
+				cur.tail, cur.tailEnd, cur.tailClean = tk.start, cur.end, cur.clean.Len()
+			}
+			cur.end = tk.end
+			cur.clean.WriteString(text)
+			rs := []rune(text)
+			sentenceEnded = rs[len(rs)-1] == '。' // not ；: the sentence goes on
+			noiseSinceEnd = false
+		}
+		if tk.kind == tkText && sentenceEnded && trailerRe.MatchString(string(t.src.norm[tk.start:tk.end])) && cur != nil && tk.start > cur.end {
+			break
+		}
+	}
+	closeList()
+	settle(0)
+	for _, r := range rows {
+		for _, fn := range byNumber[r.number] {
+			fn(r)
+		}
+	}
+	return rows
+}
+
+// place gives one cell to the row the numbering names (target), to cur when
+// that is cur or when cur's number was lost, and to cur, weakly, when the
+// numbering says nothing (next unknown).
+func (t *tableReader) place(cur *row, target, next int, last bool, offer func(*row, int), give func(int, func(*row))) {
+	switch {
+	case next <= 0 || target <= 0:
+		offer(cur, 1)
+	case cur.number == 0 && last:
+		cur.number = target // the stream lost the number; the order gives it
+		offer(cur, 2)
+	case target == cur.number:
+		offer(cur, 2)
+	default:
+		give(target, func(r *row) { offer(r, 2) })
+	}
+}
+
+// splitTail cuts off cur's last sentence as row number: the cells after it
+// are that row's, so the sentence is that row's text, whose number was lost.
+func (t *tableReader) splitTail(cur *row, number int, rows *[]*row) *row {
+	r := &row{start: cur.tail, end: cur.end, number: number, heading: cur.heading}
+	r.clean.WriteString(cur.clean.String()[cur.tailClean:])
+	head := cur.clean.String()[:cur.tailClean]
+	cur.clean.Reset()
+	cur.clean.WriteString(head)
+	cur.end, cur.tail = cur.tailEnd, 0
+	*rows = append(*rows, r)
+	return r
+}
+
+// numberBeforeStop returns the first row number among toks[i:] before the
+// text reaches a full stop (0 when there is none): a sentence that carries a
+// row number inside it is a new row, not the previous row's next sentence.
+func (t *tableReader) numberBeforeStop(toks []token, i int) int {
+	for _, tk := range toks[i:] {
+		switch tk.kind {
+		case tkNumber:
+			return tk.number
+		case tkUnit:
+			if tk.number > 0 {
+				return tk.number
+			}
+		case tkHeading:
+			return 0
+		case tkText:
+			if strings.ContainsRune(string(t.src.norm[tk.start:tk.end]), '。') {
+				return 0
+			}
+		}
+	}
+	return 0
+}
+
+// dedupeRows lists a row that the stream repeats once: the copy with the
+// longest text, with the best-placed cells of all copies. A row whose text is
+// inside another's is a partial copy; two rows of the same number are the
+// halves of one row that the stream split apart.
+func dedupeRows(rows []*row) []*row {
+	var out []*row
+	for _, r := range rows {
+		key := cleanKey(r.clean.String())
+		var same *row
+		for _, o := range out {
+			ok := cleanKey(o.clean.String())
+			long := len([]rune(key)) >= 12 && len([]rune(ok)) >= 12
+			if long && (strings.Contains(ok, key) || strings.Contains(key, ok)) || r.number > 0 && r.number == o.number {
+				same = o
+				break
+			}
+		}
+		if same == nil {
+			out = append(out, r)
+			continue
+		}
+		same.absorb(r, key)
+	}
+	return out
+}
+
+// absorb merges copy r (whose clean text is key) into o.
+func (o *row) absorb(r *row, key string) {
+	ok := cleanKey(o.clean.String())
+	switch {
+	case strings.Contains(ok, key):
+	case strings.Contains(key, ok):
+		o.start, o.end, o.slices = r.start, r.end, r.slices
+		o.clean.Reset()
+		o.clean.WriteString(r.clean.String())
+	default: // the other half of the row
+		o.slices = append(append(o.slices, span{r.start, r.end}), r.slices...)
+		o.clean.WriteString(r.clean.String())
+	}
+	if o.number == 0 {
+		o.number = r.number
+	}
+	if r.unitsRank > o.unitsRank {
+		o.units, o.unitsRank = r.units, r.unitsRank
+	}
+	if r.deadlineRank > o.deadlineRank {
+		o.deadline, o.deadlineRank = r.deadline, r.deadlineRank
+	}
+}
+
+func cleanKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func (t *tableReader) measures(rows []*row) []Measure {
+	var ms []Measure
+	seen := map[string]int{}
+	unnumbered := 0
+	for _, r := range rows {
+		id := strconv.Itoa(r.number)
+		if r.number == 0 {
+			unnumbered++
+			id = "u" + strconv.Itoa(unnumbered)
+		}
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		r.slices = append([]span{{r.start, r.end}}, r.slices...)
+		var text, norm []string
+		for _, sl := range r.slices {
+			text = append(text, string(t.src.orig[sl[0]:sl[1]]))
+			norm = append(norm, string(t.src.norm[sl[0]:sl[1]]))
+		}
+		m := Measure{Region: t.doc.Region, Doc: t.doc.File, ID: id, Section: r.heading,
+			Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n"),
+			Units: uniq(r.units), Deadline: Deadline{Kind: DeadlineNone}}
+		if r.heading != "" {
+			m.Path = []string{r.heading}
+		}
+		if r.deadline != nil {
+			m.Deadline = *r.deadline
+		}
+		cellText := append([]string{}, m.Units...)
+		if m.Deadline.Raw != "" {
+			cellText = append(cellText, m.Deadline.Raw)
+		}
+		m.Assignment = strings.Join(cellText, " ")
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+func uniq(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
