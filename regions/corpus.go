@@ -308,6 +308,9 @@ func inferMetadata(d *Document) {
 	head := norm
 	if d.Issuer == "" {
 		for _, line := range strings.Split(head, "\n") {
+			if !strings.Contains(line, "关于") {
+				continue
+			}
 			if m := issuerRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
 				d.Issuer = m[1]
 				d.Inferred = append(d.Inferred, "issuer")
@@ -356,16 +359,24 @@ func levelOf(region string) Level {
 	return LevelCounty
 }
 
-// inferDate takes the first signing or publication date in the text.
+// inferDate takes the date a header field names (成文日期, 发布日期) or, failing
+// that, the first line that is only a date (the signature).
 func inferDate(norm string) (time.Time, bool) {
-	for _, m := range docDateRe.FindAllStringSubmatch(norm, -1) {
-		if m[2] != "" {
-			if t, err := time.Parse(time.DateOnly, m[2]); err == nil {
-				return t, true
+	for _, field := range []string{"成文日期", "发布日期"} {
+		if i := strings.Index(norm, field); i >= 0 {
+			if m := docDateRe.FindStringSubmatch(norm[i:min(len(norm), i+40)]); m != nil && m[2] != "" {
+				if t, err := time.Parse(time.DateOnly, m[2]); err == nil {
+					return t, true
+				}
 			}
+		}
+	}
+	for _, line := range strings.Split(norm, "\n") {
+		line = strings.TrimSpace(line)
+		if len(line) > 40 || !docDateRe.MatchString(line) {
 			continue
 		}
-		if d, ok := ParseDeadline(m[0], 0); ok && d.Kind == DeadlineDate {
+		if d, ok := ParseDeadline(line, 0); ok && d.Kind == DeadlineDate {
 			return d.Date, true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // DeadlineKind says whether a measure has a date, is ongoing (长期坚持), or has none.
@@ -204,18 +205,37 @@ func cnNumber(s string) int {
 }
 
 // bodyDeadlineRe finds a deadline inside a measure's text: a date followed by
-// 前 ("在2021年1月中旬前排查完毕", "于2021年1月22日前报送"). Dates after 到/至 are
-// targets of goal statements, not deadlines.
-var bodyDeadlineRe = regexp.MustCompile(`(^|[^到至])` + deadlineRe.String() + `\s*前`)
+// 前 ("在2021年1月中旬前排查完毕", "于2021年1月22日前报送"). It is tried on the
+// few characters before each 前, not on the whole text.
+var bodyDeadlineRe = regexp.MustCompile(deadlineRe.String() + `\s*前$`)
 
 // FindDeadline returns the first deadline stated in a measure's body text
-// (normalised), with the byte span of the expression in s.
+// (normalised), with the byte span of the expression in s. Dates after 到/至
+// are targets of goal statements, not deadlines.
 func FindDeadline(s string, docYear int) (Deadline, int, int, bool) {
-	m := bodyDeadlineRe.FindStringSubmatchIndex(s)
-	if m == nil {
-		return Deadline{Kind: DeadlineNone}, 0, 0, false
+	for from := 0; ; {
+		i := strings.Index(s[from:], "前")
+		if i < 0 {
+			return Deadline{Kind: DeadlineNone}, 0, 0, false
+		}
+		end := from + i + len("前")
+		if before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:end-len("前")], " ")); !strings.ContainsRune("底末旬日月年度", before) {
+			from = end // 前 after anything but a date's last part: 前提, 提前 …
+			continue
+		}
+		start := max(0, end-48)
+		for start > 0 && !utf8.RuneStart(s[start]) {
+			start++
+		}
+		if m := bodyDeadlineRe.FindStringIndex(s[start:end]); m != nil {
+			at := start + m[0]
+			guard, _ := utf8.DecodeLastRuneInString(s[:at])
+			if guard != '到' && guard != '至' {
+				if d, ok := ParseDeadline(s[at:end], docYear); ok {
+					return d, at, end, true
+				}
+			}
+		}
+		from = end
 	}
-	start, end := m[2*1+1], m[1] // after the guard character, through 前
-	d, ok := ParseDeadline(s[start:end], docYear)
-	return d, start, end, ok
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,20 +20,31 @@ var (
 	tsPhrases []byte
 )
 
+// phrase is a traditional phrase and its simplified form of the same length.
+type phrase struct{ trad, simp []rune }
+
+// t2sTables maps in arrays over the Basic Multilingual Plane, so normalising
+// costs an index per character; the rare supplementary-plane entries sit in a map.
 type t2sTables struct {
-	chars   map[rune]rune
-	phrases map[string][]rune // traditional phrase -> simplified phrase of the same length
-	starts  map[rune]bool     // first runes of phrases: most text never looks a phrase up
-	longest int               // longest phrase, in runes
+	chars   []rune               // BMP rune -> simplified rune, 0 when unchanged
+	astral  map[rune]rune        // the same beyond the BMP
+	phrases map[[2]rune][]phrase // by their first two runes, longest first
+	starts  []bool               // BMP runes that begin a phrase: the rest never look one up
+	seconds []bool               // BMP runes that are a phrase's second
 }
 
 var t2s = sync.OnceValue(func() *t2sTables {
-	t := &t2sTables{chars: map[rune]rune{}, phrases: map[string][]rune{}, starts: map[rune]bool{}}
+	t := &t2sTables{chars: make([]rune, 0x10000), astral: map[rune]rune{}, phrases: map[[2]rune][]phrase{}, starts: make([]bool, 0x10000), seconds: make([]bool, 0x10000)}
 	eachEntry(tsCharacters, func(key string, values []string) {
 		k, _ := utf8.DecodeRuneInString(key)
 		v, _ := utf8.DecodeRuneInString(values[0])
-		if utf8.RuneCountInString(key) == 1 && utf8.RuneCountInString(values[0]) == 1 {
+		if utf8.RuneCountInString(key) != 1 || utf8.RuneCountInString(values[0]) != 1 {
+			return
+		}
+		if k < 0x10000 {
 			t.chars[k] = v
+		} else {
+			t.astral[k] = v
 		}
 	})
 	eachEntry(tsPhrases, func(key string, values []string) {
@@ -42,11 +55,16 @@ var t2s = sync.OnceValue(func() *t2sTables {
 		if n != utf8.RuneCountInString(values[0]) {
 			return
 		}
-		t.phrases[key] = []rune(values[0])
-		first, _ := utf8.DecodeRuneInString(key)
-		t.starts[first] = true
-		t.longest = max(t.longest, n)
+		p := phrase{[]rune(key), []rune(values[0])}
+		k := [2]rune{p.trad[0], p.trad[1]}
+		t.phrases[k] = append(t.phrases[k], p)
+		if p.trad[0] < 0x10000 && p.trad[1] < 0x10000 {
+			t.starts[p.trad[0]], t.seconds[p.trad[1]] = true, true
+		}
 	})
+	for _, ps := range t.phrases {
+		sort.Slice(ps, func(i, j int) bool { return len(ps[i].trad) > len(ps[j].trad) })
+	}
 	return t
 })
 
@@ -74,7 +92,13 @@ func Normalize(text []rune) []rune {
 	t := t2s()
 	out := make([]rune, len(text))
 	for i := 0; i < len(text); {
-		if t.starts[text[i]] {
+		r := text[i]
+		if r < 0x3000 { // ASCII, Latin, general punctuation: nothing to map
+			out[i] = r
+			i++
+			continue
+		}
+		if r < 0x10000 && t.starts[r] {
 			if n := t.matchPhrase(text, i, out); n > 0 {
 				i += n
 				continue
@@ -87,10 +111,13 @@ func Normalize(text []rune) []rune {
 }
 
 func (t *t2sTables) matchPhrase(text []rune, i int, out []rune) int {
-	for n := min(t.longest, len(text)-i); n > 1; n-- {
-		if simp, ok := t.phrases[string(text[i:i+n])]; ok {
-			copy(out[i:], simp)
-			return n
+	if i+1 >= len(text) || text[i+1] >= 0x10000 || !t.seconds[text[i+1]] {
+		return 0
+	}
+	for _, p := range t.phrases[[2]rune{text[i], text[i+1]}] {
+		if len(p.trad) <= len(text)-i && slices.Equal(p.trad, text[i:i+len(p.trad)]) {
+			copy(out[i:], p.simp)
+			return len(p.trad)
 		}
 	}
 	return 0
@@ -107,7 +134,13 @@ func normalizeRune(r rune, t *t2sTables) rune {
 	case r == '」' || r == '』':
 		return '”'
 	}
-	if s, ok := t.chars[r]; ok {
+	if r < 0x10000 {
+		if s := t.chars[r]; s != 0 {
+			return s
+		}
+		return r
+	}
+	if s, ok := t.astral[r]; ok {
 		return s
 	}
 	return r

@@ -6,31 +6,72 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// source is a document's text in both forms, rune-aligned.
+// source is a document's text in both forms, rune-aligned: rune i of orig
+// and rune i of norm are the same character. The strings and their rune
+// offsets let slices be taken without converting runes back to text.
 type source struct {
-	orig, norm []rune
+	orig, norm     []rune
+	origS, normS   string
+	origAt, normAt []int // rune index -> byte offset; one more than the runes
+}
+
+func newSource(text string) *source {
+	s := &source{orig: []rune(text), origS: text}
+	s.norm = Normalize(s.orig)
+	s.normS = string(s.norm)
+	s.origAt, s.normAt = runeOffsets(s.origS, len(s.orig)), runeOffsets(s.normS, len(s.norm))
+	return s
+}
+
+func runeOffsets(s string, n int) []int {
+	at := make([]int, 0, n+1)
+	for i := range s {
+		at = append(at, i)
+	}
+	return append(at, len(s))
 }
 
 type span [2]int // rune offsets [start, end)
 
-func (s *source) origOf(spans []span) string { return joinSpans(s.orig, spans) }
-func (s *source) normOf(spans []span) string { return joinSpans(s.norm, spans) }
+// origStr and normStr are the text of runes [a, b).
+func (s *source) origStr(a, b int) string { return s.origS[s.origAt[a]:s.origAt[b]] }
+func (s *source) normStr(a, b int) string { return s.normS[s.normAt[a]:s.normAt[b]] }
 
-func joinSpans(rs []rune, spans []span) string {
-	var b strings.Builder
-	for _, sp := range spans {
-		b.WriteString(string(rs[sp[0]:sp[1]]))
+func (s *source) origOf(spans []span) string { return joinSpans(s.origStr, spans) }
+func (s *source) normOf(spans []span) string { return joinSpans(s.normStr, spans) }
+
+// joinSpans joins the text of spans, markdown emphasis (**) removed.
+func joinSpans(text func(a, b int) string, spans []span) string {
+	out := ""
+	if len(spans) == 1 {
+		out = text(spans[0][0], spans[0][1])
+	} else {
+		var b strings.Builder
+		for _, sp := range spans {
+			b.WriteString(text(sp[0], sp[1]))
+		}
+		out = b.String()
 	}
-	return strings.ReplaceAll(b.String(), "**", "")
+	if strings.Contains(out, "**") {
+		out = strings.ReplaceAll(out, "**", "")
+	}
+	return out
 }
 
 // para is a paragraph: one line, or several where a page break cut a sentence.
 type para struct {
-	spans   []span
-	heading bool // a markdown heading (# …)
-	num     numbering
+	spans      []span
+	heading    bool // a markdown heading (# …)
+	num        numbering
+	orig, norm string // the text, markup removed, in both forms
+	// assign is the units parenthesis that ends the paragraph, if any;
+	// assignAt is where it starts, in runes of the paragraph's text.
+	assign   Assignment
+	assignAt int
+	assigned bool
 }
 
 // numbering is an outline label such as 一、 /（一）/ 1. / 1、 /（1）/ ①.
@@ -42,22 +83,29 @@ type numbering struct {
 
 var numberingRes = []struct {
 	scheme string
+	first  string // the runes such a label can start with
 	re     *regexp.Regexp
 }{
-	{"一、", regexp.MustCompile(`^([一二三四五六七八九十]{1,3})\s*[、.]\s*`)},
-	{"(一)", regexp.MustCompile(`^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*`)},
-	{"1.", regexp.MustCompile(`^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)`)},
-	{"1、", regexp.MustCompile(`^([0-9]{1,2})\s*、\s*`)},
-	{"(1)", regexp.MustCompile(`^\(\s*([0-9]{1,2})\s*\)\s*`)},
-	{"①", regexp.MustCompile(`^([①-⑳])\s*`)},
-	{"第一条", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)},
+	{"一、", "一二三四五六七八九十", regexp.MustCompile(`^([一二三四五六七八九十]{1,3})\s*[、.]\s*`)},
+	{"(一)", "(", regexp.MustCompile(`^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*`)},
+	{"1.", "0123456789", regexp.MustCompile(`^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)`)},
+	{"1、", "0123456789", regexp.MustCompile(`^([0-9]{1,2})\s*、\s*`)},
+	{"(1)", "(", regexp.MustCompile(`^\(\s*([0-9]{1,2})\s*\)\s*`)},
+	{"①", "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", regexp.MustCompile(`^([①-⑳])\s*`)},
+	{"第一条", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)},
 }
 
 // readNumbering recognises an outline label at the start of normalised text and
-// returns it with the rune length of the label.
+// returns it with the rune length of the label. Only the patterns that can
+// start with the line's first rune are tried, on the line's first 64 bytes.
 func readNumbering(norm string) (numbering, int) {
+	first, _ := utf8.DecodeRuneInString(norm)
+	head := norm[:min(len(norm), 64)] // a label is short: keep the regexps off long lines
 	for _, n := range numberingRes {
-		m := n.re.FindStringSubmatchIndex(norm)
+		if !strings.ContainsRune(n.first, first) {
+			continue
+		}
+		m := n.re.FindStringSubmatchIndex(head)
 		if m == nil {
 			continue
 		}
@@ -84,6 +132,13 @@ func readNumbering(norm string) (numbering, int) {
 
 var mdPrefix = regexp.MustCompile(`^(#{1,6}\s*|>\s*|[-*+]\s+)`)
 
+func markdownPrefix(text string) string {
+	if !strings.ContainsRune("#>-*+", rune(text[0])) {
+		return ""
+	}
+	return mdPrefix.FindString(text)
+}
+
 // paragraphs splits the text into lines, strips markdown markers, reads
 // outline labels and rejoins lines that a page break cut mid-sentence.
 func (s *source) paragraphs() []para {
@@ -98,11 +153,16 @@ func (s *source) paragraphs() []para {
 		if !ok {
 			continue
 		}
-		if n := len(out); n > 0 && s.continues(out[n-1], p) {
+		p.norm = s.normOf(p.spans)
+		if n := len(out); n > 0 && continues(out[n-1], p) {
 			out[n-1].spans = append(out[n-1].spans, p.spans...)
+			out[n-1].norm += p.norm
 			continue
 		}
 		out = append(out, p)
+	}
+	for i := range out {
+		out[i].orig = s.origOf(out[i].spans)
 	}
 	return out
 }
@@ -114,12 +174,12 @@ func (s *source) line(a, b int) (para, bool) {
 	for b > a && isSpace(s.norm[b-1]) {
 		b--
 	}
-	text := string(s.norm[a:b])
+	text := s.normStr(a, b)
 	if text == "" || strings.Trim(text, "-*_= ") == "" {
 		return para{}, false
 	}
 	p := para{}
-	if m := mdPrefix.FindString(text); m != "" {
+	if m := markdownPrefix(text); m != "" {
 		p.heading = strings.HasPrefix(m, "#")
 		a += runeIndex(text, len(m))
 		text = text[len(m):]
@@ -143,21 +203,18 @@ func (s *source) line(a, b int) (para, bool) {
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == 0x3000 || r == 0xFEFF }
 
 // continues reports whether next carries on prev's sentence across a page break.
-func (s *source) continues(prev, next para) bool {
-	if next.num.scheme != "" || next.heading || prev.heading {
+func continues(prev, next para) bool {
+	if next.num.scheme != "" || next.heading || prev.heading || isAssignmentOnly(next.norm) {
 		return false
 	}
-	if isAssignmentOnly(s.normOf(next.spans)) {
+	last, _ := utf8.DecodeLastRuneInString(prev.norm)
+	if prev.norm == "" || strings.ContainsRune("。;!?:)”」》】", last) {
 		return false
 	}
-	pn := []rune(s.normOf(prev.spans))
-	if len(pn) == 0 || strings.ContainsRune("。;!?:)”」》】", pn[len(pn)-1]) {
+	if prev.num.scheme != "" && utf8.RuneCountInString(prev.norm) <= 40 { // a heading such as 一、指导思想
 		return false
 	}
-	if prev.num.scheme != "" && len(pn) <= 40 { // a heading such as 一、指导思想
-		return false
-	}
-	return !dateLine.MatchString(string(pn)) && !dateLine.MatchString(s.normOf(next.spans))
+	return !isDateLine(prev.norm) && !isDateLine(next.norm)
 }
 
 func isAssignmentOnly(norm string) bool {
@@ -181,7 +238,14 @@ var (
 // frameLine: a signature date, an issuer's name standing alone, or a trailer
 // (抄送, 附件 …): the end of an outline.
 func frameLine(norm string) bool {
-	return dateLine.MatchString(norm) || issuerLine.MatchString(norm) || trailerRe.MatchString(norm)
+	return isDateLine(norm) || len(norm) <= 150 && issuerLine.MatchString(norm) || trailerRe.MatchString(norm)
+}
+
+// The line patterns are anchored at both ends and short; checking the length
+// first keeps long paragraphs away from them.
+func isDateLine(norm string) bool { return len(norm) <= 40 && dateLine.MatchString(norm) }
+func isPlanTitle(norm string) bool {
+	return len(norm) <= 300 && !strings.Contains(norm, "。") && planTitle.MatchString(norm)
 }
 
 // node is a numbered heading or item of the outline.
@@ -203,39 +267,43 @@ type outline struct {
 	plans []string // plan titles, by plan index
 }
 
-func buildOutline(src *source) *outline {
+func buildOutline(src *source, year int) *outline {
 	o := &outline{src: src, paras: src.paragraphs()}
+	for i := range o.paras {
+		p := &o.paras[i]
+		p.assign, p.assignAt, p.assigned = trailingAssignment(p.norm, p.orig, year)
+	}
 	var stack []*node
 	plan, lastRoot := 0, 0
 	pendingTitle := ""
 	o.plans = []string{""}
 	for i, p := range o.paras {
-		norm := strings.TrimSpace(src.normOf(p.spans))
-		if p.num.scheme == "#" && (frameLine(norm) || planTitle.MatchString(norm)) {
+		norm := strings.TrimSpace(p.norm)
+		if p.num.scheme == "#" && (frameLine(norm) || isPlanTitle(norm)) {
 			p.num.scheme = "" // a markdown title, not an outline heading
 		}
 		if p.num.scheme == "" {
 			switch {
 			case frameLine(norm):
 				stack = nil // a signature block or trailer ends the outline
-			case planTitle.MatchString(norm):
-				stack, pendingTitle = nil, src.origOf(p.spans)
+			case isPlanTitle(norm):
+				stack, pendingTitle = nil, p.orig
 			case len(stack) > 0:
 				top := stack[len(stack)-1]
 				if top.closed && !strings.HasSuffix(norm, ")") && !strings.HasSuffix(norm, ")。") && !o.nextIsAssignment(i) {
 					continue // text after a closed item that names no units: not part of it
 				}
 				top.body = append(top.body, i)
-				top.closed = hasAssignment(src, p.spans)
+				top.closed = p.assigned
 			default:
 				if len(norm) <= 240 && !strings.Contains(norm, "。") && pendingTitle == "" {
-					pendingTitle = src.origOf(p.spans)
+					pendingTitle = p.orig
 				}
 			}
 			continue
 		}
 		n := &node{para: i, num: p.num}
-		n.closed = hasAssignment(src, p.spans)
+		n.closed = p.assigned
 		for j := len(stack) - 1; j >= 0; j-- {
 			if stack[j].num.scheme == p.num.scheme {
 				stack = stack[:j]
@@ -267,20 +335,17 @@ func buildOutline(src *source) *outline {
 // nextIsAssignment: the paragraph after i is a units parenthesis standing alone,
 // so paragraph i is the measure it belongs to.
 func (o *outline) nextIsAssignment(i int) bool {
-	return i+1 < len(o.paras) && o.paras[i+1].num.scheme == "" && isAssignmentOnly(o.src.normOf(o.paras[i+1].spans))
+	return i+1 < len(o.paras) && o.paras[i+1].num.scheme == "" && isAssignmentOnly(o.paras[i+1].norm)
 }
 
-func hasAssignment(src *source, spans []span) bool {
-	_, _, ok := trailingAssignment(src, spans, 0)
-	return ok
-}
-
-// trailingAssignment finds a units parenthesis at the end of the paragraph
-// text and parses it. It returns the assignment and the rune offset (into the
-// joined text) where the parenthesis starts.
-func trailingAssignment(src *source, spans []span, year int) (Assignment, int, bool) {
-	norm := []rune(src.normOf(spans))
-	orig := []rune(src.origOf(spans))
+// trailingAssignment finds a units parenthesis at the end of a paragraph
+// (normalised and original text) and parses it. It returns the assignment and
+// the rune offset where the parenthesis starts.
+func trailingAssignment(normText, origText string, year int) (Assignment, int, bool) {
+	if !strings.HasSuffix(strings.TrimRight(normText, " \t。"), ")") {
+		return Assignment{}, 0, false
+	}
+	norm, orig := []rune(normText), []rune(origText)
 	end := len(norm)
 	for end > 0 && (isSpace(norm[end-1]) || norm[end-1] == '。') {
 		end--
@@ -307,13 +372,12 @@ func trailingAssignment(src *source, spans []span, year int) (Assignment, int, b
 // Segment splits a document into measures. It fails when the document holds
 // no measure it can recognise.
 func Segment(doc *Document) ([]Measure, error) {
-	orig := []rune(doc.Text)
-	src := &source{orig: orig, norm: Normalize(orig)}
+	src := newSource(doc.Text)
 	var ms []Measure
 	if start, ok := tableStart(src); ok {
 		ms = segmentTable(doc, src, start)
 	} else {
-		ms = segmentOutline(doc, buildOutline(src))
+		ms = segmentOutline(doc, buildOutline(src, doc.Date.Year()))
 	}
 	if len(ms) == 0 {
 		return nil, fmt.Errorf("no recognisable measures in %d bytes of text (no numbered items such as 一、 /（一）/ 1. and no task table)", len(doc.Text))
@@ -325,7 +389,7 @@ func segmentOutline(doc *Document, o *outline) []Measure {
 	var ms []Measure
 	var walk func(n *node, path []string, ids []string)
 	walk = func(n *node, path []string, ids []string) {
-		heading := strings.TrimSpace(o.src.origOf(o.paras[n.para].spans))
+		heading := strings.TrimSpace(o.paras[n.para].orig)
 		label := o.paras[n.para].num.label
 		ids = append(ids, strconv.Itoa(n.num.value))
 		if len(n.children) > 0 {
@@ -335,7 +399,7 @@ func segmentOutline(doc *Document, o *outline) []Measure {
 			}
 			return
 		}
-		title := titleOf(NormalizeString(heading))
+		title := titleOf(o.paras[n.para].norm)
 		if n.parent == nil && notMeasure.MatchString(title) {
 			return
 		}
@@ -374,7 +438,7 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 	groups := [][]int{{n.para}}
 	for _, b := range n.body {
 		last := groups[len(groups)-1]
-		if hasAssignment(o.src, o.paras[last[len(last)-1]].spans) {
+		if o.paras[last[len(last)-1]].assigned {
 			groups = append(groups, []int{b})
 		} else {
 			groups[len(groups)-1] = append(last, b)
@@ -387,25 +451,18 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 	year := doc.Date.Year()
 	var ms []Measure
 	for gi, g := range groups {
-		var spans []span
-		for k, pi := range g {
-			if k > 0 {
-				spans = append(spans, span{-1, -1}) // paragraph break
-			}
-			spans = append(spans, o.paras[pi].spans...)
-		}
-		m := o.measure(doc, spans, year)
+		m := o.measure(doc, g, year)
 		m.Section, m.Path = section, path
 		m.ID = id
 		if gi > 0 {
 			m.ID = id + "-" + strconv.Itoa(gi+1)
 		}
 		if gi == 0 {
-			m.Title = titleOf(m.Norm)
-			if t := []rune(m.Title); len(t) > 0 {
-				m.Title = string([]rune(m.Text)[:len(t)])
+			title := titleOf(m.Norm)
+			if n := utf8.RuneCountInString(title); n > 0 {
+				m.Title = string([]rune(m.Text[:min(len(m.Text), 4*n+8)])[:n])
 			}
-			m.Goal = goalTitle.MatchString(titleOf(m.Norm)) && n.parent != nil
+			m.Goal = goalTitle.MatchString(title) && n.parent != nil
 		}
 		if m.Goal {
 			m.Deadline = Deadline{Kind: DeadlineNone}
@@ -416,25 +473,16 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 }
 
 // measure builds a measure from its paragraphs: text, units and deadline.
-func (o *outline) measure(doc *Document, spans []span, year int) Measure {
-	var text, norm strings.Builder
-	var parts []span
-	for _, sp := range spans {
-		if sp[0] < 0 {
-			text.WriteByte('\n')
-			norm.WriteByte('\n')
-			continue
-		}
-		parts = append(parts, sp)
-		text.WriteString(o.src.origOf([]span{sp}))
-		norm.WriteString(o.src.normOf([]span{sp}))
+func (o *outline) measure(doc *Document, group []int, year int) Measure {
+	var text, norm []string
+	for _, pi := range group {
+		text = append(text, o.paras[pi].orig)
+		norm = append(norm, o.paras[pi].norm)
 	}
-	m := Measure{Region: doc.Region, Doc: doc.File, Text: text.String(), Norm: norm.String()}
-	a, at, ok := trailingAssignment(o.src, parts, year)
-	if ok {
-		m.Units, m.Lead, m.Deadline = a.Units, a.Lead, a.Deadline
-		joined := []rune(o.src.origOf(parts))
-		m.Assignment = strings.TrimRight(string(joined[at:]), "。 \n")
+	m := Measure{Region: doc.Region, Doc: doc.File, Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
+	if last := o.paras[group[len(group)-1]]; last.assigned {
+		m.Units, m.Lead, m.Deadline = last.assign.Units, last.assign.Lead, last.assign.Deadline
+		m.Assignment = strings.TrimRight(string([]rune(last.orig)[last.assignAt:]), "。 \n")
 	} else {
 		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
 	}
@@ -452,7 +500,7 @@ func (o *outline) measure(doc *Document, spans []span, year int) Measure {
 // titleOf is the item's lead phrase: the text before its first full stop, when short.
 func titleOf(norm string) string {
 	line, _, _ := strings.Cut(norm, "\n")
-	r := []rune(line)
+	r := []rune(line[:min(len(line), 4*41)]) // a title is at most 40 runes
 	for i, c := range r {
 		if c == '。' || c == ':' {
 			if i <= 40 {
@@ -461,7 +509,7 @@ func titleOf(norm string) string {
 			return ""
 		}
 	}
-	if len(r) <= 40 {
+	if len(r) <= 40 && len(line) <= 4*41 {
 		return strings.TrimSpace(line)
 	}
 	return ""

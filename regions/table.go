@@ -2,9 +2,12 @@ package regions
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A task table (序号 / 重点任务 / 责任单位 / 完成时限) often reaches us flattened:
@@ -25,12 +28,16 @@ var tableHeaderRe = regexp.MustCompile(`序号\s*(?:重点任务|主要任务|�
 
 // tableStart finds a task table's header row and returns where the rows begin.
 func tableStart(src *source) (int, bool) {
-	s := string(src.norm)
-	loc := tableHeaderRe.FindStringIndex(s)
-	if loc == nil {
-		return 0, false
+	for i := 0; i+1 < len(src.norm); i++ {
+		if src.norm[i] != '序' || src.norm[i+1] != '号' {
+			continue
+		}
+		window := src.normStr(i, min(len(src.norm), i+40))
+		if loc := tableHeaderRe.FindStringIndex(window); loc != nil && loc[0] == 0 {
+			return i + runeIndex(window, loc[1]), true
+		}
 	}
-	return runeIndex(s, loc[1]), true
+	return 0, false
 }
 
 type tokenKind int
@@ -55,62 +62,84 @@ type token struct {
 
 var (
 	unitStartRunes = "市重人民中国省区县自州"
-	// genericUnitRe: a responsible body's name in a table cell.
-	genericUnitRe = regexp.MustCompile(`^(?:市|重庆|人行|民航|中国|国家|省|自治区|区|县)[\p{Han}]{1,12}?(?:局|委|办事处|办|部|中心|联|公司|厅)`)
-	tableNumberRe = regexp.MustCompile(`^[0-9]{1,3}`)
-	headingRe     = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`)
-	tableOngoing  = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
-	tableDateRe   = regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
+	tableNumberRe  = regexp.MustCompile(`^[0-9]{1,3}`)
+	headingRe      = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`)
+	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
+	tableDateRe    = regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
 )
 
 type tableReader struct {
 	doc   *Document
 	src   *source
-	norm  string // src.norm as a string, for regexps
-	off   []int  // rune index -> byte offset in norm
 	vocab map[string]bool
-	year  int
+	// byFirst indexes the vocabulary by first rune, built after learning.
+	byFirst map[rune][][]rune
+	year    int
 }
 
 func newTableReader(doc *Document, src *source) *tableReader {
-	t := &tableReader{doc: doc, src: src, norm: string(src.norm), vocab: map[string]bool{}, year: doc.Date.Year()}
-	t.off = make([]int, 0, len(src.norm)+1)
-	for i := range t.norm {
-		t.off = append(t.off, i)
-	}
-	t.off = append(t.off, len(t.norm))
-	return t
+	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year()}
 }
 
-func (t *tableReader) rest(i int) string { return t.norm[t.off[i]:] }
+func (t *tableReader) rest(i int) string { return t.src.normS[t.src.normAt[i]:] }
 
 // deadlineAt reads a deadline cell at rune i and returns its rune length.
 func (t *tableReader) deadlineAt(i int) (Deadline, int) {
-	r := t.src.norm[i]
-	if r >= '0' && r <= '9' {
-		if m := tableDateRe.FindString(t.rest(i)); m != "" {
+	norm := t.src.norm
+	r := norm[i]
+	if isDigit(r) && i+4 < len(norm) && isDigit(norm[i+1]) && isDigit(norm[i+3]) {
+		// the regexp runs on a short window: a date cell is at most ~16 runes
+		window := t.src.normStr(i, min(len(norm), i+20))
+		if m := tableDateRe.FindString(window); m != "" {
 			if d, ok := ParseDeadline(m, t.year); ok {
 				n := runeIndex(m, len(m))
-				d.Raw = string(t.src.orig[i : i+n])
+				d.Raw = t.src.origStr(i, i+n)
 				return d, n
 			}
 		}
 	}
 	if r == '长' || r == '持' {
-		if m := tableOngoing.FindString(t.rest(i)); m != "" {
+		if m := tableOngoing.FindString(t.src.normStr(i, min(len(norm), i+4))); m != "" {
 			n := runeIndex(m, len(m))
-			return Deadline{Raw: string(t.src.orig[i : i+n]), Kind: DeadlineOngoing}, n
+			return Deadline{Raw: t.src.origStr(i, i+n), Kind: DeadlineOngoing}, n
 		}
 	}
 	return Deadline{}, 0
 }
 
+// genericUnitAt returns the rune length of a name of the usual shape
+// (genericUnitRe) starting at i, or 0. It is the regexp's hot path, by hand.
 func (t *tableReader) genericUnitAt(i int) int {
-	if !strings.ContainsRune(unitStartRunes, t.src.norm[i]) {
+	return genericUnitLen(t.src.norm[i:])
+}
+
+var (
+	unitPrefixes = [][]rune{[]rune("市"), []rune("重庆"), []rune("人行"), []rune("民航"), []rune("中国"), []rune("国家"), []rune("省"), []rune("自治区"), []rune("区"), []rune("县")}
+	unitSuffixes = [][]rune{[]rune("局"), []rune("委"), []rune("办事处"), []rune("办"), []rune("部"), []rune("中心"), []rune("联"), []rune("公司"), []rune("厅")}
+)
+
+func genericUnitLen(rs []rune) int {
+	if len(rs) == 0 || !strings.ContainsRune(unitStartRunes, rs[0]) {
 		return 0
 	}
-	m := genericUnitRe.FindString(t.rest(i))
-	return runeIndex(m, len(m))
+	for _, p := range unitPrefixes {
+		if len(rs) < len(p) || !slices.Equal(rs[:len(p)], p) {
+			continue
+		}
+		// then 1 to 12 Han characters, as few as will reach a suffix
+		for j := len(p) + 1; j <= len(p)+12 && j < len(rs); j++ {
+			if !unicode.Is(unicode.Han, rs[j-1]) {
+				break
+			}
+			for _, suf := range unitSuffixes {
+				if j+len(suf) <= len(rs) && slices.Equal(rs[j:j+len(suf)], suf) {
+					return j + len(suf)
+				}
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // learnVocabulary collects the unit names the table prints in clean cells: a
@@ -145,12 +174,12 @@ func (t *tableReader) splitNames(piece []rune, last bool) []string {
 		var names []string
 		i := s
 		for i < len(piece) {
-			m := genericUnitRe.FindString(string(piece[i:]))
-			if m == "" {
+			n := genericUnitLen(piece[i:])
+			if n == 0 {
 				break
 			}
-			names = append(names, m)
-			i += len([]rune(m))
+			names = append(names, string(piece[i:i+n]))
+			i += n
 		}
 		if i == len(piece) && len(names) > 0 {
 			return names
@@ -171,8 +200,7 @@ func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
 		return token{}, false
 	}
 	best, broken := token{}, token{}
-	for v := range t.vocab {
-		vr := []rune(v)
+	for _, vr := range t.byFirst[norm[i]] {
 		k := 0
 		for k < len(vr) && i+k < len(norm) && norm[i+k] == vr[k] {
 			k++
@@ -180,7 +208,7 @@ func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
 		switch {
 		case k == len(vr):
 			if i+k > best.end {
-				best = token{kind: tkUnit, start: i, end: i + k, unit: string(t.src.orig[i : i+k])}
+				best = token{kind: tkUnit, start: i, end: i + k, unit: t.src.origStr(i, i+k)}
 			}
 		case k >= 2 || k == 1 && inList:
 			if tok, ok := t.brokenUnit(i, k, vr); ok && tok.end > broken.end {
@@ -202,10 +230,10 @@ func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
 			}
 		}
 		if inList || next < len(norm) && (norm[next] == '、' || isDigit(norm[next])) {
-			return token{kind: tkUnit, start: i, end: next, unit: string(t.src.orig[i:next])}, true
+			return token{kind: tkUnit, start: i, end: next, unit: t.src.origStr(i, next)}, true
 		}
 		if _, dn := t.deadlineAt(next); dn > 0 || next < len(norm) && t.knownUnitAt(next) {
-			return token{kind: tkUnit, start: i, end: next, unit: string(t.src.orig[i:next])}, true
+			return token{kind: tkUnit, start: i, end: next, unit: t.src.origStr(i, next)}, true
 		}
 	}
 	return token{}, false
@@ -216,16 +244,17 @@ func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
 func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 	norm := t.src.norm
 	var dl *Deadline
+	rest := name[k:]
 	for gap := i + k; gap < len(norm) && gap <= i+k+12; gap++ {
 		if gap > i+k && strings.ContainsRune("市省", norm[gap-1]) {
 			break // another name begins: this one is not broken across it
 		}
-		if d, n := t.deadlineAt(gap); n > 0 && dl == nil && gap == i+k {
-			d := d
-			dl = &d
+		if gap == i+k {
+			if d, n := t.deadlineAt(gap); n > 0 {
+				dl = &d
+			}
 		}
-		rest := name[k:]
-		if gap+len(rest) > len(norm) || string(norm[gap:gap+len(rest)]) != string(rest) {
+		if gap+len(rest) > len(norm) || !slices.Equal(norm[gap:gap+len(rest)], rest) {
 			continue
 		}
 		end := gap + len(rest)
@@ -233,7 +262,7 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 			continue
 		}
 		tok := token{kind: tkUnit, start: i, end: end, deadline: dl,
-			unit: string(t.src.orig[i:i+k]) + string(t.src.orig[gap:end])}
+			unit: t.src.origStr(i, i+k) + t.src.origStr(gap, end)}
 		if m := tableNumberRe.FindString(string(norm[i+k : gap])); m != "" && dl == nil {
 			tok.number, _ = strconv.Atoi(m) // "市34民服务文化旅游委": row 34's number
 		}
@@ -244,8 +273,8 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 
 // knownUnitAt: a name the table prints in a clean cell starts at i.
 func (t *tableReader) knownUnitAt(i int) bool {
-	for v := range t.vocab {
-		if strings.HasPrefix(t.rest(i), v) {
+	for _, v := range t.byFirst[t.src.norm[i]] {
+		if i+len(v) <= len(t.src.norm) && slices.Equal(t.src.norm[i:i+len(v)], v) {
 			return true
 		}
 	}
@@ -277,7 +306,7 @@ func (t *tableReader) tokenize(from int) []token {
 			i++
 			continue
 		}
-		if headingRe.MatchString(t.rest(i)) && (i == 0 || !strings.ContainsRune("一二三四五六七八九十", norm[i-1])) {
+		if strings.ContainsRune("一二三四五六七八九十", r) && headingRe.MatchString(t.rest(i)) && (i == 0 || !strings.ContainsRune("一二三四五六七八九十", norm[i-1])) {
 			end := t.headingEnd(i)
 			toks = append(toks, token{kind: tkHeading, start: i, end: end})
 			i = end
@@ -385,6 +414,14 @@ type cells struct {
 func segmentTable(doc *Document, src *source, from int) []Measure {
 	t := newTableReader(doc, src)
 	t.learnVocabulary(from)
+	t.byFirst = map[rune][][]rune{}
+	for v := range t.vocab {
+		r := []rune(v)
+		t.byFirst[r[0]] = append(t.byFirst[r[0]], r)
+	}
+	for _, vs := range t.byFirst { // map order must not decide ties
+		sort.Slice(vs, func(i, j int) bool { return string(vs[i]) < string(vs[j]) })
+	}
 	rows := t.rows(t.tokenize(from))
 	return t.measures(dedupeRows(rows))
 }
@@ -476,11 +513,11 @@ func (t *tableReader) rows(toks []token) []*row {
 			number(tk.number)
 		case tkHeading:
 			closeList()
-			heading = strings.TrimSpace(string(t.src.orig[tk.start:tk.end]))
+			heading = strings.TrimSpace(t.src.origStr(tk.start, tk.end))
 			sentenceEnded, noiseSinceEnd = true, true
 		case tkText:
 			closeList()
-			text := string(t.src.norm[tk.start:tk.end])
+			text := t.src.normStr(tk.start, tk.end)
 			if sentenceEnded && trailerRe.MatchString(text) {
 				break
 			}
@@ -504,7 +541,7 @@ func (t *tableReader) rows(toks []token) []*row {
 			sentenceEnded = rs[len(rs)-1] == '。' // not ；: the sentence goes on
 			noiseSinceEnd = false
 		}
-		if tk.kind == tkText && sentenceEnded && trailerRe.MatchString(string(t.src.norm[tk.start:tk.end])) && cur != nil && tk.start > cur.end {
+		if tk.kind == tkText && sentenceEnded && trailerRe.MatchString(t.src.normStr(tk.start, tk.end)) && cur != nil && tk.start > cur.end {
 			break
 		}
 	}
@@ -563,7 +600,7 @@ func (t *tableReader) numberBeforeStop(toks []token, i int) int {
 		case tkHeading:
 			return 0
 		case tkText:
-			if strings.ContainsRune(string(t.src.norm[tk.start:tk.end]), '。') {
+			if strings.ContainsRune(t.src.normStr(tk.start, tk.end), '。') {
 				return 0
 			}
 		}
@@ -577,22 +614,41 @@ func (t *tableReader) numberBeforeStop(toks []token, i int) int {
 // halves of one row that the stream split apart.
 func dedupeRows(rows []*row) []*row {
 	var out []*row
+	var keys []string // cleanKey of each row of out
+	byNumber := map[int]int{}
+	byEnds := map[string][]int{} // "<"+first 8 runes, ">"+last 8 runes -> rows of out
+	ends := func(key string) (string, string) {
+		rs := []rune(key)
+		return "<" + string(rs[:min(8, len(rs))]), ">" + string(rs[max(0, len(rs)-8):])
+	}
 	for _, r := range rows {
 		key := cleanKey(r.clean.String())
-		var same *row
-		for _, o := range out {
-			ok := cleanKey(o.clean.String())
-			long := len([]rune(key)) >= 12 && len([]rune(ok)) >= 12
-			if long && (strings.Contains(ok, key) || strings.Contains(key, ok)) || r.number > 0 && r.number == o.number {
-				same = o
-				break
+		same := -1
+		if i, ok := byNumber[r.number]; ok && r.number > 0 {
+			same = i
+		} else if utf8.RuneCountInString(key) >= 12 {
+			head, tail := ends(key)
+			for _, i := range append(byEnds[head], byEnds[tail]...) {
+				ok := keys[i]
+				if utf8.RuneCountInString(ok) >= 12 && (strings.Contains(ok, key) || strings.Contains(key, ok)) {
+					same = i
+					break
+				}
 			}
 		}
-		if same == nil {
-			out = append(out, r)
-			continue
+		if same < 0 {
+			same = len(out)
+			out, keys = append(out, r), append(keys, key)
+		} else {
+			out[same].absorb(r, key)
+			keys[same] = cleanKey(out[same].clean.String())
 		}
-		same.absorb(r, key)
+		if n := out[same].number; n > 0 {
+			byNumber[n] = same
+		}
+		head, tail := ends(keys[same])
+		byEnds[head] = append(byEnds[head], same)
+		byEnds[tail] = append(byEnds[tail], same)
 	}
 	return out
 }

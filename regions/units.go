@@ -15,13 +15,36 @@ type Assignment struct {
 	HasDate  bool
 }
 
-// unitSuffix: how the name of a responsible body ends. A part of a parenthesis
-// whose pieces do not all end like this is not a list of units.
-var unitSuffix = regexp.MustCompile(`(部门|委员会|委|厅|局|办|部|政府|中心|支行|分行|公司|处|室|院|会|联|大学|单位|地区|组|馆|台|团|队|所)$`)
+// unitEndings: how the name of a responsible body ends. A part of a
+// parenthesis whose pieces do not all end like this is not a list of units.
+var unitEndings = []string{"部门", "委员会", "委", "厅", "局", "办", "部", "政府", "中心", "支行", "分行", "公司", "处", "室", "院", "会", "联", "大学", "单位", "地区", "组", "馆", "台", "团", "队", "所"}
 
-// genericTail: phrases after the names that say how, not who.
-var genericTail = regexp.MustCompile(`(按职责分工负责|按职责负责|分工负责|共同负责|配合|参与|负责|等有关部门|等相关部门|等部门|等单位)$`)
+func isUnitName(s string) bool {
+	for _, e := range unitEndings {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
 
+// genericTails: phrases after the names that say how, not who.
+var genericTails = []string{"按职责分工负责", "按职责负责", "分工负责", "共同负责", "配合", "参与", "负责", "等有关部门", "等相关部门", "等部门", "等单位"}
+
+// trimTails removes generic tails, repeatedly ("等部门按职责分工负责").
+func trimTails(s string) string {
+	for again := true; again; {
+		again = false
+		for _, t := range genericTails {
+			if strings.HasSuffix(s, t) {
+				s, again = strings.TrimSuffix(s, t), true
+			}
+		}
+	}
+	return s
+}
+
+// unitSep: 、 , ; / between names, and 及 before another body.
 var unitSep = regexp.MustCompile(`[、,;/]|及(?:各|省|市|区|县|相关|有关)`)
 
 // ParseAssignment reads the content of a units parenthesis (normalised text,
@@ -39,7 +62,9 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		if d, isDate := ParseDeadline(text, docYear); isDate && !unitSuffix.MatchString(strings.TrimSpace(text)) {
+		if !mayBeDeadline(text) {
+			// a list of units: no date regexp needed
+		} else if d, isDate := ParseDeadline(text, docYear); isDate && !isUnitName(strings.TrimSpace(text)) {
 			d.Raw = strings.TrimSpace(string(or[part[0]:part[1]]))
 			a.Deadline, a.HasDate = d, true
 			continue
@@ -63,26 +88,26 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 	return a, true
 }
 
+// mayBeDeadline: the part names a year or an ongoing term; only such parts
+// are given to the date parser.
+func mayBeDeadline(s string) bool {
+	return strings.Contains(s, "年") || strings.Contains(s, "长期") || strings.Contains(s, "持续") || strings.Contains(s, "常态")
+}
+
 // parseUnitList splits "市大数据委、卫健委牵头" or "市商务局、民政局等部门按职责分工负责"
 // into names; lead reports a 牵头 marker.
 func parseUnitList(norm, orig []rune) (names []string, lead, ok bool) {
 	s := strings.TrimSpace(string(norm))
 	trimmed := strings.TrimSuffix(s, "牵头")
 	lead = trimmed != s
-	for {
-		t := genericTail.ReplaceAllString(trimmed, "")
-		if t == trimmed {
-			break
-		}
-		trimmed = t
-	}
+	trimmed = trimTails(trimmed)
 	// trimmed is a prefix of the part, after leading spaces: map it back to orig
 	lead0 := len(norm) - len([]rune(strings.TrimLeft(string(norm), " \t")))
 	n := utf8.RuneCountInString(trimmed)
 	body, bodyOrig := []rune(trimmed), orig[lead0:lead0+n]
 	for _, span := range splitUnits(body) {
 		nname := strings.TrimSpace(string(body[span[0]:span[1]]))
-		nname = genericTail.ReplaceAllString(nname, "")
+		nname = trimTails(nname)
 		if nname == "" {
 			continue
 		}
@@ -92,7 +117,7 @@ func parseUnitList(norm, orig []rune) (names []string, lead, ok bool) {
 			at = span[0]
 		}
 		name := string(bodyOrig[at : at+utf8.RuneCountInString(nname)])
-		if utf8.RuneCountInString(nname) > 24 || !unitSuffix.MatchString(nname) {
+		if utf8.RuneCountInString(nname) > 24 || !isUnitName(nname) {
 			return nil, false, false
 		}
 		names = append(names, name)
@@ -150,21 +175,22 @@ func containsRune(rs []rune, r rune) bool {
 // join a mechanism ("建立省发展改革委、省卫生健康委牵头，省直各有关部门参加的…").
 var (
 	subjectUnit = `(?:(?:各|省|市|区|县|州|自治区|国家|中央)[\p{Han}]{0,14}?(?:部门|委|厅|局|办|部|政府|地区))`
-	subjectRe   = regexp.MustCompile(`(?:^|[。;；!！?？,，]\s*)(` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:要|应|须|负责)`)
-	leadRe      = regexp.MustCompile(`(` + subjectUnit + `(?:、` + subjectUnit + `)*)牵头`)
-	joinRe      = regexp.MustCompile(`[,，](` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:参加|参与|配合)`)
+	subjectRe   = regexp.MustCompile(`(?:^|[。;；!！?？,，]\s*)(` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:要|应|须|负责)$`)
+	leadRe      = regexp.MustCompile(`(` + subjectUnit + `(?:、` + subjectUnit + `)*)牵头$`)
+	joinRe      = regexp.MustCompile(`[,，](` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:参加|参与|配合)$`)
 )
 
 // SubjectUnits finds responsible bodies named in the text itself (normalised
-// norm, original orig of the same rune length).
+// norm, original orig of the same rune length). The patterns are tried on a
+// short window before each trigger word, not over the whole text.
 func SubjectUnits(norm, orig string) (units, lead []string) {
 	or := []rune(orig)
 	seen := map[string]bool{}
-	add := func(m []int, isLead bool) {
-		names := norm[m[2]:m[3]]
-		base := runeIndex(norm, m[2])
+	add := func(window string, base int, m []int, isLead bool) {
+		names := window[m[2]:m[3]]
+		at := runeIndex(norm, base+m[2])
 		for _, span := range splitUnits([]rune(names)) {
-			u := strings.TrimSpace(string(or[base+span[0] : base+span[1]]))
+			u := strings.TrimSpace(string(or[at+span[0] : at+span[1]]))
 			if u == "" {
 				continue
 			}
@@ -177,14 +203,34 @@ func SubjectUnits(norm, orig string) (units, lead []string) {
 			}
 		}
 	}
-	for _, m := range leadRe.FindAllStringSubmatchIndex(norm, -1) {
-		add(m, true)
-	}
-	for _, m := range joinRe.FindAllStringSubmatchIndex(norm, -1) {
-		add(m, false)
-	}
-	for _, m := range subjectRe.FindAllStringSubmatchIndex(norm, -1) {
-		add(m, false)
+	for _, tr := range []struct {
+		words  []string
+		re     *regexp.Regexp
+		isLead bool
+	}{{[]string{"牵头"}, leadRe, true}, {[]string{"参加", "参与", "配合"}, joinRe, false}, {[]string{"要", "应", "须", "负责"}, subjectRe, false}} {
+		for _, w := range tr.words {
+			for from := 0; ; {
+				i := strings.Index(norm[from:], w)
+				if i < 0 {
+					break
+				}
+				end := from + i + len(w)
+				start := max(0, end-3*64)
+				for start > 0 && !utf8.RuneStart(norm[start]) {
+					start++
+				}
+				before, _ := utf8.DecodeLastRuneInString(norm[:end-len(w)])
+				if !strings.ContainsRune("门委厅局办部府区", before) {
+					from = end // no body's name ends right before the word
+					continue
+				}
+				window := norm[start:end]
+				if m := tr.re.FindStringSubmatchIndex(window); m != nil {
+					add(window, start, m, tr.isLead)
+				}
+				from = end
+			}
+		}
 	}
 	return units, lead
 }
