@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Level is a region's administrative level.
@@ -160,7 +161,7 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 			manifests[path.Dir(p)] = rows
 			return nil
 		}
-		if slices.Contains(Extensions, strings.ToLower(path.Ext(p))) {
+		if slices.Contains(Extensions, strings.ToLower(path.Ext(p))) && !isReadme(d.Name()) {
 			files = append(files, p)
 		}
 		return nil
@@ -201,6 +202,9 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 	}
 	return c, errs
 }
+
+// isReadme: a folder's README describes the documents; it is not one of them.
+func isReadme(name string) bool { return strings.HasPrefix(strings.ToUpper(name), "README") }
 
 type manifestRow struct {
 	region, level, parent, issuer, number, date, scope string
@@ -247,16 +251,16 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 		}
 	}
 	rows := map[string]manifestRow{}
-	for len(problems) == 0 {
+	for {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			problems = append(problems, err.Error())
 			break
 		}
+		line, _ := r.FieldPos(0)
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
@@ -285,6 +289,7 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 			problems = append(problems, fmt.Sprintf("line %d: %s has no region", line, f))
 		case rows[f].line > 0:
 			problems = append(problems, fmt.Sprintf("line %d: %s is listed twice (also line %d)", line, f, rows[f].line))
+			continue
 		}
 		rows[f] = row
 	}
@@ -295,27 +300,24 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 }
 
 var (
-	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,12}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号`)
+	// a document number: an issuer's abbreviation, the year in 〔〕, a serial
+	docNumberRe = regexp.MustCompile(`[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*(\d{1,4})\s*号`)
 	docDateRe   = regexp.MustCompile(`(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:成文日期|发布日期)\s*[:：]\s*((?:19|20)\d{2}-\d{2}-\d{2})`)
-	issuerRe    = regexp.MustCompile(`^(?:#\s*)?([\p{Han}]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|局|厅|部))关于`)
+	// a signature: the issuing body, then the date it signed
+	signatureRe = regexp.MustCompile(`(?:办公厅|办公室|人民政府|委员会|部|局)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
+	issuerRe    = regexp.MustCompile(`^(?:#+\s*)?([\p{Han}、 ]{2,60}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|局|厅|部))\s*(?:关于|印发|文件)`)
 	regionRe    = regexp.MustCompile(`^([\p{Han}]{2,12}?(?:自治区|自治州|省|市|县|区|盟|旗)|[\p{Han}]{1,6}部)`)
 )
 
 // inferMetadata fills what the manifest did not give from the text, and
 // records which fields were inferred.
 func inferMetadata(d *Document) {
-	norm := NormalizeString(d.Text[:min(len(d.Text), 8000)])
-	head := norm
+	norm := NormalizeString(d.Text)
+	lines := strings.Split(norm, "\n")
 	if d.Issuer == "" {
-		for _, line := range strings.Split(head, "\n") {
-			if !strings.Contains(line, "关于") {
-				continue
-			}
-			if m := issuerRe.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
-				d.Issuer = m[1]
-				d.Inferred = append(d.Inferred, "issuer")
-				break
-			}
+		d.Issuer = inferIssuer(lines)
+		if d.Issuer != "" {
+			d.Inferred = append(d.Inferred, "issuer")
 		}
 	}
 	if d.Region == "" {
@@ -331,17 +333,103 @@ func inferMetadata(d *Document) {
 		d.Inferred = append(d.Inferred, "level")
 	}
 	if d.Number == "" {
-		if m := docNumberRe.FindString(head); m != "" {
-			d.Number = m
+		if n := inferNumber(norm[:min(len(norm), 8000)]); n != "" {
+			d.Number = n
 			d.Inferred = append(d.Inferred, "number")
 		}
 	}
 	if d.Date.IsZero() {
-		if t, ok := inferDate(head); ok {
+		if t, ok := inferDate(norm, lines); ok {
 			d.Date = t
 			d.Inferred = append(d.Inferred, "date")
 		}
 	}
+}
+
+// inferIssuer reads the issuing body from the title line ("X关于…", "X印发…",
+// "X文件"), or from the line before a title that starts with 关于.
+func inferIssuer(lines []string) string {
+	prev := ""
+	for i, line := range lines {
+		if i > 80 {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if m := issuerRe.FindStringSubmatch(line); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+		if strings.HasPrefix(line, "关于") && issuerLine.MatchString(prev) {
+			return prev
+		}
+		prev = line
+	}
+	return ""
+}
+
+// inferNumber takes the first document number ("厦府办〔2021〕2号") that is not
+// a reference to another document: one in parentheses or after 《》 is cited,
+// not issued.
+func inferNumber(norm string) string {
+	for _, m := range docNumberRe.FindAllStringSubmatchIndex(norm, -1) {
+		before := []rune(norm[max(0, m[0]-3*12):m[0]])
+		k := len(before)
+		for k > 0 && unicode.Is(unicode.Han, before[k-1]) {
+			k--
+		}
+		if k > 0 && strings.ContainsRune("(（《“\"", before[k-1]) {
+			continue
+		}
+		prefix := string(before[k:])
+		if i := strings.LastIndex(prefix, "通知"); i >= 0 { // "…的通知渝府办发〔2021〕44号"
+			prefix = prefix[i+len("通知"):]
+		}
+		if n := []rune(prefix); len(n) > 8 {
+			prefix = string(n[len(n)-8:])
+		}
+		if prefix == "" {
+			continue
+		}
+		return prefix + "〔" + norm[m[2]:m[3]] + "〕" + norm[m[4]:m[5]] + "号"
+	}
+	return ""
+}
+
+// inferDate prefers the signing date (成文日期, or the date under the
+// issuer's name) to the publication date (发布日期).
+func inferDate(norm string, lines []string) (time.Time, bool) {
+	field := func(name string) (time.Time, bool) {
+		if i := strings.Index(norm, name); i >= 0 {
+			if m := docDateRe.FindStringSubmatch(norm[i:min(len(norm), i+40)]); m != nil && m[2] != "" {
+				t, err := time.Parse(time.DateOnly, m[2])
+				return t, err == nil
+			}
+		}
+		return time.Time{}, false
+	}
+	if t, ok := field("成文日期"); ok {
+		return t, true
+	}
+	for _, line := range lines {
+		line = strings.TrimSpace(line)
+		date := ""
+		if len(line) <= 40 && docDateRe.MatchString(line) && isDateLine(line) {
+			date = line
+		} else if strings.Contains(line, "日") {
+			if m := signatureRe.FindStringSubmatch(line); m != nil {
+				date = m[1]
+			}
+		}
+		if date == "" {
+			continue
+		}
+		if d, ok := ParseDeadline(date, 0); ok && d.Kind == DeadlineDate {
+			return d.Date, true
+		}
+	}
+	return field("发布日期")
 }
 
 func levelOf(region string) Level {
@@ -357,28 +445,4 @@ func levelOf(region string) Level {
 		return LevelDistrict
 	}
 	return LevelCounty
-}
-
-// inferDate takes the date a header field names (成文日期, 发布日期) or, failing
-// that, the first line that is only a date (the signature).
-func inferDate(norm string) (time.Time, bool) {
-	for _, field := range []string{"成文日期", "发布日期"} {
-		if i := strings.Index(norm, field); i >= 0 {
-			if m := docDateRe.FindStringSubmatch(norm[i:min(len(norm), i+40)]); m != nil && m[2] != "" {
-				if t, err := time.Parse(time.DateOnly, m[2]); err == nil {
-					return t, true
-				}
-			}
-		}
-	}
-	for _, line := range strings.Split(norm, "\n") {
-		line = strings.TrimSpace(line)
-		if len(line) > 40 || !docDateRe.MatchString(line) {
-			continue
-		}
-		if d, ok := ParseDeadline(line, 0); ok && d.Kind == DeadlineDate {
-			return d.Date, true
-		}
-	}
-	return time.Time{}, false
 }

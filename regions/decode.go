@@ -143,7 +143,10 @@ func docxText(data []byte) (string, error) {
 	if body == nil {
 		return "", errors.New("corrupt .docx: no word/document.xml")
 	}
-	rc, err := body.Open()
+	if body.UncompressedSize64 > MaxDocumentBytes {
+		return "", fmt.Errorf(".docx: word/document.xml expands to %d MiB, more than %d MiB (a zip bomb?)", body.UncompressedSize64>>20, MaxDocumentBytes>>20)
+	}
+	rc, err := body.Open() // the size a zip declares can lie: the reader is bounded too
 	if err != nil {
 		return "", fmt.Errorf("corrupt .docx: %w", err)
 	}

@@ -211,7 +211,7 @@ func continues(prev, next para) bool {
 	if prev.norm == "" || strings.ContainsRune("。;!?:)”」》】", last) {
 		return false
 	}
-	if prev.num.scheme != "" && utf8.RuneCountInString(prev.norm) <= 40 { // a heading such as 一、指导思想
+	if prev.num.scheme != "" && utf8.RuneCountInString(prev.norm) <= 40 && !strings.Contains(prev.norm, "。") { // a heading: 一、指导思想
 		return false
 	}
 	return !isDateLine(prev.norm) && !isDateLine(next.norm)
@@ -275,7 +275,7 @@ func buildOutline(src *source, year int) *outline {
 	}
 	var stack []*node
 	plan, lastRoot := 0, 0
-	pendingTitle := ""
+	pendingTitle, titled := "", false // titled: a plan title stands since the last root
 	o.plans = []string{""}
 	for i, p := range o.paras {
 		norm := strings.TrimSpace(p.norm)
@@ -287,7 +287,7 @@ func buildOutline(src *source, year int) *outline {
 			case frameLine(norm):
 				stack = nil // a signature block or trailer ends the outline
 			case isPlanTitle(norm):
-				stack, pendingTitle = nil, p.orig
+				stack, pendingTitle, titled = nil, p.orig, true
 			case len(stack) > 0:
 				top := stack[len(stack)-1]
 				if top.closed && !strings.HasSuffix(norm, ")") && !strings.HasSuffix(norm, ")。") && !o.nextIsAssignment(i) {
@@ -311,14 +311,14 @@ func buildOutline(src *source, year int) *outline {
 			}
 		}
 		if len(stack) == 0 {
-			if n.num.value == 1 && lastRoot >= 2 || len(o.roots) == 0 {
+			if n.num.value == 1 && (lastRoot >= 2 || titled) || len(o.roots) == 0 {
 				if len(o.roots) > 0 {
 					plan++
 					o.plans = append(o.plans, "")
 				}
 				o.plans[plan] = pendingTitle
 			}
-			pendingTitle = ""
+			pendingTitle, titled = "", false
 			lastRoot = n.num.value
 			n.plan = plan
 			o.roots = append(o.roots, n)
@@ -452,6 +452,9 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 	var ms []Measure
 	for gi, g := range groups {
 		m := o.measure(doc, g, year)
+		if strings.TrimSpace(m.Text) == "" {
+			continue // a bare label: nothing to measure
+		}
 		m.Section, m.Path = section, path
 		m.ID = id
 		if gi > 0 {

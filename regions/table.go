@@ -86,6 +86,9 @@ func (t *tableReader) rest(i int) string { return t.src.normS[t.src.normAt[i]:] 
 // deadlineAt reads a deadline cell at rune i and returns its rune length.
 func (t *tableReader) deadlineAt(i int) (Deadline, int) {
 	norm := t.src.norm
+	if i >= len(norm) {
+		return Deadline{}, 0
+	}
 	r := norm[i]
 	if isDigit(r) && i+4 < len(norm) && isDigit(norm[i+1]) && isDigit(norm[i+3]) {
 		// the regexp runs on a short window: a date cell is at most ~16 runes
@@ -150,8 +153,8 @@ func (t *tableReader) learnVocabulary(from int) {
 		if _, n := t.deadlineAt(i); n == 0 {
 			continue
 		}
-		k := i // the run of characters and 、 before the deadline
-		for k > from && (unicode.Is(unicode.Han, norm[k-1]) || norm[k-1] == '、') {
+		k := i // the run of characters and 、 before the deadline (a cell is short)
+		for k > from && k > i-80 && (unicode.Is(unicode.Han, norm[k-1]) || norm[k-1] == '、') {
 			k--
 		}
 		pieces := strings.Split(string(norm[k:i]), "、")
@@ -589,7 +592,7 @@ func (t *tableReader) splitTail(cur *row, number int, rows *[]*row) *row {
 // text reaches a full stop (0 when there is none): a sentence that carries a
 // row number inside it is a new row, not the previous row's next sentence.
 func (t *tableReader) numberBeforeStop(toks []token, i int) int {
-	for _, tk := range toks[i:] {
+	for _, tk := range toks[i:min(len(toks), i+64)] { // a sentence spans a few cells at most
 		switch tk.kind {
 		case tkNumber:
 			return tk.number

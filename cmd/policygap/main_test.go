@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var binary string
+
+// TestMain builds the real binary once: the end-to-end tests run it as a user would.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "policygap-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "policygap")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		panic("go build: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func runBinary(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestMeasuresJSONLOnSeeds(t *testing.T) {
+	out, stderr, code := runBinary(t, "measures", "--in", "../../regions/corpus", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	docs := map[string]int{}
+	for i, l := range lines {
+		var r map[string]any
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		for _, field := range []string{"region", "doc", "id", "section", "title", "text", "tasks", "provisions", "units", "lead", "deadline"} {
+			if _, ok := r[field]; !ok {
+				t.Fatalf("line %d lacks %q: %s", i+1, field, l)
+			}
+		}
+		dl := r["deadline"].(map[string]any)
+		if k := dl["kind"]; k != "date" && k != "ongoing" && k != "none" {
+			t.Errorf("line %d: deadline kind %v", i+1, k)
+		}
+		docs[r["doc"].(string)]++
+	}
+	if len(docs) != 5 {
+		t.Errorf("measures from %d documents, want 5: %v", len(docs), docs)
+	}
+	// the bundled corpus, with no --in, is the same corpus
+	bundled, _, _ := runBinary(t, "measures")
+	if bundled != out {
+		t.Error("measures with no --in differs from measures --in regions/corpus")
+	}
+}
+
+func TestMeasuresCSV(t *testing.T) {
+	out, stderr, code := runBinary(t, "measures", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonl, _, _ := runBinary(t, "measures")
+	if want := strings.Count(jsonl, "\n"); len(rows)-1 != want {
+		t.Errorf("csv has %d measures, jsonl %d", len(rows)-1, want)
+	}
+	if rows[0][0] != "key" || rows[0][13] != "deadline" {
+		t.Errorf("header %v", rows[0])
+	}
+}
+
+func TestMeasuresBadInput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "plan.txt"), []byte("一、便利就医\n（一）保留现场号源。医疗机构保留号源。（市卫健委负责）\n"), 0o644)
+	out, stderr, code := runBinary(t, "measures", "--in", dir)
+	if code != 0 || strings.Count(out, "\n") != 1 {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+	if !strings.Contains(stderr, "empty.txt: empty file") || !strings.Contains(stderr, "plan.txt: inferred") {
+		t.Errorf("stderr %q", stderr)
+	}
+	_, stderr, code = runBinary(t, "measures", "--in", filepath.Join(dir, "empty.txt"))
+	if code != 1 || !strings.Contains(stderr, "no measures found") {
+		t.Errorf("only a bad file: exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = runBinary(t, "measures", "--format", "xml")
+	if code != 2 || !strings.Contains(stderr, "--format") {
+		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
+	}
+}

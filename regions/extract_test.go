@@ -1,0 +1,147 @@
+package regions
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseDeadline(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want string // a date, "ongoing" or "none"
+	}{
+		{"2021年10月底前完成", "2021-10-31"},
+		{"2022年底前", "2022-12-31"},
+		{"2022 年底前完成", "2022-12-31"},
+		{"2021年1月中旬前", "2021-01-20"},
+		{"2021年1月上旬", "2021-01-10"},
+		{"2021年2月下旬", "2021-02-28"},
+		{"2021年1月22日前", "2021-01-22"},
+		{"2021年6月", "2021-06-30"},
+		{"2021年第三季度", "2021-09-30"},
+		{"2021年3季度", "2021-09-30"},
+		{"2021年上半年", "2021-06-30"},
+		{"年内", "2021-12-31"}, // the document's year
+		{"2022年前完成", "2021-12-31"},
+		{"2022年12月底前完成", "2022-12-31"},
+		{"2022年完成", "2022-12-31"},
+		{"二〇二一年十月底前", "2021-10-31"},
+		{"2024年2月", "2024-02-29"},
+		{"长期坚持", "ongoing"},
+		{"持续推进", "ongoing"},
+		{"按职责分工负责", "none"},
+		{"2021年13月", "none"},
+		{"2021年2月30日", "none"},
+		{"", "none"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			d, ok := ParseDeadline(NormalizeString(tt.raw), 2021)
+			if got := d.String(); got != tt.want {
+				t.Errorf("ParseDeadline(%q) = %s, want %s", tt.raw, got, tt.want)
+			}
+			if ok != (tt.want != "none") {
+				t.Errorf("ok = %v", ok)
+			}
+		})
+	}
+}
+
+func TestFindDeadline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"在2021年1月中旬前排查完毕涉及老年人的各项民政业务", "2021-01-20"},
+		{"于2021年1月22日前将排查整治情况报送民政部", "2021-01-22"},
+		{"到2020年底前,推动各项传统服务兜底保障到位", "none"}, // a goal, not a deadline
+		{"提前预约的公共文化馆", "none"},
+		{"2021年底前建好、用好反诈二期系统", "2021-12-31"},
+	}
+	for _, tt := range tests {
+		d, _, _, _ := FindDeadline(NormalizeString(tt.text), 2021)
+		if got := d.String(); got != tt.want {
+			t.Errorf("FindDeadline(%q) = %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseAssignment(t *testing.T) {
+	tests := []struct {
+		name, content   string
+		units, lead     []string
+		deadline        string
+		notAnAssignment bool
+	}{
+		{name: "lead and generic tail", content: "市卫健委牵头,各级各部门按职责分工负责",
+			units: []string{"市卫健委", "各级各部门"}, lead: []string{"市卫健委"}, deadline: "none"},
+		{name: "等部门 tail", content: "市商务局、民政局、建设局、卫健委、住房局等部门按职责分工负责",
+			units: []string{"市商务局", "民政局", "建设局", "卫健委", "住房局"}, deadline: "none"},
+		{name: "nested parentheses and 及", content: "市大数据委、卫健委及各县（市）区人民政府分工负责，2022年底前完成",
+			units: []string{"市大数据委", "卫健委", "各县（市）区人民政府"}, deadline: "2022-12-31"},
+		{name: "two leads", content: "市大数据委、卫健委牵头，交通运输局等部门分工负责，2021年10月底前完成",
+			units: []string{"市大数据委", "卫健委", "交通运输局"}, lead: []string{"市大数据委", "卫健委"}, deadline: "2021-10-31"},
+		{name: "等相关部门及", content: "市应急局、市场监管局等相关部门及各县（市）区人民政府分工负责，2022 年底前完成",
+			units: []string{"市应急局", "市场监管局", "各县（市）区人民政府"}, deadline: "2022-12-31"},
+		{name: "trailing 、", content: "市教育局、市老年大学、市卫健委、分工负责，2022年前完成",
+			units: []string{"市教育局", "市老年大学", "市卫健委"}, deadline: "2021-12-31"},
+		{name: "deadline only", content: "2021年底前完成", deadline: "2021-12-31"},
+		{name: "a remark", content: "国家或省里有新的统一规定的从其规定执行", notAnAssignment: true},
+		{name: "a place", content: "街道", notAnAssignment: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, ok := ParseAssignment(NormalizeString(tt.content), tt.content, 2021)
+			if ok == tt.notAnAssignment {
+				t.Fatalf("ok = %v", ok)
+			}
+			if !ok {
+				return
+			}
+			if !slices.Equal(a.Units, tt.units) {
+				t.Errorf("units = %q, want %q", a.Units, tt.units)
+			}
+			if !slices.Equal(a.Lead, tt.lead) {
+				t.Errorf("lead = %q, want %q", a.Lead, tt.lead)
+			}
+			if a.Deadline.String() != tt.deadline {
+				t.Errorf("deadline = %s, want %s", a.Deadline, tt.deadline)
+			}
+		})
+	}
+}
+
+func TestSubjectUnits(t *testing.T) {
+	tests := []struct {
+		text        string
+		units, lead []string
+	}{
+		{"加强组织领导。建立省发展改革委、省卫生健康委牵头，省直各有关部门参加的部门联席会议机制。各地区、各部门要进一步提高认识。",
+			[]string{"省发展改革委", "省卫生健康委", "省直各有关部门", "各地区", "各部门"}, []string{"省发展改革委", "省卫生健康委"}},
+		{"加強組織領導。各級民政部門要高度重視", []string{"各級民政部門"}, nil}, // names as printed
+		{"各级老年大学增设老年人智能技术教育。养老机构要为入住老年人提供协助。", nil, nil},
+	}
+	for _, tt := range tests {
+		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text)
+		if !slices.Equal(units, tt.units) || !slices.Equal(lead, tt.lead) {
+			t.Errorf("SubjectUnits(%q) = %q, %q; want %q, %q", tt.text, units, lead, tt.units, tt.lead)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"民政部辦公廳關於落實", "民政部办公厅关于落实"},
+		{"頭髮乾燥", "头发干燥"},
+		{"理髮後來瞭解著作", "理发后来了解著作"},
+		{"「兩節」", "“两节”"},
+		{"（一）２０２１年１０月", "(一)2021年10月"},
+		{"已是简体", "已是简体"},
+	}
+	for _, tt := range tests {
+		got := NormalizeString(tt.in)
+		if got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if len([]rune(got)) != len([]rune(tt.in)) {
+			t.Errorf("Normalize(%q) changed the rune count", tt.in)
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package regions
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// a small plan, used in several encodings and containers
+const smallPlan = "某市关于切实解决老年人运用智能技术困难的实施方案\n" +
+	"一、便利老年人日常就医\n" +
+	"（一）提供多渠道挂号服务。医疗机构要保留现场号源。（市卫健委负责，2021年底前完成）\n" +
+	"（二）优化网上就医服务。简化网上办理就医服务流程。（市医保局负责）\n"
+
+func utf16le(s string, bom bool) []byte {
+	var b bytes.Buffer
+	if bom {
+		b.Write([]byte{0xFF, 0xFE})
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteByte(byte(u))
+		b.WriteByte(byte(u >> 8))
+	}
+	return b.Bytes()
+}
+
+func gb18030(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func docx(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func docxXML(paras ...string) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	for _, p := range paras {
+		b.WriteString(`<w:p><w:r><w:t>` + p + `</w:t></w:r></w:p>`)
+	}
+	b.WriteString(`<w:p><w:r><w:delText>删除的文字</w:delText></w:r></w:p>`)
+	b.WriteString(`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`)
+	b.WriteString(`</w:body></w:document>`)
+	return []byte(b.String())
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		data []byte
+	}{
+		{"utf-8", "a.txt", []byte(smallPlan)},
+		{"utf-8 with BOM", "a.txt", append([]byte{0xEF, 0xBB, 0xBF}, smallPlan...)},
+		{"utf-16le with BOM", "a.txt", utf16le(smallPlan, true)},
+		{"gb18030", "a.txt", gb18030(t, smallPlan)},
+		{"markdown", "a.md", []byte(smallPlan)},
+		{"html", "a.html", []byte("<html><head><title>x</title><style>p{}</style></head><body>" +
+			strings.ReplaceAll(strings.TrimSpace(smallPlan), "\n", "<br>") + "</body></html>")},
+		{"html gbk", "a.htm", append([]byte(`<meta charset="gbk"><p>`), gb18030(t, strings.ReplaceAll(smallPlan, "\n", "</p><p>"))...)},
+		{"docx", "a.docx", docx(t, map[string][]byte{"word/document.xml": docxXML(strings.Split(strings.TrimSpace(smallPlan), "\n")...)})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, err := Decode(tt.file, tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(text, "提供多渠道挂号服务") || strings.Contains(text, "删除的文字") {
+				t.Errorf("text = %q", text)
+			}
+			ms, err := Segment(&Document{File: tt.file, Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ms) != 2 || ms[0].Deadline.String() != "2021-12-31" || ms[1].Units[0] != "市医保局" {
+				t.Errorf("measures = %+v", ms)
+			}
+		})
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte("<w:document><w:body><w:p><w:r><w:t>"))
+	zeros := bytes.Repeat([]byte("a"), 1<<20)
+	for i := 0; i < MaxDocumentBytes>>20+1; i++ {
+		w.Write(zeros)
+	}
+	zw.Close()
+	if bomb.Len() > MaxDocumentBytes/100 {
+		t.Fatalf("the test bomb is %d bytes, not a bomb", bomb.Len())
+	}
+	// the same bomb, its header claiming 100 bytes: the reader must still stop
+	var liar bytes.Buffer
+	{
+		var packed bytes.Buffer
+		fw, _ := flate.NewWriter(&packed, flate.BestSpeed)
+		fw.Write([]byte("<w:document><w:body><w:p><w:r><w:t>"))
+		for i := 0; i < MaxDocumentBytes>>20+1; i++ {
+			fw.Write(zeros)
+		}
+		fw.Close()
+		zl := zip.NewWriter(&liar)
+		w, _ := zl.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+			CompressedSize64: uint64(packed.Len()), UncompressedSize64: 100})
+		w.Write(packed.Bytes())
+		zl.Close()
+	}
+	binary := make([]byte, 4096)
+	for i := range binary {
+		binary[i] = byte(i * 7)
+	}
+	unknown := bytes.Repeat([]byte{0x81, 0x30, 0xFF, 0xFE, 0x80}, 200) // not UTF-8, not GB18030 text
+	tests := []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"empty", "a.txt", nil, "empty file"},
+		{"binary", "a.txt", binary, "binary"},
+		{"unknown encoding", "a.txt", unknown, "encoding"},
+		{"corrupt docx", "a.docx", []byte("PK\x03\x04 not really"), "corrupt .docx"},
+		{"docx without body", "a.docx", docx(t, map[string][]byte{"word/styles.xml": []byte("<x/>")}), "no word/document.xml"},
+		{"docx with broken xml", "a.docx", docx(t, map[string][]byte{"word/document.xml": []byte("<w:document><w:p>")}), "corrupt .docx"},
+		{"docx zip bomb", "a.docx", bomb.Bytes(), "zip bomb"},
+		{"docx zip bomb, lying header", "a.docx", liar.Bytes(), ".docx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode(tt.file, tt.data)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Decode error = %v, want one mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestLoadBadInputs: every bad file is reported by name with its problem, and
+// the good file among them is still read and segmented.
+func TestLoadBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("老年人运用智能技术困难，", 10<<20/len("老年人运用智能技术困难，")) // 10 MB, one line
+	files := map[string][]byte{
+		"good.txt":      []byte(smallPlan),
+		"empty.txt":     nil,
+		"binary.txt":    {0x00, 0x01, 0x02, 0xFF},
+		"nomeasure.txt": []byte("这是一段没有编号的说明文字。"),
+		"oneline.txt":   []byte(long),
+		"onetable.txt":  []byte("序号重点任务责任单位完成时限" + strings.Repeat("市交通局、市民政局2021年底", 2<<20/40)),
+		"corrupt.docx":  []byte("not a zip"),
+		"sub/deep.md":   []byte(smallPlan),
+		"ignored.pdf":   []byte("%PDF-1.4"),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, errs := Load([]string{dir, filepath.Join(dir, "missing.txt")})
+	report := map[string]string{}
+	for _, e := range errs {
+		report[filepath.Base(e.(*FileError).File)] = e.Error()
+	}
+	for _, d := range c.Documents {
+		if _, err := Segment(d); err != nil {
+			report[d.File] = d.Source + ": " + err.Error()
+		}
+	}
+	want := map[string]string{
+		"empty.txt":     "empty file",
+		"binary.txt":    "binary",
+		"nomeasure.txt": "no recognisable measures in 42 bytes",
+		"oneline.txt":   "no recognisable measures",
+		"onetable.txt":  "no recognisable measures",
+		"corrupt.docx":  "corrupt .docx",
+		"missing.txt":   "no such file",
+	}
+	for file, msg := range want {
+		if !strings.Contains(report[file], msg) || !strings.Contains(report[file], file) {
+			t.Errorf("%s: report %q, want the file name and %q", file, report[file], msg)
+		}
+	}
+	if len(report) != len(want) {
+		t.Errorf("reports %v, want exactly %d", report, len(want))
+	}
+	var good int
+	for _, d := range c.Documents {
+		if d.File == "good.txt" || d.File == "deep.md" {
+			good++
+		}
+	}
+	if good != 2 {
+		t.Errorf("read %d of the 2 good files", good)
+	}
+}
+
+func TestManifestErrors(t *testing.T) {
+	fsys := fstest(map[string]string{
+		ManifestName: "file,region,level,colour,date\n" +
+			"a.txt,某市,city,,2021-01-01\n" +
+			"b.txt,,city,,2021-01-01\n" +
+			"c.txt,某县,village,,2021-13-01\n" +
+			"a.txt,某市,city,,\n",
+	})
+	_, err := readManifest(fsys, ManifestName)
+	if err == nil {
+		t.Fatal("bad manifest accepted")
+	}
+	for _, want := range []string{`line 1: unknown column "colour"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	fsys = fstest(map[string]string{ManifestName: "file,region,level,date\n" +
+		"b.txt,,city,2021-01-01\n" +
+		"c.txt,某县,village,2021-13-01\n" +
+		"a.txt,某市,city,\n" +
+		"a.txt,某市,city,\n"})
+	_, err = readManifest(fsys, ManifestName)
+	for _, want := range []string{"line 2: b.txt has no region", `line 3: unknown level "village"`,
+		`line 3: date "2021-13-01" is not YYYY-MM-DD`, "line 5: a.txt is listed twice (also line 4)"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+func fstest(files map[string]string) fs.FS {
+	dir, _ := os.MkdirTemp("", "manifest")
+	for n, s := range files {
+		os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644)
+	}
+	return os.DirFS(dir)
+}
+
+// TestInferMetadata reads the seeds without their manifest: what the tool
+// says it inferred must be what the seeds' README says of them.
+func TestInferMetadata(t *testing.T) {
+	sub, _ := fs.Sub(defaultCorpus, "corpus")
+	tests := []struct{ file, region, number, date string }{
+		{"000_50d23e7d7f02d89f.txt", "厦门市", "厦府办〔2021〕2号", "2021-01-14"},
+		{"001_07c21b29b43e8eb6.txt", "青海省", "青政办〔2021〕12号", "2021-02-09"},
+		{"002_8436166b0374edce.txt", "民政部", "", "2020-12-29"},
+		{"003_f4ac198c78a4da61.txt", "福州市", "榕发改社〔2021〕52号", "2021-11-16"},
+		{"004_39e0957d0ad3f9af.txt", "重庆市", "渝府办发〔2021〕44号", "2021-04-30"},
+	}
+	for _, tt := range tests {
+		data, _ := fs.ReadFile(sub, tt.file)
+		text, _ := Decode(tt.file, data)
+		d := &Document{File: tt.file, Text: text}
+		inferMetadata(d)
+		if d.Region != tt.region || d.Number != tt.number || d.Date.Format("2006-01-02") != tt.date {
+			t.Errorf("%s: inferred %s %q %s; want %s %q %s", tt.file, d.Region, d.Number,
+				d.Date.Format("2006-01-02"), tt.region, tt.number, tt.date)
+		}
+	}
+}

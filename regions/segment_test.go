@@ -1,0 +1,213 @@
+package regions
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+type wantMeasure struct {
+	id, title, units, deadline string // units joined by "|"
+	textHas                    string
+	goal                       bool
+}
+
+func TestSegmentShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []wantMeasure
+	}{
+		{"two plans in one file", `某省人民政府办公厅关于印发两个方案的通知
+某省兜底保障方案
+一、指导思想
+以人民为中心。
+二、保障措施
+1.保障居家老年人基本服务。组织社区力量上门服务。
+2.便利老年人就医。保留现场号源。
+某省行动方案(2021—2022年)
+一、便利出行
+(一)优化打车服务。增设一键叫车功能。(省交通运输厅负责)
+`, []wantMeasure{
+			{id: "2.1", title: "保障居家老年人基本服务"},
+			{id: "2.2", title: "便利老年人就医"},
+			{id: "p2.1.1", title: "优化打车服务", units: "省交通运输厅"},
+		}},
+		{"numbering schemes", `一、便利老年人日常就医
+1、提供现场号源。医疗机构保留现场号源。
+2、优化网上服务。（1）简化流程。
+二、便利老年人日常消费
+（1）保留现金支付。商场支持现金。
+（2）整治拒收现金。加大整治力度。
+三、其他
+①加强培训。开展培训。
+②加强宣传。开展宣传。
+四、再其他
+１．加强指导。开展指导。
+`, []wantMeasure{
+			{id: "1.1", title: "提供现场号源"}, {id: "1.2", title: "优化网上服务", textHas: "（1）简化流程"},
+			{id: "2.1", title: "保留现金支付"}, {id: "2.2", title: "整治拒收现金"},
+			{id: "3.1", title: "加强培训"}, {id: "3.2", title: "加强宣传"}, {id: "4.1", title: "加强指导"},
+		}},
+		{"markdown and bold titles", `# 某市工作方案
+## 一、便利老年人日常就医
+**（一）提供多渠道挂号服务。**医疗机构要完善电话、网络、现场等多种预约挂号方式。
+### （二）优化网上就医
+简化网上办理就医服务流程。（市卫健委负责）
+`, []wantMeasure{
+			{id: "1.1", title: "提供多渠道挂号服务", textHas: "医疗机构要完善电话"},
+			{id: "1.2", title: "优化网上就医", units: "市卫健委", textHas: "简化网上办理"},
+		}},
+		{"paragraphs with their own units", `一、便利出行
+1. 完善健康码管理。不得将健康码作为唯一凭证。（市大数据委牵头，2021年10月底前完成）
+推进健康码与社保卡互相关联。（市大数据委、卫健委分工负责，2022年底前完成）
+2. 保留传统金融服务。加大整治力度。
+推动金融机构提升网点服务质量。
+（市金融局负责，2022年底前完成）
+`, []wantMeasure{
+			{id: "1.1", title: "完善健康码管理", units: "市大数据委", deadline: "2021-10-31"},
+			{id: "1.1-2", units: "市大数据委|卫健委", deadline: "2022-12-31", textHas: "社保卡"},
+			{id: "1.2", title: "保留传统金融服务", units: "市金融局", deadline: "2022-12-31", textHas: "网点服务质量"},
+		}},
+		{"goals are kept without deadlines; preambles are not measures", `一、总体要求
+到2021年底前，推动各项服务到位。
+二、工作任务
+（一）明确工作目标。到2020年底前，推动各项传统服务兜底保障到位。
+（二）立即开展排查。在2021年1月中旬前排查完毕。
+`, []wantMeasure{
+			{id: "2.1", title: "明确工作目标", goal: true, deadline: "none"},
+			{id: "2.2", title: "立即开展排查", deadline: "2021-01-20"},
+		}},
+		{"page breaks inside a sentence", `一、便利就医
+1. 提供多渠道挂号等就诊服务。医疗机构要完善电话、网
+
+络、现场等多种预约挂号方式。（市卫健委牵头，2021年10月底前完成）
+2. 优化网上就医服务。简化流程。（市卫健委负责）
+`, []wantMeasure{
+			{id: "1.1", units: "市卫健委", deadline: "2021-10-31", textHas: "网络、现场"},
+			{id: "1.2", units: "市卫健委"},
+		}},
+		{"signature and trailer are not part of the last item", `一、保障措施
+（一）加强宣传。营造良好氛围。
+某市人民政府办公厅
+2021年1月14日
+抄送：存档。
+`, []wantMeasure{{id: "1.1", title: "加强宣传", textHas: "营造良好氛围。"}}},
+		{"flattened task table", `某市工作任务清单序号重点任务责任单位完成时限一、便利老年人日常就医1医疗机构应提供一定比例的现场号源。市卫生健康委2021年底2保留挂号、缴费等人工服务窗口。市卫生健康委、市医保局长期坚持3二级以上公立医疗机构设立社工岗位，为老年人提供引导服务。市卫生健康委2022年底`,
+			[]wantMeasure{
+				{id: "1", units: "市卫生健康委", deadline: "2021-12-31", textHas: "现场号源"},
+				{id: "2", units: "市卫生健康委|市医保局", deadline: "ongoing", textHas: "人工服务窗口"},
+				{id: "3", units: "市卫生健康委", deadline: "2022-12-31", textHas: "社工岗位"},
+			}},
+		// Cells inside a row's text are that row's; the cells standing before row
+		// N's text are row N-1's, wherever the stream put row N-1's text.
+		{"table with cells interleaved and a jump in the rows", `工作任务清单序号重点任务责任单位完成时限一、便利就医1医疗机构应提供现场号源。市卫生健康委2021年底2保留人工服务窗口，为老年人提供引导、健康宣市卫生健康委长期坚持教等服务。市民政局2022年底4推动养老机构开展培训。市教委2021年底3鼓励为老年人上门办理业务。`,
+			[]wantMeasure{
+				{id: "1", units: "市卫生健康委", deadline: "2021-12-31"},
+				{id: "2", units: "市卫生健康委", deadline: "ongoing", textHas: "健康宣市卫生健康委长期坚持教"},
+				{id: "4", units: "", deadline: "none"},
+				{id: "3", units: "市民政局", deadline: "2022-12-31"},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := Segment(&Document{File: "t.txt", Region: "某市", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ms) != len(tt.want) {
+				for _, m := range ms {
+					t.Logf("got %s %q %q", m.ID, m.Title, m.Text)
+				}
+				t.Fatalf("%d measures, want %d", len(ms), len(tt.want))
+			}
+			for i, w := range tt.want {
+				m := ms[i]
+				if m.ID != w.id {
+					t.Errorf("measure %d: id %q, want %q", i, m.ID, w.id)
+				}
+				if w.title != "" && m.Title != w.title {
+					t.Errorf("%s: title %q, want %q", m.ID, m.Title, w.title)
+				}
+				if got := strings.Join(m.Units, "|"); got != w.units && !(w.units == "" && len(m.Units) == 0) {
+					t.Errorf("%s: units %q, want %q", m.ID, got, w.units)
+				}
+				if w.deadline != "" && m.Deadline.String() != w.deadline {
+					t.Errorf("%s: deadline %s, want %s", m.ID, m.Deadline, w.deadline)
+				}
+				if !strings.Contains(m.Text, w.textHas) {
+					t.Errorf("%s: text %q lacks %q", m.ID, m.Text, w.textHas)
+				}
+				if m.Goal != w.goal {
+					t.Errorf("%s: goal %v", m.ID, m.Goal)
+				}
+			}
+		})
+	}
+}
+
+func TestSegmentMultiplePlansNamed(t *testing.T) {
+	text := "某省兜底保障方案\n一、甲\n1.第一项。内容。\n2.第二项。内容。\n某省行动方案(2021—2022年)\n一、乙\n1.第三项。内容。\n"
+	ms, err := Segment(&Document{File: "t.txt", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 3 || ms[0].Plan != "某省兜底保障方案" || ms[2].Plan != "某省行动方案(2021—2022年)" || ms[2].ID != "p2.1.1" {
+		t.Errorf("plans: %q %q", ms[0].Plan, ms[len(ms)-1].Plan)
+	}
+}
+
+// FuzzSegment: whatever the text, segmentation returns measures whose text
+// is non-empty and taken from the input, or an error; it never panics.
+func FuzzSegment(f *testing.F) {
+	for _, s := range []string{smallPlan, "一、\n（一）\n1.", "序号重点任务责任单位完成时限一、1市交通局2021年底",
+		"序号重点任务责任单位完成时限市卫生健2021年6月康委。", "（市卫健委牵头，2021年10月底前完成）", "# \n**\n①"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		ms, err := Segment(&Document{File: "f.txt", Text: text})
+		if err != nil {
+			return
+		}
+		for _, m := range ms {
+			if strings.TrimSpace(m.Text) == "" {
+				t.Fatalf("empty measure %q from %q", m.ID, text)
+			}
+			if utf8.RuneCountInString(m.Norm) != utf8.RuneCountInString(m.Text) {
+				t.Fatalf("text and its normal form differ in length: %q", m.Text)
+			}
+		}
+	})
+}
+
+func FuzzParseDeadline(f *testing.F) {
+	for _, s := range []string{"2021年10月底前完成", "2021年第三季度", "二〇二一年十二月", "2022年前", "年内", "长期坚持", "2021年2月29日"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDeadline(s, 2021)
+		if ok && d.Kind == DeadlineDate && (d.Date.Year() < 1989 || d.Date.Year() > 2100) {
+			t.Fatalf("%q -> %v", s, d.Date)
+		}
+		if !ok && d.Kind != DeadlineNone {
+			t.Fatalf("%q: not ok but kind %s", s, d.Kind)
+		}
+		FindDeadline(s, 2021)
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add("a.txt", []byte(smallPlan))
+	f.Add("a.docx", []byte("PK\x03\x04"))
+	f.Add("a.html", []byte("<p>一、<b>x</b></p>"))
+	f.Add("a.txt", []byte{0xFF, 0xFE, 0x00})
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		text, err := Decode(name, data)
+		if err == nil && !utf8.ValidString(text) {
+			t.Fatalf("Decode(%q) returned invalid UTF-8", name)
+		}
+	})
+}
