@@ -22,14 +22,23 @@ type Measure struct {
 	Assignment string
 	// Norm is the matching form of Text (simplified, half-width), rune for rune.
 	Norm string
+	// Clean is, for a row of a flattened table, the matching form of the row's
+	// own words without the other cells interleaved in its text; CleanAt gives
+	// each of its runes' offset in Text. Empty for other measures.
+	Clean   string
+	CleanAt []int
 }
 
 // Key is the measure's id across the corpus: region, document and item path.
 func (m Measure) Key() string { return m.Region + "/" + m.Doc + "#" + m.ID }
 
 // MatchText is the normalised text without the assignment, so unit names
-// (市交通局) are not read as the measure's subject.
+// (市交通局) are not read as the measure's subject; for a table row, its Clean
+// words. TextOffset maps an offset in it to one in Text.
 func (m Measure) MatchText() string {
+	if m.Clean != "" {
+		return m.Clean
+	}
 	if m.Assignment == "" {
 		return m.Norm
 	}
@@ -37,4 +46,12 @@ func (m Measure) MatchText() string {
 		return m.Norm[:i]
 	}
 	return m.Norm
+}
+
+// TextOffset maps a rune offset in MatchText to one in Text.
+func (m Measure) TextOffset(at int) int {
+	if m.Clean != "" && at >= 0 && at < len(m.CleanAt) {
+		return m.CleanAt[at]
+	}
+	return at
 }

@@ -384,10 +384,10 @@ type row struct {
 	number     int // row number (序号), 0 when the stream lost it
 	heading    string
 	slices     []span          // further slices: the other half of a row the stream split
-	clean      strings.Builder // the text characters only
+	texts      []span          // the text tokens: the row's own words, without other cells
 	// tail is where the row's last sentence began when it followed the one
 	// before with no cell between: it may be a row whose number was lost.
-	tail, tailEnd, tailClean int
+	tail, tailEnd, tailTexts int
 	units                    []string
 	unitsRank                int // 3 inside the slice, 2 placed by the numbering, 1 merely next to it
 	deadline                 *Deadline
@@ -426,7 +426,7 @@ func segmentTable(doc *Document, src *source, from int) []Measure {
 		sort.Slice(vs, func(i, j int) bool { return string(vs[i]) < string(vs[j]) })
 	}
 	rows := t.rows(t.tokenize(from))
-	return t.measures(dedupeRows(rows))
+	return t.measures(t.dedupeRows(rows))
 }
 
 // rows cuts the token stream into rows and gives them their cells.
@@ -536,10 +536,10 @@ func (t *tableReader) rows(toks []token) []*row {
 				rows = append(rows, cur)
 				leadNumber = 0
 			case sentenceEnded: // a next sentence with no cell before it
-				cur.tail, cur.tailEnd, cur.tailClean = tk.start, cur.end, cur.clean.Len()
+				cur.tail, cur.tailEnd, cur.tailTexts = tk.start, cur.end, len(cur.texts)
 			}
 			cur.end = tk.end
-			cur.clean.WriteString(text)
+			cur.texts = append(cur.texts, span{tk.start, tk.end})
 			rs := []rune(text)
 			sentenceEnded = rs[len(rs)-1] == '。' // not ；: the sentence goes on
 			noiseSinceEnd = false
@@ -579,10 +579,8 @@ func (t *tableReader) place(cur *row, target, next int, last bool, offer func(*r
 // are that row's, so the sentence is that row's text, whose number was lost.
 func (t *tableReader) splitTail(cur *row, number int, rows *[]*row) *row {
 	r := &row{start: cur.tail, end: cur.end, number: number, heading: cur.heading}
-	r.clean.WriteString(cur.clean.String()[cur.tailClean:])
-	head := cur.clean.String()[:cur.tailClean]
-	cur.clean.Reset()
-	cur.clean.WriteString(head)
+	r.texts = append(r.texts, cur.texts[cur.tailTexts:]...)
+	cur.texts = cur.texts[:cur.tailTexts]
 	cur.end, cur.tail = cur.tailEnd, 0
 	*rows = append(*rows, r)
 	return r
@@ -615,7 +613,7 @@ func (t *tableReader) numberBeforeStop(toks []token, i int) int {
 // longest text, with the best-placed cells of all copies. A row whose text is
 // inside another's is a partial copy; two rows of the same number are the
 // halves of one row that the stream split apart.
-func dedupeRows(rows []*row) []*row {
+func (t *tableReader) dedupeRows(rows []*row) []*row {
 	var out []*row
 	var keys []string // cleanKey of each row of out
 	byNumber := map[int]int{}
@@ -625,7 +623,7 @@ func dedupeRows(rows []*row) []*row {
 		return "<" + string(rs[:min(8, len(rs))]), ">" + string(rs[max(0, len(rs)-8):])
 	}
 	for _, r := range rows {
-		key := cleanKey(r.clean.String())
+		key := cleanKey(t.cleanText(r))
 		same := -1
 		if i, ok := byNumber[r.number]; ok && r.number > 0 {
 			same = i
@@ -643,8 +641,8 @@ func dedupeRows(rows []*row) []*row {
 			same = len(out)
 			out, keys = append(out, r), append(keys, key)
 		} else {
-			out[same].absorb(r, key)
-			keys[same] = cleanKey(out[same].clean.String())
+			out[same].absorb(r, key, keys[same])
+			keys[same] = cleanKey(t.cleanText(out[same]))
 		}
 		if n := out[same].number; n > 0 {
 			byNumber[n] = same
@@ -656,18 +654,15 @@ func dedupeRows(rows []*row) []*row {
 	return out
 }
 
-// absorb merges copy r (whose clean text is key) into o.
-func (o *row) absorb(r *row, key string) {
-	ok := cleanKey(o.clean.String())
+// absorb merges copy r (whose clean text is key) into o (whose is ok).
+func (o *row) absorb(r *row, key, ok string) {
 	switch {
 	case strings.Contains(ok, key):
 	case strings.Contains(key, ok):
-		o.start, o.end, o.slices = r.start, r.end, r.slices
-		o.clean.Reset()
-		o.clean.WriteString(r.clean.String())
+		o.start, o.end, o.slices, o.texts = r.start, r.end, r.slices, r.texts
 	default: // the other half of the row
 		o.slices = append(append(o.slices, span{r.start, r.end}), r.slices...)
-		o.clean.WriteString(r.clean.String())
+		o.texts = append(o.texts, r.texts...)
 	}
 	if o.number == 0 {
 		o.number = r.number
@@ -678,6 +673,15 @@ func (o *row) absorb(r *row, key string) {
 	if r.deadlineRank > o.deadlineRank {
 		o.deadline, o.deadlineRank = r.deadline, r.deadlineRank
 	}
+}
+
+// cleanText is the row's own words, normalised, other cells left out.
+func (t *tableReader) cleanText(r *row) string {
+	var b strings.Builder
+	for _, sp := range r.texts {
+		b.WriteString(t.src.normStr(sp[0], sp[1]))
+	}
+	return b.String()
 }
 
 func cleanKey(s string) string {
@@ -705,13 +709,18 @@ func (t *tableReader) measures(rows []*row) []Measure {
 		}
 		r.slices = append([]span{{r.start, r.end}}, r.slices...)
 		var text, norm []string
-		for _, sl := range r.slices {
-			text = append(text, string(t.src.orig[sl[0]:sl[1]]))
-			norm = append(norm, string(t.src.norm[sl[0]:sl[1]]))
+		sliceAt := make([]int, len(r.slices)) // where each slice starts in the measure's text
+		at := 0
+		for k, sl := range r.slices {
+			text = append(text, t.src.origStr(sl[0], sl[1]))
+			norm = append(norm, t.src.normStr(sl[0], sl[1]))
+			sliceAt[k] = at
+			at += sl[1] - sl[0] + 1 // and the newline between slices
 		}
 		m := Measure{Region: t.doc.Region, Doc: t.doc.File, ID: id, Section: r.heading,
 			Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n"),
 			Units: uniq(r.units), Deadline: Deadline{Kind: DeadlineNone}}
+		m.Clean, m.CleanAt = t.cleanWithOffsets(r, sliceAt)
 		if r.heading != "" {
 			m.Path = []string{r.heading}
 		}
@@ -726,6 +735,27 @@ func (t *tableReader) measures(rows []*row) []Measure {
 		ms = append(ms, m)
 	}
 	return ms
+}
+
+// cleanWithOffsets is the row's own words and, per rune, its offset in the
+// measure's text (made of r.slices, which start at sliceAt).
+func (t *tableReader) cleanWithOffsets(r *row, sliceAt []int) (string, []int) {
+	var b strings.Builder
+	var offs []int
+	for _, sp := range r.texts {
+		k := 0
+		for k < len(r.slices) && !(sp[0] >= r.slices[k][0] && sp[1] <= r.slices[k][1]) {
+			k++
+		}
+		if k == len(r.slices) {
+			continue // cannot happen: a row's words lie in its slices
+		}
+		b.WriteString(t.src.normStr(sp[0], sp[1]))
+		for i := sp[0]; i < sp[1]; i++ {
+			offs = append(offs, sliceAt[k]+i-r.slices[k][0])
+		}
+	}
+	return b.String(), offs
 }
 
 func uniq(ss []string) []string {

@@ -33,7 +33,9 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"measures", "split documents into measures and print the measure records", runMeasures},
+		{"measures", "split documents into measures, map them, print the measure records", runMeasures},
+		{"eval", "score segmentation and mapping against gold labels", runEval},
+		{"taxonomy", "print the taxonomy (areas, tasks, provisions, milestones)", runTaxonomy},
 	}
 }
 

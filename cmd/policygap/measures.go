@@ -5,16 +5,20 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	flag "github.com/spf13/pflag"
 
+	"policygap/compare"
 	"policygap/regions"
+	"policygap/taxonomy"
 )
 
 type measuresOptions struct {
-	in     []string
-	format string
+	in       []string
+	format   string
+	taxonomy string
 }
 
 // measureRecord is the measure record of ../shared/DESIGN.md: a contract read
@@ -36,6 +40,9 @@ type measureRecord struct {
 	Deadline   regions.Deadline `json:"deadline"`
 	Goal       bool             `json:"goal,omitempty"`
 	Assignment string           `json:"assignment,omitempty"`
+	Hits       []taxonomy.Hit   `json:"hits"`
+	Area       string           `json:"section_area,omitempty"`
+	Unmapped   string           `json:"unmapped,omitempty"`
 }
 
 type taskRecord struct {
@@ -50,18 +57,24 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.StringSliceVar(&o.in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
 	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl or csv")
+	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
 	if o.format != "jsonl" && o.format != "csv" {
 		return usageError{fmt.Errorf("--format %q: use jsonl or csv", o.format)}
 	}
+	tax, err := loadTaxonomy(o.taxonomy)
+	if err != nil {
+		return err
+	}
 	ms, err := loadMeasures(o.in, stderr)
 	if err != nil {
 		return err
 	}
-	recs := make([]measureRecord, len(ms))
-	for i, m := range ms {
+	mapped := compare.Map(ms, taxonomy.NewMatcher(tax))
+	recs := make([]measureRecord, len(mapped))
+	for i, m := range mapped {
 		recs[i] = newMeasureRecord(m)
 	}
 	if o.format == "csv" {
@@ -75,6 +88,18 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// loadTaxonomy reads a taxonomy file, or the embedded one when path is empty.
+func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
+	if path == "" {
+		return taxonomy.Default()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return taxonomy.Parse(path, data)
 }
 
 // loadMeasures reads and segments the documents, reporting every bad file on
@@ -109,12 +134,21 @@ func loadMeasures(in []string, stderr io.Writer) ([]regions.Measure, error) {
 	return all, nil
 }
 
-func newMeasureRecord(m regions.Measure) measureRecord {
-	return measureRecord{
+func newMeasureRecord(m compare.Mapped) measureRecord {
+	r := measureRecord{
 		Region: m.Region, Doc: m.Doc, ID: m.ID, Key: m.Key(), Plan: m.Plan, Section: m.Section,
-		Path: nonNil(m.Path), Title: m.Title, Text: m.Text, Tasks: []taskRecord{}, Provisions: []string{},
-		Units: nonNil(m.Units), Lead: nonNil(m.Lead), Deadline: m.Deadline, Goal: m.Goal, Assignment: m.Assignment,
+		Path: nonNil(m.Path), Title: m.Title, Text: m.Text, Tasks: []taskRecord{},
+		Provisions: nonNil(m.Match.Provisions), Units: nonNil(m.Units), Lead: nonNil(m.Lead),
+		Deadline: m.Deadline, Goal: m.Goal, Assignment: m.Assignment, Hits: m.Match.Hits,
+		Area: m.Match.Area, Unmapped: m.Match.Reason,
 	}
+	if r.Hits == nil {
+		r.Hits = []taxonomy.Hit{}
+	}
+	for _, t := range m.Match.Tasks {
+		r.Tasks = append(r.Tasks, taskRecord{ID: t.ID, Score: t.Score, Evidence: nonNil(t.Evidence)})
+	}
+	return r
 }
 
 func nonNil(s []string) []string {

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/taxonomy"
+)
+
+type evalOptions struct {
+	in       []string
+	gold     string
+	taxonomy string
+	wrong    bool
+}
+
+// runEval scores segmentation, units, deadlines and the task mapping against
+// gold labels, per document and per task.
+func runEval(args []string, stdout, stderr io.Writer) error {
+	var o evalOptions
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringSliceVar(&o.in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	fs.StringVar(&o.gold, "gold", "testdata/gold", "folder of gold label files (*.jsonl)")
+	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
+	fs.BoolVar(&o.wrong, "wrong", false, "list every gold measure the mapping gets wrong")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err}
+	}
+	gold, err := regions.LoadGold(os.DirFS(o.gold))
+	if err != nil {
+		return fmt.Errorf("gold %s: %w", o.gold, err)
+	}
+	tax, err := loadTaxonomy(o.taxonomy)
+	if err != nil {
+		return err
+	}
+	ms, err := loadMeasures(o.in, stderr)
+	if err != nil {
+		return err
+	}
+	mapped := compare.Map(ms, taxonomy.NewMatcher(tax))
+	writeEval(stdout, regions.ScoreSegments(ms, gold), compare.ScoreMapping(mapped, gold), o.wrong)
+	return nil
+}
+
+func writeEval(w io.Writer, seg []regions.SegmentScore, s compare.MappingScore, wrong bool) {
+	fmt.Fprintf(w, "%-26s %5s %5s %6s %6s %6s %6s\n", "document", "gold", "found", "seg_r", "units", "deadl", "task")
+	for _, d := range seg {
+		c := s.PerDoc[d.Doc]
+		if d.Doc == "TOTAL" {
+			c = [2]int{s.Correct, s.Gold}
+		}
+		fmt.Fprintf(w, "%-26s %5d %5d %6.3f %6.3f %6.3f %6.3f\n", d.Doc, d.Gold, d.Found, d.Recall(),
+			d.UnitsF1(), d.Deadline(), float64(c[0])/float64(max(1, c[1])))
+	}
+	fmt.Fprintf(w, "\ntask accuracy over all gold measures (a missed measure is wrong): %.3f (%d/%d); first task equal to gold's first: %d\n",
+		s.Accuracy(), s.Correct, s.Gold, s.Top1)
+	fmt.Fprintf(w, "\n%-6s %5s %5s %5s %6s %6s\n", "task", "gold", "pred", "both", "prec", "recall")
+	ids := make([]string, 0, len(s.PerTask))
+	for id := range s.PerTask {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		p := s.PerTask[id]
+		fmt.Fprintf(w, "%-6s %5d %5d %5d %6.3f %6.3f\n", id, p.Gold, p.Predicted, p.Both, p.Precision(), p.Recall())
+	}
+	if wrong {
+		fmt.Fprintln(w, "\nwrong:")
+		for _, m := range s.Wrong {
+			got := strings.Join(m.Got, ",")
+			if m.MeasureID == "" {
+				got = "(not found)"
+			}
+			fmt.Fprintf(w, "  %s gold %s %s -> %s %s\n", m.Doc[:3], m.GoldID, strings.Join(m.Gold, ","), m.MeasureID, got)
+		}
+	}
+}

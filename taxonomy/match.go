@@ -1,0 +1,312 @@
+package taxonomy
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Input is what the matcher reads of a measure, all in normalised form
+// (simplified, half-width): the caller normalises.
+type Input struct {
+	Title    string   // the measure's lead phrase; a prefix of Text, or empty
+	Text     string   // the measure's text without its units parenthesis
+	Headings []string // the section headings above it, outermost first
+	Mask     []string // names to ignore inside the text (responsible units)
+	Goal     bool     // a goal statement: never mapped
+}
+
+// Hit is one term found in a measure: the evidence for a task or provision.
+type Hit struct {
+	Term      string `json:"term"`
+	At        int    `json:"at"` // rune offset in the measure's text
+	Task      string `json:"task"`
+	Provision string `json:"provision,omitempty"`
+}
+
+// TaskMatch is a task a measure maps to, with the score and the terms behind it.
+type TaskMatch struct {
+	ID       string   `json:"id"`
+	Score    float64  `json:"score"` // 0..1, how strongly the evidence points here
+	Evidence []string `json:"evidence"`
+}
+
+// Match is the matcher's verdict on one measure.
+type Match struct {
+	Tasks      []TaskMatch // strongest first; empty: unmapped
+	Provisions []string    // provisions of the matched tasks the measure carries
+	Hits       []Hit       // every term found, in text order
+	Area       string      // the area its section heading names, if any
+	Reason     string      // why a measure is unmapped
+}
+
+// Matcher maps measures onto a taxonomy.
+type Matcher struct {
+	tax     *Taxonomy
+	terms   *automaton
+	refs    [][]termRef // per pattern
+	pattern []string
+	heads   *automaton
+	headRef [][]int // per heading pattern: areas
+	// titleIndex: bigram -> national titles holding it (task*2 + 0 title, 1 short);
+	// titleSize: distinct bigrams of each national title.
+	titleIndex map[uint64][]int
+	titleSize  []int
+	slots      int
+}
+
+type slotWeight struct {
+	slot int
+	w    float64
+}
+
+type termRef struct {
+	task   int
+	prov   int // -1 for a task term
+	weight float64
+	slot   int // this (term, task) pair's index in the per-match scratch
+}
+
+// Scoring constants; README "How a measure is mapped" explains each.
+const (
+	titleFactor    = 2.0 // a term in the measure's title counts twice
+	provisionBonus = 0.5 // per provision of the task the measure carries
+	areaBonus      = 1.5 // the section heading names the task's area
+	titleSimBonus  = 4.0 // times the title's similarity to the national task title
+	minTitleSim    = 0.5
+	minScore       = 1.0 // below: unmapped (one ordinary term is enough to map)
+	secondShare    = 0.5 // a second task needs this share of the first's score …
+	secondMin      = 2.5 // … and this much evidence of its own
+	maxTasks       = 3
+	scoreScale     = 4.0 // score s is reported as s/(s+scoreScale)
+)
+
+// NewMatcher builds the automata over every term of the taxonomy.
+func NewMatcher(t *Taxonomy) *Matcher {
+	m := &Matcher{tax: t}
+	index := map[string]int{}
+	add := func(term string, r termRef) {
+		i, ok := index[term]
+		if !ok {
+			i = len(m.pattern)
+			index[term] = i
+			m.pattern = append(m.pattern, term)
+			m.refs = append(m.refs, nil)
+		}
+		r.slot = m.slots
+		m.slots++
+		m.refs[i] = append(m.refs[i], r)
+	}
+	for ti, task := range t.Tasks {
+		for _, term := range task.SortedTerms() {
+			add(term, termRef{task: ti, prov: -1, weight: task.Terms[term]})
+		}
+		for pi, p := range task.Provisions {
+			for _, term := range p.Terms {
+				add(term, termRef{task: ti, prov: pi})
+			}
+		}
+		for k, title := range []string{task.Title, task.Short} {
+			set := bigramSet(title)
+			for b := range set {
+				if m.titleIndex == nil {
+					m.titleIndex = map[uint64][]int{}
+				}
+				m.titleIndex[b] = append(m.titleIndex[b], 2*ti+k)
+			}
+			m.titleSize = append(m.titleSize, len(set))
+		}
+	}
+	m.terms = newAutomaton(m.pattern)
+	var heads []string
+	hindex := map[string]int{}
+	for ai, a := range t.Areas {
+		for _, h := range a.Headings {
+			i, ok := hindex[h]
+			if !ok {
+				i = len(heads)
+				hindex[h] = i
+				heads = append(heads, h)
+				m.headRef = append(m.headRef, nil)
+			}
+			m.headRef[i] = append(m.headRef[i], ai)
+		}
+	}
+	m.heads = newAutomaton(heads)
+	return m
+}
+
+// Taxonomy is the taxonomy the matcher maps onto.
+func (m *Matcher) Taxonomy() *Taxonomy { return m.tax }
+
+// Match maps one measure.
+func (m *Matcher) Match(in Input) Match {
+	text := maskNames(in.Text, in.Mask)
+	titleLen := utf8.RuneCountInString(in.Title)
+	n := len(m.tax.Tasks)
+	own := make([]float64, n) // evidence from the measure's own words, per task
+	var termW []slotWeight    // best weight of each (term, task) seen: a term counts once
+	provs := make([][]bool, n)
+	var hits []Hit
+	m.terms.scan(text, func(p, at int) {
+		inTitle := at < titleLen
+		for _, r := range m.refs[p] {
+			task := &m.tax.Tasks[r.task]
+			h := Hit{Term: m.pattern[p], At: at, Task: task.ID}
+			if r.prov >= 0 {
+				h.Provision = task.Provisions[r.prov].ID
+				if provs[r.task] == nil {
+					provs[r.task] = make([]bool, len(task.Provisions))
+				}
+				if !provs[r.task][r.prov] {
+					provs[r.task][r.prov] = true
+					own[r.task] += provisionBonus
+				}
+			} else {
+				w := r.weight
+				if inTitle {
+					w *= titleFactor
+				}
+				k := 0
+				for k < len(termW) && termW[k].slot != r.slot {
+					k++
+				}
+				if k == len(termW) {
+					termW = append(termW, slotWeight{slot: r.slot})
+				}
+				if w > termW[k].w {
+					own[r.task] += w - termW[k].w
+					termW[k].w = w
+				}
+			}
+			hits = append(hits, h)
+		}
+	})
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].At < hits[j].At })
+	res := Match{Hits: hits}
+	area := m.sectionArea(in.Headings)
+	if area >= 0 {
+		res.Area = m.tax.Areas[area].ID
+	}
+	if in.Goal {
+		res.Reason = "a goal statement, not a measure to map"
+		return res
+	}
+	scores := make([]float64, n)
+	sims := m.titleSims(in.Title)
+	for ti, task := range m.tax.Tasks {
+		if sim := max(sims[2*ti], sims[2*ti+1]); sim >= minTitleSim {
+			own[ti] += titleSimBonus * sim
+		}
+		scores[ti] = own[ti]
+		if area >= 0 && task.Area == m.tax.Areas[area].ID && own[ti] > 0 {
+			scores[ti] += areaBonus
+		}
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	top := scores[order[0]]
+	if top < minScore {
+		res.Reason = "no task's terms found"
+		return res
+	}
+	for k, ti := range order {
+		if k >= maxTasks || scores[ti] <= 0 {
+			break
+		}
+		if k > 0 && (scores[ti] < secondShare*top || own[ti] < secondMin) {
+			break
+		}
+		task := m.tax.Tasks[ti]
+		tm := TaskMatch{ID: task.ID, Score: round2(scores[ti] / (scores[ti] + scoreScale))}
+		seen := map[string]bool{}
+		for _, h := range hits {
+			if h.Task == task.ID && !seen[h.Term] {
+				seen[h.Term] = true
+				tm.Evidence = append(tm.Evidence, h.Term)
+			}
+		}
+		res.Tasks = append(res.Tasks, tm)
+		for pi := range task.Provisions {
+			if provs[ti] != nil && provs[ti][pi] {
+				res.Provisions = append(res.Provisions, task.Provisions[pi].ID)
+			}
+		}
+	}
+	return res
+}
+
+// sectionArea is the area named by the innermost heading that names one.
+func (m *Matcher) sectionArea(headings []string) int {
+	for i := len(headings) - 1; i >= 0; i-- {
+		count := map[int]int{}
+		m.heads.scan(headings[i], func(p, _ int) {
+			for _, a := range m.headRef[p] {
+				count[a]++
+			}
+		})
+		best, bestN := -1, 0
+		for a := range m.tax.Areas {
+			if count[a] > bestN {
+				best, bestN = a, count[a]
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// maskNames blanks the names (units) inside text, keeping every offset.
+func maskNames(text string, names []string) string {
+	for _, n := range names {
+		if n == "" || !strings.Contains(text, n) {
+			continue
+		}
+		text = strings.ReplaceAll(text, n, strings.Repeat(" ", utf8.RuneCountInString(n)))
+	}
+	return text
+}
+
+func bigramList(s string) []uint64 {
+	rs := []rune(s)
+	var out []uint64
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
+	}
+	return out
+}
+
+func bigramSet(s string) map[uint64]bool {
+	set := map[uint64]bool{}
+	for _, b := range bigramList(s) {
+		set[b] = true
+	}
+	return set
+}
+
+// titleSims is the Dice similarity of a title's bigrams to every national
+// task title and short title (index task*2 + 0 or 1).
+func (m *Matcher) titleSims(title string) []float64 {
+	sims := make([]float64, len(m.titleSize))
+	set := bigramSet(title)
+	if len(set) == 0 {
+		return sims
+	}
+	for b := range set {
+		for _, t := range m.titleIndex[b] {
+			sims[t]++
+		}
+	}
+	for t, common := range sims {
+		sims[t] = 2 * common / float64(len(set)+m.titleSize[t])
+	}
+	return sims
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
