@@ -383,8 +383,8 @@ type row struct {
 	start, end int // rune slice of the source: first to last text character
 	number     int // row number (序号), 0 when the stream lost it
 	heading    string
-	slices     []span          // further slices: the other half of a row the stream split
-	texts      []span          // the text tokens: the row's own words, without other cells
+	slices     []span // further slices: the other half of a row the stream split
+	texts      []span // the text tokens: the row's own words, without other cells
 	// tail is where the row's last sentence began when it followed the one
 	// before with no cell between: it may be a row whose number was lost.
 	tail, tailEnd, tailTexts int
