@@ -90,7 +90,7 @@ func BenchmarkMatch(b *testing.B) {
 	ins := make([]taxonomy.Input, len(ms))
 	n := 0
 	for i, x := range ms {
-		ins[i] = Input(x)
+		ins[i] = MatcherInput(x)
 		n += len(ins[i].Text)
 	}
 	b.SetBytes(int64(n))

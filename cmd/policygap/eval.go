@@ -42,7 +42,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ms, err := loadMeasures(o.in, stderr)
+	_, ms, err := loadMeasures(o.in, stderr)
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"report", "compare the regions and write the outputs (the main job)", runReport},
 		{"measures", "split documents into measures, map them, print the measure records", runMeasures},
 		{"eval", "score segmentation and mapping against gold labels", runEval},
 		{"taxonomy", "print the taxonomy (areas, tasks, provisions, milestones)", runTaxonomy},

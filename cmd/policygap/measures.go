@@ -12,6 +12,7 @@ import (
 
 	"policygap/compare"
 	"policygap/regions"
+	"policygap/reports"
 	"policygap/taxonomy"
 )
 
@@ -19,36 +20,6 @@ type measuresOptions struct {
 	in       []string
 	format   string
 	taxonomy string
-}
-
-// measureRecord is the measure record of ../shared/DESIGN.md: a contract read
-// by tests and outside scripts. Fields may be added, never changed in meaning.
-type measureRecord struct {
-	Region     string           `json:"region"`
-	Doc        string           `json:"doc"`
-	ID         string           `json:"id"`
-	Key        string           `json:"key"`
-	Plan       string           `json:"plan,omitempty"`
-	Section    string           `json:"section"`
-	Path       []string         `json:"path"`
-	Title      string           `json:"title"`
-	Text       string           `json:"text"`
-	Tasks      []taskRecord     `json:"tasks"`
-	Provisions []string         `json:"provisions"`
-	Units      []string         `json:"units"`
-	Lead       []string         `json:"lead"`
-	Deadline   regions.Deadline `json:"deadline"`
-	Goal       bool             `json:"goal,omitempty"`
-	Assignment string           `json:"assignment,omitempty"`
-	Hits       []taxonomy.Hit   `json:"hits"`
-	Area       string           `json:"section_area,omitempty"`
-	Unmapped   string           `json:"unmapped,omitempty"`
-}
-
-type taskRecord struct {
-	ID       string   `json:"id"`
-	Score    float64  `json:"score"`
-	Evidence []string `json:"evidence"`
 }
 
 func runMeasures(args []string, stdout, stderr io.Writer) error {
@@ -68,15 +39,11 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ms, err := loadMeasures(o.in, stderr)
+	_, ms, err := loadMeasures(o.in, stderr)
 	if err != nil {
 		return err
 	}
-	mapped := compare.Map(ms, taxonomy.NewMatcher(tax))
-	recs := make([]measureRecord, len(mapped))
-	for i, m := range mapped {
-		recs[i] = newMeasureRecord(m)
-	}
+	recs := reports.Records(compare.Map(ms, taxonomy.NewMatcher(tax)))
 	if o.format == "csv" {
 		return writeMeasuresCSV(stdout, recs)
 	}
@@ -104,7 +71,7 @@ func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 
 // loadMeasures reads and segments the documents, reporting every bad file on
 // stderr and going on with the others. It fails only when nothing could be read.
-func loadMeasures(in []string, stderr io.Writer) ([]regions.Measure, error) {
+func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Measure, error) {
 	var corpus *regions.Corpus
 	var errs []error
 	if len(in) == 0 {
@@ -129,36 +96,12 @@ func loadMeasures(in []string, stderr io.Writer) ([]regions.Measure, error) {
 		all = append(all, ms...)
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("no measures found in %d document(s)", len(corpus.Documents))
+		return nil, nil, fmt.Errorf("no measures found in %d document(s)", len(corpus.Documents))
 	}
-	return all, nil
+	return corpus, all, nil
 }
 
-func newMeasureRecord(m compare.Mapped) measureRecord {
-	r := measureRecord{
-		Region: m.Region, Doc: m.Doc, ID: m.ID, Key: m.Key(), Plan: m.Plan, Section: m.Section,
-		Path: nonNil(m.Path), Title: m.Title, Text: m.Text, Tasks: []taskRecord{},
-		Provisions: nonNil(m.Match.Provisions), Units: nonNil(m.Units), Lead: nonNil(m.Lead),
-		Deadline: m.Deadline, Goal: m.Goal, Assignment: m.Assignment, Hits: m.Match.Hits,
-		Area: m.Match.Area, Unmapped: m.Match.Reason,
-	}
-	if r.Hits == nil {
-		r.Hits = []taxonomy.Hit{}
-	}
-	for _, t := range m.Match.Tasks {
-		r.Tasks = append(r.Tasks, taskRecord{ID: t.ID, Score: t.Score, Evidence: nonNil(t.Evidence)})
-	}
-	return r
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func writeMeasuresCSV(w io.Writer, recs []measureRecord) error {
+func writeMeasuresCSV(w io.Writer, recs []reports.MeasureRecord) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"key", "region", "doc", "id", "plan", "section", "title", "text", "tasks", "provisions", "units", "lead", "deadline_raw", "deadline", "deadline_kind"})
 	for _, r := range recs {

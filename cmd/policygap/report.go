@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	flag "github.com/spf13/pflag"
+
+	"policygap/compare"
+	jsonr "policygap/render/json"
+	"policygap/reports"
+	"policygap/taxonomy"
+)
+
+type reportOptions struct {
+	in        []string
+	out       string
+	asOf      string
+	overrides string
+	baseline  string
+	formats   []string
+	lang      string
+	taxonomy  string
+}
+
+// format is one output of a report: its name on the command line, the file
+// (or folder) it writes under --out, and how.
+type format struct {
+	name, file, help string
+	write            func(dir string, run *reportRun) error
+}
+
+// formats is the one list of output formats: flag validation, help text and
+// dispatch all read it.
+var formats = []format{
+	{"json", "results.json", "the whole comparison, every measure and the run manifest", writeJSON},
+}
+
+func formatNames() []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.name)
+	}
+	return names
+}
+
+// reportRun is everything the renderers are given.
+type reportRun struct {
+	results *reports.Results
+	lang    string
+}
+
+// runReport is the main job: load corpus -> segment -> map -> overrides ->
+// compare -> build reports -> render, with every output written atomically.
+func runReport(args []string, stdout, stderr io.Writer) error {
+	o, err := parseReportFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	asOf, _ := time.Parse(time.DateOnly, o.asOf)
+	tax, err := loadTaxonomy(o.taxonomy)
+	if err != nil {
+		return err
+	}
+	corpus, ms, err := loadMeasures(o.in, stderr)
+	if err != nil {
+		return err
+	}
+	mapped := compare.Map(ms, taxonomy.NewMatcher(tax))
+	var applied []compare.Override
+	if o.overrides != "" {
+		if mapped, applied, err = applyOverridesFile(o.overrides, mapped, tax); err != nil {
+			return err
+		}
+	}
+	result := compare.Compare(compare.Input{Corpus: corpus, Measures: mapped, Taxonomy: tax, AsOf: asOf})
+	var changes *compare.Changes
+	if o.baseline != "" {
+		data, err := os.ReadFile(o.baseline)
+		if err != nil {
+			return err
+		}
+		b, err := compare.ReadBaseline(o.baseline, data)
+		if err != nil {
+			return err
+		}
+		c := compare.Diff(b, result)
+		changes = &c
+	}
+	manifest := reports.NewManifest(corpus, result, asOf, o.lang, applied)
+	manifest.OverridesFile, manifest.Baseline = o.overrides, o.baseline
+	manifest.Seal(nil)
+	run := &reportRun{results: reports.NewResults(manifest, result, changes), lang: o.lang}
+	written, err := writeOutputs(o.out, o.formats, run)
+	if err != nil {
+		return err
+	}
+	printSummary(stdout, result, written)
+	return nil
+}
+
+func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
+	var o reportOptions
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringSliceVar(&o.in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	fs.StringVar(&o.out, "out", "out", "folder to write the outputs to")
+	fs.StringVar(&o.asOf, "as-of", time.Now().Format(time.DateOnly), "date deadlines are judged at (YYYY-MM-DD)")
+	fs.StringVar(&o.overrides, "overrides", "", "CSV of reviewers' decisions (measure,action,tasks,reviewer,date,reason)")
+	fs.StringVar(&o.baseline, "baseline", "", "an earlier results.json: list what changed since")
+	fs.StringSliceVar(&o.formats, "format", formatNames(), "outputs, comma-separated: "+formatHelp())
+	fs.StringVar(&o.lang, "lang", "zh", "language of the outputs: zh or en")
+	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
+	if err := fs.Parse(args); err != nil {
+		return o, usageError{err}
+	}
+	var problems []string
+	if _, err := time.Parse(time.DateOnly, o.asOf); err != nil {
+		problems = append(problems, fmt.Sprintf("--as-of %q is not YYYY-MM-DD", o.asOf))
+	}
+	for _, f := range o.formats {
+		if !slices.Contains(formatNames(), f) {
+			problems = append(problems, fmt.Sprintf("--format %q: use %s", f, strings.Join(formatNames(), ", ")))
+		}
+	}
+	if o.lang != "zh" && o.lang != "en" {
+		problems = append(problems, fmt.Sprintf("--lang %q: use zh or en", o.lang))
+	}
+	if len(problems) > 0 {
+		return o, usageError{errors.New(strings.Join(problems, "; "))}
+	}
+	return o, nil
+}
+
+func formatHelp() string {
+	var parts []string
+	for _, f := range formats {
+		parts = append(parts, f.name+" ("+f.file+": "+f.help+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func applyOverridesFile(file string, mapped []compare.Mapped, tax *taxonomy.Taxonomy) ([]compare.Mapped, []compare.Override, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	ovs, err := compare.ReadOverrides(file, data, tax)
+	if err != nil {
+		return nil, nil, err
+	}
+	return compare.ApplyOverrides(mapped, ovs, file)
+}
+
+// writeOutputs renders every format into a fresh folder beside the outputs,
+// then moves each into place: a failed run leaves the previous outputs whole.
+func writeOutputs(out string, names []string, run *reportRun) ([]string, error) {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(out, ".policygap-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	var done []format
+	for _, f := range formats {
+		if !slices.Contains(names, f.name) {
+			continue
+		}
+		if err := f.write(tmp, run); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.file, err)
+		}
+		done = append(done, f)
+	}
+	var written []string
+	for _, f := range done {
+		dst := filepath.Join(out, f.file)
+		if err := replace(filepath.Join(tmp, f.file), dst); err != nil {
+			return written, err
+		}
+		written = append(written, dst)
+	}
+	return written, nil
+}
+
+// replace moves src over dst; a folder is swapped whole.
+func replace(src, dst string) error {
+	if info, err := os.Stat(dst); err == nil && info.IsDir() {
+		old := dst + ".old"
+		os.RemoveAll(old)
+		if err := os.Rename(dst, old); err != nil {
+			return err
+		}
+		defer os.RemoveAll(old)
+	}
+	return os.Rename(src, dst)
+}
+
+// writeFile renders into a buffer and writes the file once it is whole.
+func writeFile(path string, render func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+func writeJSON(dir string, run *reportRun) error {
+	return writeFile(filepath.Join(dir, "results.json"), func(w io.Writer) error {
+		return jsonr.New().Write(w, run.results)
+	})
+}
+
+func printSummary(w io.Writer, r *compare.Result, written []string) {
+	fmt.Fprintf(w, "%d regions, %d measures, as of %s\n", len(r.Regions), len(r.Measures), r.AsOf)
+	for _, rr := range r.Regions {
+		fmt.Fprintf(w, "  %-8s index %.3f (rank %d), %d measures, %d mapped\n", rr.Name, rr.Index, rr.Rank, rr.Measures, rr.Mapped)
+	}
+	for _, f := range written {
+		fmt.Fprintln(w, "wrote", f)
+	}
+}

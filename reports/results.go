@@ -1,0 +1,96 @@
+package reports
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"time"
+
+	"policygap/compare"
+	"policygap/regions"
+)
+
+// Version is the tool's version, written into every run manifest.
+const Version = "0.4.0"
+
+// InputFile is one document of the run, with what is known of it.
+type InputFile struct {
+	File     string   `json:"file"`
+	Source   string   `json:"source"`
+	SHA256   string   `json:"sha256"`
+	Size     int      `json:"size"`
+	Region   string   `json:"region"`
+	Level    string   `json:"level"`
+	Parent   string   `json:"parent,omitempty"`
+	Issuer   string   `json:"issuer,omitempty"`
+	Number   string   `json:"number,omitempty"`
+	Date     string   `json:"date,omitempty"`
+	Scope    []string `json:"scope,omitempty"`
+	Inferred []string `json:"inferred,omitempty"`
+}
+
+// Manifest records what a run read and how, so that it can be reproduced.
+type Manifest struct {
+	Tool          string              `json:"tool"`
+	Version       string              `json:"version"`
+	Taxonomy      compare.TaxonomyRef `json:"taxonomy"`
+	Inputs        []InputFile         `json:"inputs"`
+	AsOf          string              `json:"as_of"`
+	Lang          string              `json:"lang"`
+	OverridesFile string              `json:"overrides_file,omitempty"`
+	Overrides     []compare.Override  `json:"overrides"`
+	LedgerFile    string              `json:"ledger_file,omitempty"`
+	Baseline      string              `json:"baseline,omitempty"`
+	// Hash identifies the run's inputs: documents, taxonomy, as-of date,
+	// overrides and ledger. Two runs with the same hash read the same things.
+	Hash string `json:"hash"`
+}
+
+// NewManifest describes a run.
+func NewManifest(c *regions.Corpus, r *compare.Result, asOf time.Time, lang string, overrides []compare.Override) Manifest {
+	m := Manifest{Tool: "policygap", Version: Version, Taxonomy: r.Taxonomy, AsOf: asOf.Format(time.DateOnly),
+		Lang: lang, Overrides: overrides}
+	if m.Overrides == nil {
+		m.Overrides = []compare.Override{}
+	}
+	for _, d := range c.Documents {
+		f := InputFile{File: d.File, Source: d.Source, SHA256: d.SHA256, Size: d.Size, Region: d.Region,
+			Level: string(d.Level), Parent: d.Parent, Issuer: d.Issuer, Number: d.Number, Scope: d.Scope, Inferred: d.Inferred}
+		if !d.Date.IsZero() {
+			f.Date = d.Date.Format(time.DateOnly)
+		}
+		m.Inputs = append(m.Inputs, f)
+	}
+	return m
+}
+
+// Seal computes the manifest's hash over everything a rerun needs the same.
+func (m *Manifest) Seal(progress map[string]compare.Progress) {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	enc.Encode([]any{m.Taxonomy, m.AsOf, m.Overrides, progress})
+	for _, f := range m.Inputs {
+		enc.Encode([]any{f.File, f.SHA256, f.Region, f.Level, f.Parent, f.Scope})
+	}
+	m.Hash = hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Results is the whole run: what results.json holds, and what a later run
+// reads back as its baseline.
+type Results struct {
+	Manifest Manifest `json:"manifest"`
+	*compare.Result
+	Measures []MeasureRecord  `json:"measures"` // every measure, mapped or not
+	Changes  *compare.Changes `json:"changes,omitempty"`
+}
+
+// NewResults assembles the run's results.
+func NewResults(m Manifest, r *compare.Result, changes *compare.Changes) *Results {
+	res := &Results{Manifest: m, Result: r, Changes: changes, Measures: []MeasureRecord{}}
+	for _, mr := range r.Measures {
+		rec := NewMeasureRecord(mr.Mapped)
+		rec.Progress = mr.Progress
+		res.Measures = append(res.Measures, rec)
+	}
+	return res
+}
