@@ -34,7 +34,7 @@ type PeerMeasure struct {
 	Provisions int    `json:"provisions_of_task"` // how many of the task's provisions it carries
 	Deadline   string `json:"deadline"`
 	Lead       bool   `json:"has_lead"`
-	Text       string `json:"text"`
+	Text       string `json:"-"` // the measure's text is in the measures list, by key
 }
 
 // Deadline gap kinds.

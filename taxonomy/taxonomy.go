@@ -54,6 +54,7 @@ type Area struct {
 	Key   string `yaml:"key"`
 	Title string `yaml:"title"`
 	Short string `yaml:"short"`
+	En    string `yaml:"en"` // a short English title
 	// Headings are words that, in a document's section heading, say that the
 	// measures under it belong to this area.
 	Headings []string `yaml:"headings"`
@@ -65,6 +66,7 @@ type Task struct {
 	Area      string `yaml:"area"`
 	Title     string `yaml:"title"`
 	Short     string `yaml:"short"`
+	En        string `yaml:"en"`        // a short English title
 	Milestone string `yaml:"milestone"` // the reference deadline for the task
 	// Terms say what the task's measures talk about, with a weight: how sure
 	// the term alone makes it (0.3 .. 3).

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// results is what the tests read of results.json.
+type results struct {
+	Manifest struct {
+		AsOf      string `json:"as_of"`
+		Hash      string `json:"hash"`
+		Inputs    []struct{ File, SHA256 string }
+		Overrides []struct{ Measure, Action string }
+		Taxonomy  struct{ Hash string }
+	} `json:"manifest"`
+	Regions []struct {
+		Name  string
+		Index float64
+		Rank  int
+	} `json:"regions"`
+	Coverage []struct {
+		Region, Task, Level string
+		Provisions          []string `json:"provisions_covered"`
+		Total               int      `json:"provisions_total"`
+	} `json:"coverage"`
+	Gaps []struct {
+		Region, Provision, Status string
+		Peers                     []struct{ Key string }
+	} `json:"provision_gaps"`
+	Deadlines []struct{ Kind, Region, Task, Measure string } `json:"deadline_gaps"`
+	Measures  []struct {
+		Key   string
+		Tasks []struct{ ID string }
+	} `json:"measures"`
+	Changes *struct {
+		New          []string `json:"new_measures"`
+		Removed      []string `json:"removed_measures"`
+		Remapped     []struct{ Measure string } `json:"remapped_measures"`
+		NewlyOverdue []string `json:"newly_overdue"`
+	} `json:"changes"`
+}
+
+func report(t *testing.T, args ...string) (results, string) {
+	t.Helper()
+	out := t.TempDir()
+	stdout, stderr, code := runBinary(t, append([]string{"report", "--out", out}, args...)...)
+	if code != 0 {
+		t.Fatalf("report %v: exit %d\n%s", args, code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r results
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	_ = stdout
+	return r, filepath.Join(out, "results.json")
+}
+
+// TestReportGolden: the comparison of the seeds as of a fixed date, in a
+// compact form a reviewer can read, against testdata/golden.
+func TestReportGolden(t *testing.T) {
+	r, _ := report(t, "--as-of", "2022-06-30", "--format", "json")
+	var b strings.Builder
+	for _, g := range r.Regions {
+		fmt.Fprintf(&b, "region %s index %.3f rank %d\n", g.Name, g.Index, g.Rank)
+	}
+	for _, c := range r.Coverage {
+		fmt.Fprintf(&b, "coverage %s %s %s %d/%d\n", c.Region, c.Task, c.Level, len(c.Provisions), c.Total)
+	}
+	for _, g := range r.Gaps {
+		var peers []string
+		for _, p := range g.Peers {
+			peers = append(peers, p.Key)
+		}
+		fmt.Fprintf(&b, "gap %s %s %s peers %s\n", g.Region, g.Provision, g.Status, strings.Join(peers, " "))
+	}
+	var dl []string
+	for _, d := range r.Deadlines {
+		dl = append(dl, fmt.Sprintf("deadline %s %s %s %s\n", d.Kind, d.Region, d.Task, d.Measure))
+	}
+	sort.Strings(dl)
+	b.WriteString(strings.Join(dl, ""))
+	golden := filepath.Join("..", "..", "testdata", "golden", "report_seeds_2022-06-30.txt")
+	if *update {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/policygap -run Golden -update)", err)
+	}
+	if got := b.String(); got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("differs from %s at line %d:\n got  %s\n want %s\n(if the change is right: go test ./cmd/policygap -run Golden -update)", golden, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("differs from %s in length: %d lines, want %d", golden, len(gl), len(wl))
+	}
+	if len(r.Regions) != 5 || len(r.Coverage) != 5*25 {
+		t.Errorf("%d regions, %d coverage cells; want 5 and 125", len(r.Regions), len(r.Coverage))
+	}
+	if r.Manifest.AsOf != "2022-06-30" || len(r.Manifest.Inputs) != 5 || r.Manifest.Hash == "" || r.Manifest.Taxonomy.Hash == "" {
+		t.Errorf("manifest %+v", r.Manifest)
+	}
+}
+
+// TestReportConservesMeasures: every output holds exactly the measures that
+// `measures` prints, mapped or not.
+func TestReportConservesMeasures(t *testing.T) {
+	out, _, _ := runBinary(t, "measures")
+	var keys []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m struct{ Key string }
+		json.Unmarshal([]byte(line), &m)
+		keys = append(keys, m.Key)
+	}
+	r, _ := report(t, "--as-of", "2022-06-30", "--format", "json")
+	if len(r.Measures) != len(keys) {
+		t.Fatalf("results.json has %d measures, measures prints %d", len(r.Measures), len(keys))
+	}
+	for i, m := range r.Measures {
+		if m.Key != keys[i] {
+			t.Fatalf("measure %d: %s in results.json, %s in measures", i, m.Key, keys[i])
+		}
+	}
+}
+
+func TestReportOverridesAndBaseline(t *testing.T) {
+	first, path := report(t, "--as-of", "2021-06-30", "--format", "json")
+	target := first.Measures[0].Key
+	overrides := filepath.Join(t.TempDir(), "overrides.csv")
+	os.WriteFile(overrides, []byte("measure,action,tasks,reviewer,date,reason\n"+target+",remap,T19,张三,2024-03-01,training\n"), 0o644)
+	second, _ := report(t, "--as-of", "2022-06-30", "--format", "json", "--overrides", overrides, "--baseline", path)
+	if second.Measures[0].Tasks[0].ID != "T19" || len(second.Manifest.Overrides) != 1 {
+		t.Errorf("override not applied or not listed: %+v %+v", second.Measures[0], second.Manifest.Overrides)
+	}
+	c := second.Changes
+	if c == nil || len(c.Remapped) != 1 || c.Remapped[0].Measure != target || len(c.New) != 0 || len(c.Removed) != 0 {
+		t.Fatalf("changes %+v", c)
+	}
+	if len(c.NewlyOverdue) == 0 {
+		t.Error("deadlines between 2021-06-30 and 2022-06-30 are not newly overdue")
+	}
+	// a bad overrides file stops the run and names every problem
+	os.WriteFile(overrides, []byte("measure,action,tasks,reviewer,date,reason\n"+
+		"某市/gone.txt#1,reject,,张三,2024-03-01,x\n"+target+",remap,T77,张三,2024-3-1,x\n"), 0o644)
+	_, stderr, code := runBinary(t, "report", "--out", t.TempDir(), "--overrides", overrides)
+	if code != 1 || !strings.Contains(stderr, `line 3: task "T77"`) || !strings.Contains(stderr, `line 3: date "2024-3-1"`) {
+		t.Errorf("bad overrides: exit %d\n%s", code, stderr)
+	}
+	os.WriteFile(overrides, []byte("measure,action,tasks,reviewer,date,reason\n某市/gone.txt#1,reject,,张三,2024-03-01,x\n"), 0o644)
+	_, stderr, code = runBinary(t, "report", "--out", t.TempDir(), "--overrides", overrides)
+	if code != 1 || !strings.Contains(stderr, "line 2: measure 某市/gone.txt#1 is not in this run") {
+		t.Errorf("stale override: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestReportFailureKeepsOutputs: a run that fails leaves the previous
+// outputs whole and no temporary files behind.
+func TestReportFailureKeepsOutputs(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := runBinary(t, "report", "--out", out, "--format", "json", "--as-of", "2022-06-30"); code != 0 {
+		t.Fatal(stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "results.json"))
+	bad := filepath.Join(t.TempDir(), "o.csv")
+	os.WriteFile(bad, []byte("measure,action\nx,y\n"), 0o644)
+	if _, _, code := runBinary(t, "report", "--out", out, "--format", "json", "--overrides", bad); code == 0 {
+		t.Fatal("a bad overrides file did not fail the run")
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "results.json"))
+	if string(before) != string(after) {
+		t.Error("a failed run changed results.json")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("files left in %s: %v", out, entries)
+	}
+}
+
+func TestReportFlags(t *testing.T) {
+	for _, args := range [][]string{{"--format", "docx"}, {"--as-of", "2022-13-01"}, {"--lang", "fr"}} {
+		_, stderr, code := runBinary(t, append([]string{"report", "--out", t.TempDir()}, args...)...)
+		if code != 2 || !strings.Contains(stderr, args[0]) {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+}

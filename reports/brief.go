@@ -1,0 +1,270 @@
+package reports
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"policygap/compare"
+	"policygap/taxonomy"
+)
+
+// Brief is what a region's leaders read: where the region stands against the
+// national plan and its peers, what is missing or late, who is responsible,
+// and what to do next; every claim cites a measure.
+type Brief struct {
+	Lang        Lang
+	Title       string
+	Region      compare.RegionResult
+	RegionCount int
+	Docs        []InputFile
+	AsOf        string
+	Headline    []string // sentences
+	Areas       []AreaRow
+	Gaps        []GapRow
+	Deadlines   []DeadlineRow
+	DeadlineSum map[string]int // gaps of each kind, all of them
+	NoUnit      []MeasureRef
+	NoLead      []string // task titles
+	Units       []compare.UnitLoad
+	Innovations []MeasureRef
+	Method      []string
+	Manifest    Manifest
+}
+
+// AreaRow is an area and its tasks in the coverage table.
+type AreaRow struct {
+	ID, Title string
+	Score     float64
+	Level     string
+	Tasks     []TaskRow
+}
+
+// TaskRow is a task's coverage.
+type TaskRow struct {
+	ID, Title       string
+	Score           float64
+	Level, LevelKey string
+	Covered, Total  int
+	Measures        int
+}
+
+// GapRow is a missing provision and a peer measure that fills it.
+type GapRow struct {
+	Task, TaskTitle, Provision, Label, Status string
+	Peer                                      *PeerRef
+}
+
+// PeerRef cites another region's measure.
+type PeerRef struct {
+	Region, Doc, ID, Key, Text, Deadline string
+	Lead                                 bool
+}
+
+// DeadlineRow is a deadline problem, cited by measure.
+type DeadlineRow struct {
+	Kind, KindLabel, Task, Measure, MeasureID, Text, Deadline, Reference string
+	Days                                                                 int
+}
+
+// MeasureRef cites a measure of the region.
+type MeasureRef struct {
+	Key, Doc, ID, Task, Text string
+}
+
+// Limits of a brief: it is read in minutes, not hours.
+const (
+	briefGaps      = 10
+	briefDeadlines = 10
+	briefUnits     = 8
+	briefList      = 8
+)
+
+// NewBrief builds the brief of one region.
+func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Brief {
+	rr := res.Region(region)
+	if rr == nil {
+		return nil
+	}
+	b := &Brief{Lang: lang, Title: lang.L("brief.title"), Region: *rr, RegionCount: len(res.Regions),
+		AsOf: res.AsOf, Manifest: res.Manifest, DeadlineSum: map[string]int{}}
+	for _, f := range res.Manifest.Inputs {
+		if f.Region == region {
+			b.Docs = append(b.Docs, f)
+		}
+	}
+	texts := map[string]MeasureRecord{}
+	for _, m := range res.Measures {
+		texts[m.Key] = m
+	}
+	b.Areas = areaRows(res, region, t, lang)
+	b.Headline = headline(b, t, lang)
+	b.Gaps = gapRows(res, region, t, lang)
+	b.Deadlines = deadlineRows(res, region, t, lang, texts, b.DeadlineSum)
+	for _, key := range res.NoUnit {
+		if m := texts[key]; m.Region == region && len(b.NoUnit) < briefList {
+			b.NoUnit = append(b.NoUnit, ref(m))
+		}
+	}
+	for _, tr := range res.NoLead {
+		if tr.Region == region {
+			b.NoLead = append(b.NoLead, tr.Task+" "+lang.TaskTitle(t.Task(tr.Task)))
+		}
+	}
+	for _, u := range res.Units {
+		if u.Region == region && len(b.Units) < briefUnits {
+			b.Units = append(b.Units, u)
+		}
+	}
+	for _, in := range res.Innovations {
+		if in.Region == region && len(b.Innovations) < briefList {
+			b.Innovations = append(b.Innovations, ref(texts[in.Measure]))
+		}
+	}
+	b.Method = methodNote(res, lang)
+	return b
+}
+
+func ref(m MeasureRecord) MeasureRef {
+	r := MeasureRef{Key: m.Key, Doc: m.Doc, ID: m.ID, Text: m.Text}
+	if len(m.Tasks) > 0 {
+		r.Task = m.Tasks[0].ID
+	}
+	return r
+}
+
+func areaRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) []AreaRow {
+	var rows []AreaRow
+	for _, ac := range res.AreaCoverage {
+		if ac.Region != region {
+			continue
+		}
+		a := t.Area(ac.Area)
+		row := AreaRow{ID: a.ID, Title: lang.AreaTitle(a), Score: ac.Score, Level: lang.L(string(ac.Level))}
+		for _, task := range t.Tasks {
+			if task.Area != a.ID {
+				continue
+			}
+			c := res.TaskCoverageOf(region, task.ID)
+			row.Tasks = append(row.Tasks, TaskRow{ID: task.ID, Title: lang.TaskTitle(&task), Score: c.Score,
+				Level: lang.L(string(c.Level)), LevelKey: string(c.Level), Covered: len(c.Provisions), Total: c.Total, Measures: len(c.Measures)})
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func headline(b *Brief, t *taxonomy.Taxonomy, lang Lang) []string {
+	r := b.Region
+	names := func(ids []string) string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, lang.AreaTitle(t.Area(id)))
+		}
+		return strings.Join(out, lang.sep())
+	}
+	full, none := 0, 0
+	for _, a := range b.Areas {
+		for _, tr := range a.Tasks {
+			switch tr.LevelKey {
+			case string(compare.LevelFull):
+				full++
+			case string(compare.LevelNone):
+				none++
+			}
+		}
+	}
+	if lang == English {
+		return []string{
+			fmt.Sprintf("Overall index %.2f, rank %d of %d regions in this run.", r.Index, r.Rank, b.RegionCount),
+			fmt.Sprintf("%d measures, %d mapped to the national tasks; %d of the %d tasks in scope fully covered, %d not covered.", r.Measures, r.Mapped, full, len(r.Scope), none),
+			fmt.Sprintf("Strongest: %s. Weakest: %s.", names(r.Strongest), names(r.Weakest)),
+		}
+	}
+	return []string{
+		fmt.Sprintf("综合指数 %.2f，在本次评估的 %d 个地区中排第 %d 位。", r.Index, b.RegionCount, r.Rank),
+		fmt.Sprintf("共 %d 项措施，%d 项对应国家任务；范围内 %d 项任务中全面覆盖 %d 项、未覆盖 %d 项。", r.Measures, r.Mapped, len(r.Scope), full, none),
+		fmt.Sprintf("较强领域：%s；较弱领域：%s。", names(r.Strongest), names(r.Weakest)),
+	}
+}
+
+func (l Lang) sep() string {
+	if l == English {
+		return ", "
+	}
+	return "、"
+}
+
+// gapRows picks the region's provision gaps to show: those of the least
+// covered tasks first, those a peer has filled before those none has.
+func gapRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) []GapRow {
+	var gaps []compare.ProvisionGap
+	for _, g := range res.Gaps {
+		if g.Region == region {
+			gaps = append(gaps, g)
+		}
+	}
+	score := func(g compare.ProvisionGap) float64 { return res.TaskCoverageOf(region, g.Task).Score }
+	sort.SliceStable(gaps, func(i, j int) bool {
+		if (len(gaps[i].Peers) > 0) != (len(gaps[j].Peers) > 0) {
+			return len(gaps[i].Peers) > 0
+		}
+		return score(gaps[i]) < score(gaps[j])
+	})
+	var rows []GapRow
+	for _, g := range gaps {
+		if len(rows) == briefGaps {
+			break
+		}
+		task := t.Task(g.Task)
+		row := GapRow{Task: g.Task, TaskTitle: lang.TaskTitle(task), Provision: g.Provision, Label: g.Label, Status: lang.L(g.Status)}
+		if len(g.Peers) > 0 {
+			p := g.Peers[0]
+			row.Peer = &PeerRef{Region: p.Region, Doc: p.Doc, ID: p.ID, Key: p.Key, Text: p.Text, Deadline: p.Deadline, Lead: p.Lead}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// deadlineRows shows overdue, late-against-parent and late-against-national
+// deadlines first, then missing ones; counts every kind in sum.
+func deadlineRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang, texts map[string]MeasureRecord, sum map[string]int) []DeadlineRow {
+	order := []string{compare.GapOverdue, compare.GapLateParent, compare.GapLateNational, compare.GapOngoingOnly, compare.GapMissing}
+	var rows []DeadlineRow
+	for _, g := range res.Deadlines {
+		if g.Region != region {
+			continue
+		}
+		sum[g.Kind]++
+		m := texts[g.Measure]
+		rows = append(rows, DeadlineRow{Kind: g.Kind, KindLabel: lang.L(g.Kind), Task: g.Task, Measure: g.Measure,
+			MeasureID: m.ID, Text: m.Text, Deadline: g.Deadline, Reference: g.Reference, Days: g.Days})
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := slices.Index(order, rows[i].Kind), slices.Index(order, rows[j].Kind)
+		if a != b {
+			return a < b
+		}
+		return rows[i].Days > rows[j].Days
+	})
+	return rows[:min(len(rows), briefDeadlines)]
+}
+
+// methodNote says how the scores were made, in the brief's language.
+func methodNote(res *Results, lang Lang) []string {
+	m := res.Manifest
+	if lang == English {
+		return []string{
+			"Each measure is mapped to the national tasks by the terms of the task and its provisions found in its text, its title's similarity to the national task title, and its section heading.",
+			"A task's score: 0 without measures; 0.25 with measures but none of the task's national provisions; 0.25 + 0.75 × the share of provisions covered otherwise (full from two thirds). The index is the mean over the tasks in scope.",
+			fmt.Sprintf("Taxonomy %s (hash %s); tool %s %s; run manifest hash %s; as of %s.", m.Taxonomy.Name, m.Taxonomy.Hash, m.Tool, m.Version, m.Hash, m.AsOf),
+		}
+	}
+	return []string{
+		"每项措施按其文字中出现的国家任务及条款关键词、标题与国家任务标题的相似度、所在章节标题，对应到国家任务。",
+		"任务得分：无措施为 0；有措施但未体现国家条款为 0.25；否则为 0.25 + 0.75 × 条款覆盖比例（三分之二以上为全面覆盖）。综合指数为范围内各任务得分的平均值。",
+		fmt.Sprintf("对照标准 %s（哈希 %s）；工具 %s %s；运行清单哈希 %s；评估日期 %s。", m.Taxonomy.Name, m.Taxonomy.Hash, m.Tool, m.Version, m.Hash, m.AsOf),
+	}
+}

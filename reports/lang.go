@@ -1,0 +1,101 @@
+package reports
+
+import (
+	"fmt"
+
+	"policygap/compare"
+	"policygap/taxonomy"
+)
+
+// Lang is the language of the outputs: "zh" (default) or "en".
+type Lang string
+
+const (
+	Chinese Lang = "zh"
+	English Lang = "en"
+)
+
+// labels holds every fixed text of the outputs, in both languages.
+var labels = map[string][2]string{
+	// coverage levels
+	string(compare.LevelNone):       {"未覆盖", "none"},
+	string(compare.LevelMentioned):  {"仅提及", "mentioned"},
+	string(compare.LevelPartial):    {"部分覆盖", "partial"},
+	string(compare.LevelFull):       {"全面覆盖", "full"},
+	string(compare.LevelOutOfScope): {"不在范围", "out of scope"},
+	// deadline gap kinds
+	compare.GapLateNational: {"晚于国家时间节点", "later than the national milestone"},
+	compare.GapLateParent:   {"晚于上级时限", "later than the parent region"},
+	compare.GapOverdue:      {"已逾期", "overdue"},
+	compare.GapMissing:      {"无完成时限", "no deadline"},
+	compare.GapOngoingOnly:  {"仅长期坚持", "ongoing only"},
+	// provision gap status
+	"absent":    {"未见相关表述", "not found in any measure"},
+	"elsewhere": {"见于其他任务的措施", "mentioned under another task"},
+	// brief sections
+	"brief.title":       {"落实国办发〔2020〕45号情况简报", "Implementation brief: State Council plan 国办发〔2020〕45号"},
+	"brief.docs":        {"所评文件", "Documents covered"},
+	"brief.headline":    {"总体情况", "Headline"},
+	"brief.coverage":    {"分领域、分任务覆盖情况", "Coverage by area and task"},
+	"brief.gaps":        {"主要差距及可借鉴做法", "Main gaps and peer practice"},
+	"brief.deadlines":   {"时限风险", "Deadline risks"},
+	"brief.resp":        {"责任落实", "Responsibility gaps"},
+	"brief.innovations": {"创新举措", "Innovations worth sharing"},
+	"brief.method":      {"方法说明", "Method"},
+	"brief.asof":        {"评估日期", "As of"},
+	"brief.page":        {"第 %d 页 / 共 %s 页", "Page %d of %s"},
+	"col.area":          {"领域", "Area"},
+	"col.task":          {"任务", "Task"},
+	"col.score":         {"得分", "Score"},
+	"col.level":         {"覆盖程度", "Level"},
+	"col.provisions":    {"条款覆盖", "Provisions"},
+	"col.measures":      {"措施数", "Measures"},
+	"col.region":        {"地区", "Region"},
+	"col.index":         {"综合指数", "Index"},
+	"col.provision":     {"国家条款", "National provision"},
+	"col.status":        {"情况", "Status"},
+	"col.peer":          {"可借鉴做法", "Peer practice"},
+	"col.kind":          {"问题", "Issue"},
+	"col.measure":       {"措施", "Measure"},
+	"col.deadline":      {"完成时限", "Deadline"},
+	"col.reference":     {"对照", "Compared with"},
+	"col.days":          {"天数", "Days"},
+	"col.unit":          {"责任单位", "Unit"},
+	"col.lead":          {"牵头", "Lead"},
+	"col.text":          {"措施内容", "Text"},
+	"no.unit":           {"未明确责任单位的措施", "Measures without a responsible unit"},
+	"no.lead":           {"未明确牵头单位的任务", "Tasks without a lead unit"},
+	"unit.load":         {"责任单位任务量", "Load per unit"},
+	"word.none":         {"无", "none"},
+}
+
+// L is the label for key in the language.
+func (l Lang) L(key string) string {
+	v, ok := labels[key]
+	if !ok {
+		return key
+	}
+	if l == English {
+		return v[1]
+	}
+	return v[0]
+}
+
+// Sprintf formats a label.
+func (l Lang) Sprintf(key string, args ...any) string { return fmt.Sprintf(l.L(key), args...) }
+
+// TaskTitle is a task's title in the language.
+func (l Lang) TaskTitle(t *taxonomy.Task) string {
+	if l == English && t.En != "" {
+		return t.En
+	}
+	return t.Short
+}
+
+// AreaTitle is an area's title in the language.
+func (l Lang) AreaTitle(a *taxonomy.Area) string {
+	if l == English && a.En != "" {
+		return a.En
+	}
+	return a.Short
+}

@@ -1,0 +1,194 @@
+package reports
+
+import (
+	"sort"
+	"time"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/taxonomy"
+)
+
+// Overview is the national commission's view: every region against every
+// task and area, the deadlines over time, and the gaps most regions share.
+type Overview struct {
+	Lang       Lang
+	AsOf       string
+	Regions    []compare.RegionResult
+	Areas      []Head
+	Tasks      []Head
+	Matrix     [][]Cell    // region x task
+	AreaMatrix [][]float64 // region x area
+	Timeline   []Month
+	Milestones []Head // ID, Title (label), Date
+	Gaps       []SharedGap
+}
+
+// Head is a column or series label.
+type Head struct {
+	ID, Title, Area, Date string
+}
+
+// Cell is one region's coverage of one task, with what stands behind it.
+type Cell struct {
+	Score             float64
+	Level, LevelLabel string
+	Covered, Missing  []string // provision labels
+	Measures          []CellMeasure
+	Provisions, Total int
+}
+
+// CellMeasure cites a measure behind a cell.
+type CellMeasure struct {
+	Key, Doc, ID, Text string
+}
+
+// Month counts measures due in a month, per region.
+type Month struct {
+	Month    string // YYYY-MM
+	Count    int
+	ByRegion []int // in Regions' order
+}
+
+// SharedGap is a provision that several regions leave out, with the best
+// measure of a region that does not.
+type SharedGap struct {
+	Provision, Label, Task, TaskTitle string
+	MissingIn                         []string
+	Peers                             []PeerRef
+}
+
+const overviewGaps = 20
+
+// NewOverview builds the commission's view.
+func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
+	o := &Overview{Lang: lang, AsOf: res.AsOf, Regions: res.Regions}
+	for _, a := range t.Areas {
+		o.Areas = append(o.Areas, Head{ID: a.ID, Title: lang.AreaTitle(&a)})
+	}
+	for _, task := range t.Tasks {
+		o.Tasks = append(o.Tasks, Head{ID: task.ID, Title: lang.TaskTitle(&task), Area: task.Area})
+	}
+	for _, m := range t.Milestones {
+		o.Milestones = append(o.Milestones, Head{ID: m.ID, Title: m.Label, Date: m.Date})
+	}
+	byKey := map[string]MeasureRecord{}
+	for _, m := range res.Measures {
+		byKey[m.Key] = m
+	}
+	labels := map[string]string{}
+	for _, task := range t.Tasks {
+		for _, p := range task.Provisions {
+			labels[p.ID] = p.Label
+		}
+	}
+	for _, rr := range res.Regions {
+		var row []Cell
+		for _, task := range t.Tasks {
+			c := res.TaskCoverageOf(rr.Name, task.ID)
+			cell := Cell{Score: c.Score, Level: string(c.Level), LevelLabel: lang.L(string(c.Level)),
+				Provisions: len(c.Provisions), Total: c.Total}
+			for _, p := range task.Provisions {
+				if containsStr(c.Provisions, p.ID) {
+					cell.Covered = append(cell.Covered, p.Label)
+				} else {
+					cell.Missing = append(cell.Missing, p.Label)
+				}
+			}
+			for _, key := range c.Measures {
+				m := byKey[key]
+				cell.Measures = append(cell.Measures, CellMeasure{Key: key, Doc: m.Doc, ID: m.ID, Text: m.Text})
+			}
+			row = append(row, cell)
+		}
+		o.Matrix = append(o.Matrix, row)
+		var arow []float64
+		for _, ac := range res.AreaCoverage {
+			if ac.Region == rr.Name {
+				arow = append(arow, ac.Score)
+			}
+		}
+		o.AreaMatrix = append(o.AreaMatrix, arow)
+	}
+	o.Timeline = timeline(res)
+	o.Gaps = sharedGaps(res, t, lang, labels)
+	return o
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// timeline counts dated deadlines per month, per region.
+func timeline(res *Results) []Month {
+	regionIdx := map[string]int{}
+	for i, r := range res.Regions {
+		regionIdx[r.Name] = i
+	}
+	months := map[string]*Month{}
+	for _, m := range res.Measures {
+		if m.Deadline.Kind != regions.DeadlineDate {
+			continue
+		}
+		key := m.Deadline.Date.Format("2006-01")
+		mo := months[key]
+		if mo == nil {
+			mo = &Month{Month: key, ByRegion: make([]int, len(res.Regions))}
+			months[key] = mo
+		}
+		mo.Count++
+		mo.ByRegion[regionIdx[m.Region]]++
+	}
+	var out []Month
+	for _, m := range months {
+		out = append(out, *m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Month < out[j].Month })
+	return out
+}
+
+// sharedGaps ranks provisions by the number of regions that leave them out.
+func sharedGaps(res *Results, t *taxonomy.Taxonomy, lang Lang, labels map[string]string) []SharedGap {
+	index := map[string]*SharedGap{}
+	var order []string
+	for _, g := range res.Gaps {
+		sg := index[g.Provision]
+		if sg == nil {
+			sg = &SharedGap{Provision: g.Provision, Label: labels[g.Provision], Task: g.Task, TaskTitle: lang.TaskTitle(t.Task(g.Task))}
+			index[g.Provision] = sg
+			order = append(order, g.Provision)
+		}
+		sg.MissingIn = append(sg.MissingIn, g.Region)
+		for _, p := range g.Peers {
+			if len(sg.Peers) < 2 && !hasPeer(sg.Peers, p.Key) {
+				sg.Peers = append(sg.Peers, PeerRef{Region: p.Region, Doc: p.Doc, ID: p.ID, Key: p.Key, Text: p.Text, Deadline: p.Deadline, Lead: p.Lead})
+			}
+		}
+	}
+	var out []SharedGap
+	for _, id := range order {
+		out = append(out, *index[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].MissingIn) > len(out[j].MissingIn) })
+	return out[:min(len(out), overviewGaps)]
+}
+
+func hasPeer(ps []PeerRef, key string) bool {
+	for _, p := range ps {
+		if p.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// AsOfTime is the overview's as-of date.
+func (o *Overview) AsOfTime() time.Time {
+	t, _ := time.Parse(time.DateOnly, o.AsOf)
+	return t
+}
