@@ -63,7 +63,7 @@ type Result struct {
 	Taxonomy     TaxonomyRef     `json:"taxonomy"`
 	AsOf         string          `json:"as_of"`
 	Regions      []RegionResult  `json:"regions"`
-	Measures     []MeasureResult `json:"-"` // reports writes them as measure records
+	Measures     []MeasureResult `json:"-"`             // reports writes them as measure records
 	Coverage     []TaskCoverage  `json:"coverage"`      // region x task, regions in order, tasks in taxonomy order
 	AreaCoverage []AreaCoverage  `json:"area_coverage"` // region x area
 	Gaps         []ProvisionGap  `json:"provision_gaps"`

@@ -8,8 +8,8 @@ import (
 
 	"policygap/compare"
 	"policygap/regions"
-	"policygap/reports"
 	jsonr "policygap/render/json"
+	"policygap/reports"
 	"policygap/taxonomy"
 )
 

@@ -42,10 +42,10 @@ type results struct {
 		Tasks []struct{ ID string }
 	} `json:"measures"`
 	Changes *struct {
-		New          []string `json:"new_measures"`
-		Removed      []string `json:"removed_measures"`
+		New          []string                   `json:"new_measures"`
+		Removed      []string                   `json:"removed_measures"`
 		Remapped     []struct{ Measure string } `json:"remapped_measures"`
-		NewlyOverdue []string `json:"newly_overdue"`
+		NewlyOverdue []string                   `json:"newly_overdue"`
 	} `json:"changes"`
 }
 
