@@ -1,0 +1,94 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/taxonomy"
+)
+
+// seedResults runs the pipeline on the bundled corpus as of a fixed date.
+func seedResults(t testing.TB) (*Results, *taxonomy.Taxonomy) {
+	t.Helper()
+	c, _ := regions.DefaultCorpus()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []regions.Measure
+	for _, d := range c.Documents {
+		got, err := regions.Segment(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, got...)
+	}
+	asOf := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
+	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf})
+	m := NewManifest(c, r, asOf, "zh", nil)
+	m.Seal(nil)
+	return NewResults(m, r, nil), tax
+}
+
+func TestBrief(t *testing.T) {
+	res, tax := seedResults(t)
+	for _, lang := range []Lang{Chinese, English} {
+		b := NewBrief(res, "厦门市", tax, lang)
+		if b == nil || b.Region.Name != "厦门市" || len(b.Docs) != 1 || len(b.Areas) != 8 {
+			t.Fatalf("%s brief: %+v", lang, b)
+		}
+		if len(b.Headline) != 3 || len(b.Gaps) == 0 || b.Gaps[0].Peer == nil {
+			t.Errorf("%s: headline %q, gaps %+v", lang, b.Headline, b.Gaps)
+		}
+		if !strings.Contains(strings.Join(b.Method, " "), res.Manifest.Hash) {
+			t.Errorf("%s: the method note does not give the manifest hash", lang)
+		}
+		if len(b.Deadlines) == 0 || b.DeadlineSum[compare.GapMissing] != 24 {
+			t.Errorf("%s: deadlines %v", lang, b.DeadlineSum)
+		}
+	}
+	zh, en := NewBrief(res, "厦门市", tax, Chinese), NewBrief(res, "厦门市", tax, English)
+	if !strings.Contains(zh.Headline[0], "综合指数") || !strings.Contains(en.Headline[0], "Overall index") ||
+		zh.Areas[1].Title != "交通出行" || en.Areas[1].Title != "Daily transport" {
+		t.Errorf("languages: %q / %q, %q / %q", zh.Headline[0], en.Headline[0], zh.Areas[1].Title, en.Areas[1].Title)
+	}
+	if NewBrief(res, "某县", tax, Chinese) != nil {
+		t.Error("a brief for a region not in the run")
+	}
+}
+
+func TestOverviewAndLedger(t *testing.T) {
+	res, tax := seedResults(t)
+	o := NewOverview(res, tax, Chinese)
+	if len(o.Matrix) != 5 || len(o.Matrix[0]) != 25 || len(o.AreaMatrix[0]) != 8 {
+		t.Fatalf("matrix %dx%d", len(o.Matrix), len(o.Matrix[0]))
+	}
+	for i := 1; i < len(o.Timeline); i++ {
+		if o.Timeline[i-1].Month >= o.Timeline[i].Month {
+			t.Fatalf("timeline out of order at %d", i)
+		}
+	}
+	if len(o.Gaps) == 0 || len(o.Gaps[0].MissingIn) < len(o.Gaps[len(o.Gaps)-1].MissingIn) {
+		t.Errorf("shared gaps not ranked: %+v", o.Gaps)
+	}
+	cell := o.Matrix[0][6] // 厦门市 T07
+	if len(cell.Measures) != 1 || len(cell.Covered) != 5 || cell.Level != "full" {
+		t.Errorf("厦门市 T07 cell: %+v", cell)
+	}
+	rows := NewLedger(res)
+	if len(rows) != len(res.Measures) {
+		t.Fatalf("ledger has %d rows for %d measures", len(rows), len(res.Measures))
+	}
+	overdue := 0
+	for _, r := range rows {
+		if r.Overdue {
+			overdue++
+		}
+	}
+	if overdue == 0 {
+		t.Error("no overdue row as of 2022-06-30")
+	}
+}
