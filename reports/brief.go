@@ -122,7 +122,7 @@ func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Bri
 			b.Innovations = append(b.Innovations, ref(texts[in.Measure]))
 		}
 	}
-	b.Method = methodNote(res, lang)
+	b.Method = MethodNote(res, lang)
 	return b
 }
 
@@ -252,8 +252,8 @@ func deadlineRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang, 
 	return rows[:min(len(rows), briefDeadlines)]
 }
 
-// methodNote says how the scores were made, in the brief's language.
-func methodNote(res *Results, lang Lang) []string {
+// MethodNote says how the scores were made, in the language.
+func MethodNote(res *Results, lang Lang) []string {
 	m := res.Manifest
 	if lang == English {
 		return []string{

@@ -19,6 +19,7 @@ type Overview struct {
 	Tasks      []Head
 	Matrix     [][]Cell    // region x task
 	AreaMatrix [][]float64 // region x area
+	AreaLevels [][]string  // region x area
 	Timeline   []Month
 	Milestones []Head // ID, Title (label), Date
 	Gaps       []SharedGap
@@ -103,12 +104,15 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 		}
 		o.Matrix = append(o.Matrix, row)
 		var arow []float64
+		var lrow []string
 		for _, ac := range res.AreaCoverage {
 			if ac.Region == rr.Name {
 				arow = append(arow, ac.Score)
+				lrow = append(lrow, string(ac.Level))
 			}
 		}
 		o.AreaMatrix = append(o.AreaMatrix, arow)
+		o.AreaLevels = append(o.AreaLevels, lrow)
 	}
 	o.Timeline = timeline(res)
 	o.Gaps = sharedGaps(res, t, lang, labels)

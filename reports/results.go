@@ -40,7 +40,9 @@ type Manifest struct {
 	OverridesFile string              `json:"overrides_file,omitempty"`
 	Overrides     []compare.Override  `json:"overrides"`
 	LedgerFile    string              `json:"ledger_file,omitempty"`
-	Baseline      string              `json:"baseline,omitempty"`
+	// LedgerProblems are the ledger's cells this run could not use.
+	LedgerProblems []string `json:"ledger_problems,omitempty"`
+	Baseline       string   `json:"baseline,omitempty"`
 	// Hash identifies the run's inputs: documents, taxonomy, as-of date,
 	// overrides and ledger. Two runs with the same hash read the same things.
 	Hash string `json:"hash"`

@@ -15,6 +15,7 @@ import (
 
 	"policygap/compare"
 	jsonr "policygap/render/json"
+	"policygap/render/xlsx"
 	"policygap/reports"
 	"policygap/taxonomy"
 )
@@ -28,6 +29,7 @@ type reportOptions struct {
 	formats   []string
 	lang      string
 	taxonomy  string
+	ledger    string
 }
 
 // format is one output of a report: its name on the command line, the file
@@ -41,6 +43,7 @@ type format struct {
 // dispatch all read it.
 var formats = []format{
 	{"json", "results.json", "the whole comparison, every measure and the run manifest", writeJSON},
+	{"xlsx", "workbook.xlsx", "matrices, measures with the ledger columns, gaps", writeXLSX},
 }
 
 func formatNames() []string {
@@ -53,8 +56,11 @@ func formatNames() []string {
 
 // reportRun is everything the renderers are given.
 type reportRun struct {
-	results *reports.Results
-	lang    string
+	results  *reports.Results
+	tax      *taxonomy.Taxonomy
+	lang     reports.Lang
+	problems []reports.LedgerProblem
+	stale    []reports.LedgerEntry
 }
 
 // runReport is the main job: load corpus -> segment -> map -> overrides ->
@@ -80,7 +86,21 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	result := compare.Compare(compare.Input{Corpus: corpus, Measures: mapped, Taxonomy: tax, AsOf: asOf})
+	var progress map[string]compare.Progress
+	var problems []reports.LedgerProblem
+	var stale []reports.LedgerEntry
+	if o.ledger != "" {
+		if progress, problems, stale, err = readLedger(o.ledger, mapped); err != nil {
+			return err
+		}
+		for _, p := range problems {
+			fmt.Fprintln(stderr, "policygap: ledger:", p)
+		}
+		for _, e := range stale {
+			fmt.Fprintf(stderr, "policygap: ledger: %s: sheet %s, row %d: measure %s is not in this run; its entry is kept in the new workbook\n", o.ledger, e.Sheet, e.Row, e.Key)
+		}
+	}
+	result := compare.Compare(compare.Input{Corpus: corpus, Measures: mapped, Taxonomy: tax, AsOf: asOf, Progress: progress})
 	var changes *compare.Changes
 	if o.baseline != "" {
 		data, err := os.ReadFile(o.baseline)
@@ -95,9 +115,13 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		changes = &c
 	}
 	manifest := reports.NewManifest(corpus, result, asOf, o.lang, applied)
-	manifest.OverridesFile, manifest.Baseline = o.overrides, o.baseline
-	manifest.Seal(nil)
-	run := &reportRun{results: reports.NewResults(manifest, result, changes), lang: o.lang}
+	manifest.OverridesFile, manifest.Baseline, manifest.LedgerFile = o.overrides, o.baseline, o.ledger
+	for _, p := range problems {
+		manifest.LedgerProblems = append(manifest.LedgerProblems, p.String())
+	}
+	manifest.Seal(progress)
+	run := &reportRun{results: reports.NewResults(manifest, result, changes), tax: tax, lang: reports.Lang(o.lang),
+		problems: problems, stale: stale}
 	written, err := writeOutputs(o.out, o.formats, run)
 	if err != nil {
 		return err
@@ -118,6 +142,7 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.StringSliceVar(&o.formats, "format", formatNames(), "outputs, comma-separated: "+formatHelp())
 	fs.StringVar(&o.lang, "lang", "zh", "language of the outputs: zh or en")
 	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
+	fs.StringVar(&o.ledger, "ledger", "", "last quarter's workbook.xlsx with the ledger columns filled in")
 	if err := fs.Parse(args); err != nil {
 		return o, usageError{err}
 	}
@@ -217,6 +242,40 @@ func writeJSON(dir string, run *reportRun) error {
 	return writeFile(filepath.Join(dir, "results.json"), func(w io.Writer) error {
 		return jsonr.New().Write(w, run.results)
 	})
+}
+
+func writeXLSX(dir string, run *reportRun) error {
+	return writeFile(filepath.Join(dir, "workbook.xlsx"), func(w io.Writer) error {
+		return xlsx.New().Write(w, reports.NewWorkbook(run.results, run.tax, run.lang, run.problems, run.stale))
+	})
+}
+
+// readLedger reads last quarter's ledger: progress by measure key, the cells
+// it could not use, and its entries for measures no longer in the run.
+func readLedger(file string, mapped []compare.Mapped) (map[string]compare.Progress, []reports.LedgerProblem, []reports.LedgerEntry, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer f.Close()
+	entries, problems, err := xlsx.ReadLedger(file, f)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	keys := map[string]bool{}
+	for _, m := range mapped {
+		keys[m.Key()] = true
+	}
+	progress := map[string]compare.Progress{}
+	var stale []reports.LedgerEntry
+	for _, e := range entries {
+		if !keys[e.Key] {
+			stale = append(stale, e)
+			continue
+		}
+		progress[e.Key] = e.Progress
+	}
+	return progress, problems, stale, nil
 }
 
 func printSummary(w io.Writer, r *compare.Result, written []string) {

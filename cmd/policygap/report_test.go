@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -200,5 +202,72 @@ func TestReportFlags(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, args[0]) {
 			t.Errorf("%v: exit %d, %s", args, code, stderr)
 		}
+	}
+}
+
+// TestReportLedgerRoundTrip: the workbook a run writes, filled in and passed
+// back with --ledger, changes the overdue analysis; problems are reported
+// with file, sheet and row, and entries are carried forward.
+func TestReportLedgerRoundTrip(t *testing.T) {
+	out := t.TempDir()
+	if _, stderr, code := runBinary(t, "report", "--out", out, "--format", "json,xlsx", "--as-of", "2022-06-30"); code != 0 {
+		t.Fatal(stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "results.json"))
+	var r1 results
+	json.Unmarshal(before, &r1)
+	overdue := ""
+	for _, d := range r1.Deadlines {
+		if d.Kind == "overdue" {
+			overdue = d.Measure
+			break
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, "workbook.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("措施清单")
+	for i, row := range rows {
+		if row[1] == overdue {
+			f.SetCellValue("措施清单", fmt.Sprintf("Q%d", i+1), "已完成")
+		}
+	}
+	f.SetCellValue("措施清单", "Q2", "快完成了")
+	ledger := filepath.Join(t.TempDir(), "last-quarter.xlsx")
+	if err := f.SaveAs(ledger); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runBinary(t, "report", "--out", out, "--format", "json,xlsx", "--as-of", "2022-06-30", "--ledger", ledger)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if !strings.Contains(stderr, "last-quarter.xlsx: sheet 措施清单, row 2: status \"快完成了\"") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "results.json"))
+	var r2 results
+	json.Unmarshal(after, &r2)
+	count := func(r results) int {
+		n := 0
+		for _, d := range r.Deadlines {
+			if d.Kind == "overdue" {
+				n++
+			}
+		}
+		return n
+	}
+	if count(r2) != count(r1)-1 {
+		t.Errorf("overdue %d -> %d", count(r1), count(r2))
+	}
+	g, _ := excelize.OpenFile(filepath.Join(out, "workbook.xlsx"))
+	rows, _ = g.GetRows("措施清单")
+	for _, row := range rows {
+		if row[1] == overdue && (len(row) < 17 || row[16] != "已完成") {
+			t.Errorf("the entry was not carried forward: %v", row)
+		}
+	}
+	if problems, _ := g.GetRows("台账问题"); len(problems) < 2 {
+		t.Errorf("the ledger problems are not in the new workbook")
 	}
 }

@@ -1,0 +1,585 @@
+// Package xlsx renders the planners' workbook (workbook.xlsx) with excelize:
+// the overview heatmap, coverage detail, provision coverage, the ledger of
+// every measure (工作台账, with the columns planners fill in), the gaps, the
+// changes and the run manifest; and reads a filled-in ledger back (ledger.go).
+//
+// Detail sheets are written with the stream writer, so a workbook of 100,000
+// measures stays small in memory. Text is always written as text, never as a
+// formula, whatever it starts with.
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/reports"
+)
+
+// Writer writes workbook.xlsx.
+type Writer struct {
+	// CommentLimit is the largest overview (regions x tasks) that gets a
+	// comment on every cell; larger ones rely on the coverage detail sheet.
+	CommentLimit int
+}
+
+// New returns a workbook writer.
+func New() *Writer { return &Writer{CommentLimit: 5000} }
+
+// levelColor is the heatmap fill of each coverage level.
+var levelColor = map[string]string{
+	string(compare.LevelNone):       "F8696B",
+	string(compare.LevelMentioned):  "FCB97D",
+	string(compare.LevelPartial):    "FFEB84",
+	string(compare.LevelFull):       "63BE7B",
+	string(compare.LevelOutOfScope): "D9D9D9",
+}
+
+var levelOrder = []compare.Level{compare.LevelNone, compare.LevelMentioned, compare.LevelPartial, compare.LevelFull, compare.LevelOutOfScope}
+
+type book struct {
+	f      *excelize.File
+	wb     *reports.Workbook
+	l      reports.Lang
+	header int
+	date   int
+	wrap   int
+	levels map[string]int
+	tables int
+}
+
+// Write writes the workbook.
+func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}}
+	if err := b.styles(); err != nil {
+		return err
+	}
+	overview := b.l.L("sheet.overview")
+	f.SetSheetName("Sheet1", overview)
+	steps := []func() error{
+		func() error { return b.overview(overview, w.CommentLimit) },
+		b.cells, b.provisions, b.measures, b.deadlines, b.responsibility, b.gaps, b.innovations, b.changes, b.ledgerProblems, b.about,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.Write(out)
+}
+
+func (b *book) styles() error {
+	var err error
+	if b.header, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}); err != nil {
+		return err
+	}
+	format := "yyyy-mm-dd"
+	if b.date, err = b.f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return err
+	}
+	if b.wrap, err = b.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return err
+	}
+	for _, lv := range levelOrder {
+		id, err := b.f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelColor[string(lv)]}},
+			NumFmt: 2, Alignment: &excelize.Alignment{Horizontal: "center"}})
+		if err != nil {
+			return err
+		}
+		b.levels[string(lv)] = id
+	}
+	return nil
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// overview: regions x (index, areas, tasks), each score cell filled with its
+// level's colour and commented with the measures behind it.
+func (b *book) overview(sheet string, commentLimit int) error {
+	f, o := b.f, b.wb.Overview
+	heads := []any{b.l.L("col.region"), b.l.L("col.index"), b.l.L("col.rank")}
+	for _, a := range o.Areas {
+		heads = append(heads, a.ID+" "+a.Title)
+	}
+	for _, t := range o.Tasks {
+		heads = append(heads, t.ID+" "+t.Title)
+	}
+	if err := f.SetSheetRow(sheet, "A1", &heads); err != nil {
+		return err
+	}
+	f.SetCellStyle(sheet, "A1", cell(len(heads), 1), b.header)
+	f.SetRowHeight(sheet, 1, 60)
+	comments := len(o.Regions)*len(o.Tasks) <= commentLimit
+	for i, r := range o.Regions {
+		row := i + 2
+		f.SetCellValue(sheet, cell(1, row), r.Name)
+		f.SetCellValue(sheet, cell(2, row), r.Index)
+		f.SetCellValue(sheet, cell(3, row), r.Rank)
+		f.SetCellStyle(sheet, cell(2, row), cell(2, row), b.levels[levelOfScore(r.Index)])
+		for j, score := range o.AreaMatrix[i] {
+			c := cell(4+j, row)
+			b.score(sheet, c, score, o.AreaLevels[i][j])
+		}
+		for j, c := range o.Matrix[i] {
+			name := cell(4+len(o.Areas)+j, row)
+			b.score(sheet, name, c.Score, c.Level)
+			if comments {
+				if err := f.AddComment(sheet, excelize.Comment{Cell: name, Author: "policygap",
+					Paragraph: []excelize.RichTextRun{{Text: cellComment(b.l, o.Tasks[j], c)}}}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	// the legend, under the matrix
+	legend := len(o.Regions) + 3
+	f.SetCellValue(sheet, cell(1, legend), b.l.L("col.level.legend"))
+	f.SetCellStyle(sheet, cell(1, legend), cell(1, legend), b.header)
+	for k, lv := range levelOrder {
+		c := cell(2+k, legend)
+		f.SetCellValue(sheet, c, b.l.L(string(lv)))
+		f.SetCellStyle(sheet, c, c, b.levels[string(lv)])
+	}
+	f.SetCellValue(sheet, cell(1, legend+1), b.l.L("brief.method"))
+	f.SetCellValue(sheet, cell(2, legend+1), strings.Join(b.methodLines(), " "))
+	last, _ := excelize.ColumnNumberToName(len(heads))
+	f.SetColWidth(sheet, "A", "A", 14)
+	f.SetColWidth(sheet, "B", last, 9)
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+}
+
+// score writes a heatmap cell: the score on its level's colour, or a dash
+// on grey where the region does not set out to cover the task.
+func (b *book) score(sheet, c string, score float64, level string) {
+	if level == string(compare.LevelOutOfScope) {
+		b.f.SetCellValue(sheet, c, "—")
+	} else {
+		b.f.SetCellValue(sheet, c, score)
+	}
+	b.f.SetCellStyle(sheet, c, c, b.levels[level])
+}
+
+func (b *book) methodLines() []string { return reports.MethodNote(b.wb.Results, b.l) }
+
+func levelOfScore(s float64) string {
+	switch {
+	case s == 0:
+		return string(compare.LevelNone)
+	case s <= 0.25:
+		return string(compare.LevelMentioned)
+	case s >= 0.75:
+		return string(compare.LevelFull)
+	}
+	return string(compare.LevelPartial)
+}
+
+func cellComment(l reports.Lang, t reports.Head, c reports.Cell) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %s %.2f\n", t.ID, t.Title, c.LevelLabel, c.Score)
+	for _, m := range c.Measures {
+		fmt.Fprintf(&b, "%s#%s\n", m.Doc, m.ID)
+	}
+	if len(c.Missing) > 0 && c.Level != string(compare.LevelOutOfScope) {
+		fmt.Fprintf(&b, "%s: %s", l.L("col.missing"), reports.Join(c.Missing))
+	}
+	return b.String()
+}
+
+// table writes a detail sheet with the stream writer: a header row, frozen,
+// filter buttons on every column (an Excel table), and the rows.
+func (b *book) table(sheet string, heads []string, widths []float64, rows func(emit func([]any) error) error) error {
+	return b.tableWith(sheet, heads, widths, rows, nil)
+}
+
+// tableWith is table, with before called ahead of the final flush: what a
+// stream-written sheet carries besides cells (data validation) must be added
+// before its XML is closed.
+func (b *book) tableWith(sheet string, heads []string, widths []float64, rows func(emit func([]any) error) error, before func(n int) error) error {
+	if _, err := b.f.NewSheet(sheet); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(heads))
+	for i, h := range heads {
+		head[i] = excelize.Cell{StyleID: b.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	n := 1
+	err = rows(func(values []any) error {
+		n++
+		return sw.SetRow(cell(1, n), values)
+	})
+	if err != nil {
+		return err
+	}
+	if n == 1 { // an Excel table needs a row under its header
+		n++
+		if err := sw.SetRow(cell(1, n), []any{""}); err != nil {
+			return err
+		}
+	}
+	b.tables++
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + cell(len(heads), n), Name: fmt.Sprintf("T%d", b.tables), StyleName: "TableStyleLight1"}); err != nil {
+		return err
+	}
+	if before != nil {
+		if err := before(n); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+func (b *book) cols(keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = b.l.L(k)
+	}
+	return out
+}
+
+// cells: one row per region x task, with the measures behind the cell.
+func (b *book) cells() error {
+	return b.table(b.l.L("sheet.cells"), b.cols("col.region", "col.task", "col.level", "col.score", "col.provisions", "col.measures", "col.covered", "col.missing"),
+		[]float64{10, 22, 10, 8, 10, 40, 40, 40}, func(emit func([]any) error) error {
+			o := b.wb.Overview
+			for i, r := range o.Regions {
+				for j, c := range o.Matrix[i] {
+					var ms []string
+					for _, m := range c.Measures {
+						ms = append(ms, m.Key)
+					}
+					missing := c.Missing
+					if c.Level == string(compare.LevelOutOfScope) {
+						missing = nil
+					}
+					if err := emit([]any{r.Name, o.Tasks[j].ID + " " + o.Tasks[j].Title, c.LevelLabel, c.Score,
+						fmt.Sprintf("%d/%d", c.Provisions, c.Total), strings.Join(ms, "\n"),
+						reports.Join(c.Covered), reports.Join(missing)}); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+}
+
+// provisions: region x provision, covered or missing.
+func (b *book) provisions() error {
+	heads := []string{b.l.L("col.region")}
+	widths := []float64{10}
+	for _, p := range b.wb.Provisions {
+		heads = append(heads, p.ID+" "+p.Title)
+		widths = append(widths, 12)
+	}
+	return b.table(b.l.L("sheet.provisions"), heads, widths, func(emit func([]any) error) error {
+		for i, r := range b.wb.Results.Regions {
+			row := []any{r.Name}
+			for _, st := range b.wb.ProvisionStatus[i] {
+				label := b.l.L("prov." + st)
+				if st == string(compare.LevelOutOfScope) {
+					label = b.l.L(st)
+				}
+				row = append(row, label)
+			}
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// measures: the ledger of every measure, mapped or not, with the columns a
+// planner fills in: status (a dropdown), completion date, note.
+func (b *book) measures() error {
+	sheet := b.l.L("sheet.measures")
+	heads := b.cols("col.no", "col.key", "col.region", "col.doc", "col.item", "col.section", "col.text", "col.tasks",
+		"col.provs", "col.evidence", "col.units", "col.leads", "col.deadline.raw", "col.deadline", "col.deadline.kind",
+		"col.overdue", "col.progress", "col.done", "col.note", "col.unmapped")
+	widths := []float64{6, 30, 8, 14, 8, 20, 60, 10, 14, 20, 24, 14, 16, 12, 10, 8, 10, 12, 24, 16}
+	return b.tableWith(sheet, heads, widths, func(emit func([]any) error) error {
+		for i, r := range b.wb.Ledger {
+			var deadline any = ""
+			if r.Deadline.Kind == regions.DeadlineDate {
+				deadline = excelize.Cell{StyleID: b.date, Value: r.Deadline.Date}
+			}
+			var done any = ""
+			if !r.Done.IsZero() {
+				done = excelize.Cell{StyleID: b.date, Value: r.Done}
+			}
+			overdue := b.l.L("no")
+			if r.Overdue {
+				overdue = b.l.L("yes")
+			}
+			kind := string(r.Deadline.Kind)
+			if kind == "" {
+				kind = string(regions.DeadlineNone)
+			}
+			status := r.Status
+			if b.l == reports.English {
+				status = englishStatus[status]
+			}
+			if err := emit([]any{i + 1, r.Key, r.Region, r.Doc, r.ID, r.Section, r.Text, strings.Join(r.Tasks, ";"),
+				strings.Join(r.Provisions, ";"), reports.Join(r.Evidence), reports.Join(r.Units), reports.Join(r.Lead),
+				r.Deadline.Raw, deadline, b.l.L("kind." + kind), overdue, status, done, r.Note, r.Unmapped}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, b.statusDropdown(sheet))
+}
+
+// statusDropdown puts the ledger statuses as a dropdown on the status column.
+func (b *book) statusDropdown(sheet string) func(last int) error {
+	return func(last int) error {
+		return b.addStatusList(sheet, last)
+	}
+}
+
+func (b *book) addStatusList(sheet string, last int) error {
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("Q2:Q%d", max(2, last)))
+	list := compare.Statuses
+	if b.l == reports.English {
+		list = nil
+		for _, s := range compare.Statuses {
+			list = append(list, englishStatus[s])
+		}
+	}
+	if err := dv.SetDropList(list); err != nil {
+		return err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, b.l.L("col.progress"), strings.Join(list, " / "))
+	return b.f.AddDataValidation(sheet, dv)
+}
+
+// englishStatus are the statuses as the English workbook shows them; the
+// ledger reader accepts either.
+var englishStatus = map[string]string{
+	compare.StatusNotStarted: "not started", compare.StatusOngoing: "in progress", compare.StatusDone: "done",
+	compare.StatusLongTerm: "long-term", compare.StatusAdjusted: "adjusted", "": "",
+}
+
+func (b *book) deadlines() error {
+	res := b.wb.Results
+	text := measureText(res)
+	return b.table(b.l.L("sheet.deadlines"), b.cols("col.region", "col.kind", "col.task", "col.key", "col.text", "col.deadline", "col.reference", "col.days"),
+		[]float64{10, 16, 18, 30, 60, 12, 24, 8}, func(emit func([]any) error) error {
+			for _, g := range res.Deadlines {
+				ref := g.Reference
+				if g.Against != "" && g.Against != "as_of" {
+					ref += " (" + g.Against + ")"
+				}
+				if err := emit([]any{g.Region, b.l.L(g.Kind), g.Task + " " + b.wb.TaskTitles[g.Task], g.Measure, text[g.Measure],
+					g.Deadline, ref, g.Days}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}
+
+func measureText(res *reports.Results) map[string]string {
+	text := make(map[string]string, len(res.Measures))
+	for _, m := range res.Measures {
+		text[m.Key] = m.Text
+	}
+	return text
+}
+
+// responsibility: the load per unit, then tasks without a lead unit and
+// measures without a responsible unit.
+func (b *book) responsibility() error {
+	res := b.wb.Results
+	text := measureText(res)
+	return b.table(b.l.L("sheet.resp"), b.cols("col.region", "col.unit", "col.measures", "col.lead", "col.deadline", "col.kind", "col.key", "col.text"),
+		[]float64{10, 24, 8, 8, 10, 16, 30, 60}, func(emit func([]any) error) error {
+			for _, u := range res.Units {
+				if err := emit([]any{u.Region, u.Unit, u.Measures, u.Lead, u.Dated, b.l.L("unit.load"), "", ""}); err != nil {
+					return err
+				}
+			}
+			for _, t := range res.NoLead {
+				if err := emit([]any{t.Region, "", "", "", "", b.l.L("resp.noLead"), t.Task + " " + b.wb.TaskTitles[t.Task], ""}); err != nil {
+					return err
+				}
+			}
+			for _, key := range res.NoUnit {
+				region, _, _ := strings.Cut(key, "/")
+				if err := emit([]any{region, "", "", "", "", b.l.L("resp.noUnit"), key, text[key]}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}
+
+// gaps: every provision a region leaves out, with the proof of absence and
+// the peer measures that fill it.
+func (b *book) gaps() error {
+	res := b.wb.Results
+	return b.table(b.l.L("sheet.gaps"), b.cols("col.region", "col.task", "col.provision", "col.status", "col.terms", "col.searched", "col.foundin",
+		"col.peer.region", "col.peer.key", "col.peer.text"),
+		[]float64{10, 18, 30, 16, 24, 8, 30, 10, 30, 60}, func(emit func([]any) error) error {
+			for _, g := range res.Gaps {
+				row := []any{g.Region, g.Task + " " + b.wb.TaskTitles[g.Task], g.Provision + " " + g.Label, b.l.L(g.Status),
+					reports.Join(g.Terms), g.Searched, strings.Join(g.FoundIn, "\n"), "", "", ""}
+				if len(g.Peers) == 0 {
+					if err := emit(row); err != nil {
+						return err
+					}
+					continue
+				}
+				for _, p := range g.Peers { // one row per peer: filters and sorts stay simple
+					r := append([]any{}, row...)
+					r[7], r[8], r[9] = p.Region, p.Key, b.wb.Peers[p.Key]
+					if err := emit(r); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+}
+
+func (b *book) innovations() error {
+	res := b.wb.Results
+	text := measureText(res)
+	return b.table(b.l.L("sheet.innovations"), b.cols("col.region", "col.task", "col.key", "col.text", "col.evidence", "col.reason"),
+		[]float64{10, 18, 30, 60, 24, 30}, func(emit func([]any) error) error {
+			for _, in := range res.Innovations {
+				if err := emit([]any{in.Region, in.Task + " " + b.wb.TaskTitles[in.Task], in.Measure, text[in.Measure],
+					reports.Join(in.Evidence), in.Reason}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}
+
+// changes: what changed since the baseline, when one was given.
+func (b *book) changes() error {
+	c := b.wb.Results.Changes
+	if c == nil {
+		return nil
+	}
+	return b.table(b.l.L("sheet.changes"), b.cols("col.change", "col.key", "col.region", "col.task", "col.before", "col.after"),
+		[]float64{14, 30, 10, 10, 20, 20}, func(emit func([]any) error) error {
+			for _, k := range c.New {
+				if err := emit([]any{b.l.L("change.new"), k, "", "", "", ""}); err != nil {
+					return err
+				}
+			}
+			for _, k := range c.Removed {
+				if err := emit([]any{b.l.L("change.removed"), k, "", "", "", ""}); err != nil {
+					return err
+				}
+			}
+			for _, r := range c.Remapped {
+				if err := emit([]any{b.l.L("change.remapped"), r.Measure, "", "", strings.Join(r.Before, ";"), strings.Join(r.After, ";")}); err != nil {
+					return err
+				}
+			}
+			for _, cc := range c.Coverage {
+				if err := emit([]any{b.l.L("change.coverage"), "", cc.Region, cc.Task,
+					fmt.Sprintf("%s %.3f", b.l.L(string(cc.Before)), cc.ScoreBefore), fmt.Sprintf("%s %.3f", b.l.L(string(cc.After)), cc.ScoreAfter)}); err != nil {
+					return err
+				}
+			}
+			for _, k := range c.NewlyOverdue {
+				if err := emit([]any{b.l.L("change.overdue"), k, "", "", "", ""}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}
+
+// ledgerProblems: what the last ledger held that this run could not use,
+// kept so that nothing a planner wrote is lost.
+func (b *book) ledgerProblems() error {
+	if len(b.wb.LedgerProblems) == 0 && len(b.wb.StaleEntries) == 0 {
+		return nil
+	}
+	return b.table(b.l.L("sheet.ledger"), b.cols("col.sheet", "col.row", "col.key", "col.problem", "col.progress", "col.done", "col.note"),
+		[]float64{12, 6, 30, 50, 10, 12, 24}, func(emit func([]any) error) error {
+			for _, p := range b.wb.LedgerProblems {
+				if err := emit([]any{p.Sheet, p.Row, "", p.Problem, "", "", ""}); err != nil {
+					return err
+				}
+			}
+			for _, e := range b.wb.StaleEntries {
+				var done any = ""
+				if !e.Progress.Done.IsZero() {
+					done = excelize.Cell{StyleID: b.date, Value: e.Progress.Done}
+				}
+				if err := emit([]any{e.Sheet, e.Row, e.Key, b.l.L("stale"), e.Progress.Status, done, e.Progress.Note}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}
+
+// about: the run manifest and how to read the workbook.
+func (b *book) about() error {
+	m := b.wb.Results.Manifest
+	return b.table(b.l.L("sheet.about"), b.cols("col.field", "col.value"), []float64{24, 100}, func(emit func([]any) error) error {
+		rows := [][]any{
+			{"tool", m.Tool + " " + m.Version},
+			{"taxonomy", fmt.Sprintf("%s (%s, hash %s)", m.Taxonomy.Name, m.Taxonomy.File, m.Taxonomy.Hash)},
+			{"as_of", m.AsOf},
+			{"manifest hash", m.Hash},
+			{"overrides", fmt.Sprintf("%d (%s)", len(m.Overrides), m.OverridesFile)},
+			{"ledger", m.LedgerFile},
+			{"baseline", m.Baseline},
+			{"written", time.Now().Format(time.DateTime)},
+		}
+		for _, line := range b.methodLines() {
+			rows = append(rows, []any{b.l.L("brief.method"), line})
+		}
+		rows = append(rows, []any{b.l.L("sheet.measures"), b.howToLedger()})
+		for _, f := range m.Inputs {
+			rows = append(rows, []any{"input " + f.File, fmt.Sprintf("%s %s %s %s sha256 %s", f.Region, f.Issuer, f.Number, f.Date, f.SHA256)})
+		}
+		for _, r := range rows {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (b *book) howToLedger() string {
+	if b.l == reports.English {
+		return "Fill in Status, Done on and Note in the Measures sheet and pass the workbook back with --ledger: the next run reads them by Key, counts done measures as not overdue, and carries the entries forward."
+	}
+	return "在“措施清单”中填写进展状态、完成日期和备注，下次运行时以 --ledger 传入本工作簿：按措施编号读回，已完成的措施不再计为逾期，填写内容带入新工作簿。"
+}

@@ -1,0 +1,341 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/reports"
+	"policygap/taxonomy"
+)
+
+var asOf = time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
+
+// seeds runs the pipeline on the bundled corpus; edit may change the
+// measures before the comparison.
+func seeds(t testing.TB, progress map[string]compare.Progress, edit func([]regions.Measure)) (*reports.Results, *taxonomy.Taxonomy) {
+	t.Helper()
+	c, _ := regions.DefaultCorpus()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []regions.Measure
+	for _, d := range c.Documents {
+		got, err := regions.Segment(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, got...)
+	}
+	if edit != nil {
+		edit(ms)
+	}
+	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf, Progress: progress})
+	m := reports.NewManifest(c, r, asOf, "zh", nil)
+	m.Seal(progress)
+	return reports.NewResults(m, r, nil), tax
+}
+
+func write(t testing.TB, res *reports.Results, tax *taxonomy.Taxonomy, lang reports.Lang) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := New().Write(&buf, reports.NewWorkbook(res, tax, lang, nil, nil)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func open(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestWorkbookSheets(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	for _, lang := range []reports.Lang{reports.Chinese, reports.English} {
+		f := open(t, write(t, res, tax, lang))
+		want := []string{"总览", "覆盖明细", "条款覆盖", "措施清单", "时限分析", "责任分析", "差距与借鉴", "创新举措", "说明"}
+		if lang == reports.English {
+			want = []string{"Overview", "Coverage detail", "Provisions", "Measures", "Deadlines", "Responsibility", "Gaps and peers", "Innovations", "About"}
+		}
+		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Fatalf("%s sheets %v, want %v", lang, got, want)
+		}
+		overview, measures := want[0], want[3]
+		if v, _ := f.GetCellValue(overview, "A2"); v != "厦门市" {
+			t.Errorf("%s overview A2 = %q", lang, v)
+		}
+		if v, _ := f.GetCellValue(overview, "B2"); v != "0.82" {
+			t.Errorf("%s overview B2 (index) = %q", lang, v)
+		}
+		if panes, _ := f.GetPanes(overview); !panes.Freeze {
+			t.Errorf("%s overview headers are not frozen", lang)
+		}
+		if comments, _ := f.GetComments(overview); len(comments) != 5*25 {
+			t.Errorf("%s: %d comments on the overview, want one per task cell", lang, len(comments))
+		}
+		rows, _ := f.GetRows(measures)
+		if len(rows) != len(res.Measures)+1 {
+			t.Fatalf("%s: %d measure rows for %d measures", lang, len(rows)-1, len(res.Measures))
+		}
+		if dvs, _ := f.GetDataValidations(measures); len(dvs) != 1 || !strings.HasPrefix(dvs[0].Sqref, "Q2:Q") {
+			t.Errorf("%s: status dropdown %+v", lang, dvs)
+		}
+		if tables, _ := f.GetTables(measures); len(tables) != 1 {
+			t.Errorf("%s: measures sheet has no filter table", lang)
+		}
+		f.Close()
+	}
+}
+
+func TestDeadlineIsADateCell(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	f := open(t, write(t, res, tax, reports.Chinese))
+	rows, _ := f.GetRows("措施清单", excelize.Options{RawCellValue: true})
+	for i, r := range rows[1:] {
+		if res.Measures[i].Deadline.Kind != regions.DeadlineDate {
+			continue
+		}
+		serial, err := strconv.ParseFloat(r[13], 64)
+		if err != nil {
+			t.Fatalf("row %d: deadline %q is not a date cell", i+2, r[13])
+		}
+		got, _ := excelize.ExcelDateToTime(serial, false)
+		if !got.Equal(res.Measures[i].Deadline.Date) {
+			t.Errorf("row %d: deadline %v, want %v", i+2, got, res.Measures[i].Deadline.Date)
+		}
+		shown, _ := f.GetCellValue("措施清单", "N"+strconv.Itoa(i+2))
+		if shown != got.Format("2006-01-02") {
+			t.Errorf("row %d: shown as %q", i+2, shown)
+		}
+		return
+	}
+	t.Fatal("no dated measure")
+}
+
+func TestTextLookingLikeAFormulaStaysText(t *testing.T) {
+	evil := []string{`=HYPERLINK("http://example.com","x")`, "+1+1", "-2+3", "@SUM(A1:A2)"}
+	res, tax := seeds(t, nil, func(ms []regions.Measure) {
+		for i, e := range evil {
+			ms[i].Text = e
+			ms[i].Units = []string{e}
+		}
+	})
+	f := open(t, write(t, res, tax, reports.Chinese))
+	for i, e := range evil {
+		for _, col := range []string{"G", "K"} {
+			c := col + strconv.Itoa(i+2)
+			if formula, _ := f.GetCellFormula("措施清单", c); formula != "" {
+				t.Errorf("%s holds a formula %q", c, formula)
+			}
+			if v, _ := f.GetCellValue("措施清单", c); v != e {
+				t.Errorf("%s = %q, want the text %q", c, v, e)
+			}
+			if typ, _ := f.GetCellType("措施清单", c); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+				t.Errorf("%s has cell type %v", c, typ)
+			}
+		}
+	}
+}
+
+// TestLedgerRoundTrip: write the workbook, fill in the ledger as a planner
+// would (with excelize), read it back, and the overdue analysis changes.
+func TestLedgerRoundTrip(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	data := write(t, res, tax, reports.Chinese)
+	f := open(t, data)
+	overdue := map[string]bool{}
+	for _, g := range res.Deadlines {
+		if g.Kind == compare.GapOverdue {
+			overdue[g.Measure] = true
+		}
+	}
+	var done []string
+	rows, _ := f.GetRows("措施清单")
+	for i, r := range rows[1:] {
+		if overdue[r[1]] && len(done) < 3 {
+			done = append(done, r[1])
+			f.SetCellValue("措施清单", "Q"+strconv.Itoa(i+2), "已完成")
+			f.SetCellValue("措施清单", "R"+strconv.Itoa(i+2), time.Date(2021, 11, 3, 0, 0, 0, 0, time.UTC))
+			f.SetCellValue("措施清单", "S"+strconv.Itoa(i+2), "按期完成")
+		}
+	}
+	if len(done) != 3 {
+		t.Fatalf("only %d overdue measures", len(done))
+	}
+	f.SetCellValue("措施清单", "Q3", "差不多了")          // a bad status
+	f.SetCellValue("措施清单", "R4", "下个月")           // a bad date
+	f.SetCellValue("措施清单", "B5", "某市/gone.txt#1") // a measure no longer in the run
+	f.SetCellValue("措施清单", "Q5", "推进中")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	entries, problems, err := ReadLedger("last.xlsx", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 2 || !strings.Contains(problems[0].String(), "last.xlsx: sheet 措施清单, row 3: status \"差不多了\"") ||
+		!strings.Contains(problems[1].String(), "row 4: completion date \"下个月\"") {
+		t.Errorf("problems: %v", problems)
+	}
+	progress := map[string]compare.Progress{}
+	stale := 0
+	for _, e := range entries {
+		if strings.HasPrefix(e.Key, "某市/") {
+			stale++
+			continue
+		}
+		progress[e.Key] = e.Progress
+	}
+	if stale != 1 {
+		t.Errorf("the stale row was not returned: %+v", entries)
+	}
+	for _, key := range done {
+		p := progress[key]
+		if p.Status != compare.StatusDone || p.Done.Format("2006-01-02") != "2021-11-03" || p.Note != "按期完成" {
+			t.Errorf("%s read back as %+v", key, p)
+		}
+	}
+	again, _ := seeds(t, progress, nil)
+	count := func(r *reports.Results) int {
+		n := 0
+		for _, g := range r.Deadlines {
+			if g.Kind == compare.GapOverdue {
+				n++
+			}
+		}
+		return n
+	}
+	if count(again) != count(res)-3 {
+		t.Errorf("overdue %d -> %d after marking 3 done", count(res), count(again))
+	}
+	// the new workbook carries the entries forward
+	g := open(t, write(t, again, tax, reports.Chinese))
+	rows, _ = g.GetRows("措施清单")
+	carried := 0
+	for _, r := range rows[1:] {
+		if len(r) > 18 && r[16] == "已完成" && r[18] == "按期完成" {
+			carried++
+		}
+	}
+	if carried != 3 {
+		t.Errorf("%d entries carried forward, want 3", carried)
+	}
+}
+
+// TestLibreOfficeReadsEverySheet converts the workbook to CSV, one file per
+// sheet, with LibreOffice, as a planner's reader would open it.
+func TestLibreOfficeReadsEverySheet(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui; .ci/run installs it")
+	}
+	res, tax := seeds(t, nil, nil)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "workbook.xlsx")
+	os.WriteFile(path, write(t, res, tax, reports.Chinese), 0o644)
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", dir, path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	read := func(sheet string) [][]string {
+		data, err := os.ReadFile(filepath.Join(dir, "workbook-"+sheet+".csv"))
+		if err != nil {
+			t.Fatalf("sheet %s: %v", sheet, err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatalf("sheet %s: %v", sheet, err)
+		}
+		return rows
+	}
+	overview := read("总览")
+	if overview[0][0] != "地区" || overview[1][0] != "厦门市" || overview[1][1] != "0.821" {
+		t.Errorf("总览: %v / %v", overview[0][:3], overview[1][:3])
+	}
+	measures := read("措施清单")
+	if len(measures) != len(res.Measures)+1 {
+		t.Errorf("措施清单: %d rows for %d measures", len(measures)-1, len(res.Measures))
+	}
+	if measures[1][1] != res.Measures[0].Key || measures[1][6] != res.Measures[0].Text {
+		t.Errorf("措施清单 row 2: %v", measures[1][:7])
+	}
+	for _, sheet := range []string{"覆盖明细", "条款覆盖", "时限分析", "责任分析", "差距与借鉴", "创新举措", "说明"} {
+		if rows := read(sheet); len(rows) < 2 {
+			t.Errorf("%s: %d rows", sheet, len(rows))
+		}
+	}
+}
+
+// BenchmarkWorkbook100k writes a workbook whose ledger holds 100,000 measures
+// (the seeds' measures repeated) and reports the peak heap while writing.
+func BenchmarkWorkbook100k(b *testing.B) {
+	res, tax := seeds(b, nil, nil)
+	base := res.Measures
+	var many []reports.MeasureRecord
+	for k := 0; len(many) < 100000; k++ {
+		for _, m := range base {
+			m.Key = m.Key + "/" + strconv.Itoa(k)
+			many = append(many, m)
+		}
+	}
+	res.Measures = many[:100000]
+	wb := reports.NewWorkbook(res, tax, reports.Chinese, nil, nil)
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	b.ResetTimer()
+	for b.Loop() {
+		peak := sampleHeap(func() {
+			if err := New().Write(discard{}, wb); err != nil {
+				b.Fatal(err)
+			}
+		})
+		b.ReportMetric(float64(peak-before.HeapInuse)/(1<<20), "MB-peak-heap-over-input")
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// sampleHeap runs fn and returns the highest heap in use seen meanwhile.
+func sampleHeap(fn func()) uint64 {
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var m runtime.MemStats
+		var high uint64
+		for {
+			runtime.ReadMemStats(&m)
+			high = max(high, m.HeapInuse)
+			select {
+			case <-done:
+				peak <- high
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	fn()
+	close(done)
+	return <-peak
+}
