@@ -13,6 +13,7 @@ require (
 )
 
 require (
+	github.com/go-echarts/go-echarts/v2 v2.6.7 // indirect
 	github.com/richardlehane/mscfb v1.0.7 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect

@@ -14,6 +14,7 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"policygap/compare"
+	"policygap/render/html"
 	jsonr "policygap/render/json"
 	"policygap/render/xlsx"
 	"policygap/reports"
@@ -44,6 +45,7 @@ type format struct {
 var formats = []format{
 	{"json", "results.json", "the whole comparison, every measure and the run manifest", writeJSON},
 	{"xlsx", "workbook.xlsx", "matrices, measures with the ledger columns, gaps", writeXLSX},
+	{"html", "dashboard.html", "the commission's offline dashboard", writeHTML},
 }
 
 func formatNames() []string {
@@ -241,6 +243,12 @@ func writeFile(path string, render func(w io.Writer) error) error {
 func writeJSON(dir string, run *reportRun) error {
 	return writeFile(filepath.Join(dir, "results.json"), func(w io.Writer) error {
 		return jsonr.New().Write(w, run.results)
+	})
+}
+
+func writeHTML(dir string, run *reportRun) error {
+	return writeFile(filepath.Join(dir, "dashboard.html"), func(w io.Writer) error {
+		return html.New().Write(w, reports.NewOverview(run.results, run.tax, run.lang))
 	})
 }
 

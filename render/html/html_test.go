@@ -1,0 +1,201 @@
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/reports"
+	"policygap/taxonomy"
+)
+
+const (
+	scriptPayload = `</script><img src=x onerror="document.title='X'">`
+	markerPayload = `__f__(function(){document.title='Y'})()__f__`
+)
+
+// overview runs the pipeline on the seeds repeated copies times (each copy
+// its own regions); edit may change the measures first.
+func overview(t testing.TB, copies int, lang reports.Lang, edit func([]regions.Measure)) *reports.Overview {
+	t.Helper()
+	seeds, _ := regions.DefaultCorpus()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &regions.Corpus{}
+	var ms []regions.Measure
+	for k := 0; k < copies; k++ {
+		for _, d := range seeds.Documents {
+			cp := *d
+			if k > 0 {
+				cp.Region = fmt.Sprintf("%s%d", d.Region, k+1)
+				cp.Parent = ""
+			}
+			c.Documents = append(c.Documents, &cp)
+			got, err := regions.Segment(&cp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms = append(ms, got...)
+		}
+	}
+	if edit != nil {
+		edit(ms)
+	}
+	asOf := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
+	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf})
+	m := reports.NewManifest(c, r, asOf, string(lang), nil)
+	return reports.NewOverview(reports.NewResults(m, r, nil), tax, lang)
+}
+
+func writePage(t testing.TB, o *reports.Overview) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := New().Write(&buf, o); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "dashboard.html")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestPageIsSelfContained(t *testing.T) {
+	path := writePage(t, overview(t, 1, reports.Chinese, nil))
+	html, _ := os.ReadFile(path)
+	s := string(html)
+	markup := regexp.MustCompile(`(?s)<script>.*?</script>`).ReplaceAllString(s, "<script></script>")
+	if regexp.MustCompile(`(?i)<(script|link|img|iframe)[^>]+(src|href)=`).MatchString(markup) {
+		t.Error("the page loads something from outside itself")
+	}
+	if !strings.Contains(s, `Content-Security-Policy" content="default-src 'none'`) {
+		t.Error("no Content-Security-Policy")
+	}
+	if !strings.Contains(s, "<title>老年人运用智能技术困难：各地落实情况对比</title>") || !strings.Contains(s, "@media print") {
+		t.Error("title or print stylesheet missing")
+	}
+	en := writePage(t, overview(t, 1, reports.English, nil))
+	if b, _ := os.ReadFile(en); !strings.Contains(string(b), "<title>Elderly people and smart technology") {
+		t.Error("English page title")
+	}
+}
+
+// chromium loads the page headless, with no network, and returns the DOM
+// after the scripts ran.
+func chromium(t *testing.T, url string) string {
+	t.Helper()
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("Chromium is not installed: apt-get install chromium; .ci/run installs it")
+	}
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--window-size=1366,768", "--virtual-time-budget=10000", "--dump-dom", url)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("chromium: %v\n%s", err, errb.String())
+		}
+	case <-time.After(90 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("chromium did not finish in 90 s")
+	}
+	return out.String()
+}
+
+var (
+	chartsRe = regexp.MustCompile(`data-charts="(\d+)"`)
+	titleRe  = regexp.MustCompile(`<title>([^<]*)</title>`)
+	msRe     = regexp.MustCompile(`data-render-ms="(\d+)"`)
+)
+
+func TestChromiumRendersTheCharts(t *testing.T) {
+	o := overview(t, 1, reports.Chinese, nil)
+	path := writePage(t, o)
+	// 厦门市 (row 0) x T07 (column 6): the drill-down opens from the link
+	dom := chromium(t, "file://"+path+"#cell=0,6")
+	if m := chartsRe.FindStringSubmatch(dom); m == nil || m[1] != "5" {
+		t.Fatalf("charts drawn: %v", m)
+	}
+	if strings.Contains(dom, "data-errors") {
+		t.Errorf("the page reported script errors: %s", regexp.MustCompile(`data-errors="[^"]*"`).FindString(dom))
+	}
+	if n := strings.Count(dom, "<canvas"); n < 5 {
+		t.Errorf("%d canvases, want one per chart", n)
+	}
+	if !strings.Contains(dom, "提供便利化就诊服务。各医疗卫生机构要完善电话、网络、现场等多种预约挂号方式") || !strings.Contains(dom, "000_50d23e7d7f02d89f.txt #3.7") {
+		t.Error("the drill-down does not show the measure's source text and citation")
+	}
+	if m := msRe.FindStringSubmatch(dom); m != nil {
+		t.Logf("bundled corpus: page %d bytes, charts drawn in %s ms", fileSize(path), m[1])
+	}
+}
+
+func fileSize(path string) int64 {
+	info, _ := os.Stat(path)
+	return info.Size()
+}
+
+// TestChromiumInjection: text from documents that tries to end the script
+// element or to become a go-echarts function stays text.
+func TestChromiumInjection(t *testing.T) {
+	o := overview(t, 1, reports.Chinese, func(ms []regions.Measure) {
+		for i := range ms {
+			if ms[i].Region == "厦门市" && ms[i].ID == "3.7" {
+				ms[i].Text = scriptPayload + " " + markerPayload + " " + ms[i].Text
+			}
+			if ms[i].Region == "福州市" {
+				ms[i].Region = "福州市" + scriptPayload // a region name, shown on the axes
+			}
+		}
+	})
+	path := writePage(t, o)
+	dom := chromium(t, "file://"+path+"#cell=0,6")
+	if m := titleRe.FindStringSubmatch(dom); m == nil || m[1] != "老年人运用智能技术困难：各地落实情况对比" {
+		t.Fatalf("the page title changed: %v", m)
+	}
+	if strings.Contains(dom, `<img src="x"`) {
+		t.Error("the payload became an element")
+	}
+	if m := chartsRe.FindStringSubmatch(dom); m == nil || m[1] != "5" {
+		t.Errorf("charts drawn: %v (the payload broke the page)", m)
+	}
+	// shown as literal text in the drill-down
+	if !strings.Contains(dom, "&lt;/script&gt;&lt;img src=x onerror=\"document.title='X'\"&gt;") ||
+		!strings.Contains(dom, markerPayload) {
+		t.Error("the payload is not shown as literal text")
+	}
+}
+
+// TestChromium300Regions: page weight and render time for 300 regions.
+func TestChromium300Regions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	o := overview(t, 60, reports.Chinese, nil)
+	path := writePage(t, o)
+	start := time.Now()
+	dom := chromium(t, "file://"+path)
+	if m := chartsRe.FindStringSubmatch(dom); m == nil || m[1] != "5" {
+		t.Fatalf("charts drawn: %v", m)
+	}
+	m := msRe.FindStringSubmatch(dom)
+	t.Logf("300 regions: page %d bytes, charts drawn in %s ms, chromium run %v", fileSize(path), m[1], time.Since(start).Round(time.Millisecond))
+}
