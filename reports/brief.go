@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -29,8 +28,10 @@ type Brief struct {
 	NoLead      []string // task titles
 	Units       []compare.UnitLoad
 	Innovations []MeasureRef
-	Method      []string
-	Manifest    Manifest
+	// All lists every measure of the region, mapped or not (the appendix).
+	All      []MeasureRef
+	Method   []string
+	Manifest Manifest
 }
 
 // AreaRow is an area and its tasks in the coverage table.
@@ -71,6 +72,8 @@ type DeadlineRow struct {
 // MeasureRef cites a measure of the region.
 type MeasureRef struct {
 	Key, Doc, ID, Task, Text string
+	Tasks                    []string
+	Deadline                 string
 }
 
 // Limits of a brief: it is read in minutes, not hours.
@@ -122,12 +125,20 @@ func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Bri
 			b.Innovations = append(b.Innovations, ref(texts[in.Measure]))
 		}
 	}
+	for _, m := range res.Measures {
+		if m.Region == region {
+			b.All = append(b.All, ref(m))
+		}
+	}
 	b.Method = MethodNote(res, lang)
 	return b
 }
 
 func ref(m MeasureRecord) MeasureRef {
-	r := MeasureRef{Key: m.Key, Doc: m.Doc, ID: m.ID, Text: m.Text}
+	r := MeasureRef{Key: m.Key, Doc: m.Doc, ID: m.ID, Text: m.Text, Deadline: m.Deadline.Raw}
+	for _, t := range m.Tasks {
+		r.Tasks = append(r.Tasks, t.ID)
+	}
 	if len(m.Tasks) > 0 {
 		r.Task = m.Tasks[0].ID
 	}
@@ -175,17 +186,10 @@ func headline(b *Brief, t *taxonomy.Taxonomy, lang Lang) []string {
 			}
 		}
 	}
-	if lang == English {
-		return []string{
-			fmt.Sprintf("Overall index %.2f, rank %d of %d regions in this run.", r.Index, r.Rank, b.RegionCount),
-			fmt.Sprintf("%d measures, %d mapped to the national tasks; %d of the %d tasks in scope fully covered, %d not covered.", r.Measures, r.Mapped, full, len(r.Scope), none),
-			fmt.Sprintf("Strongest: %s. Weakest: %s.", names(r.Strongest), names(r.Weakest)),
-		}
-	}
 	return []string{
-		fmt.Sprintf("综合指数 %.2f，在本次评估的 %d 个地区中排第 %d 位。", r.Index, b.RegionCount, r.Rank),
-		fmt.Sprintf("共 %d 项措施，%d 项对应国家任务；范围内 %d 项任务中全面覆盖 %d 项、未覆盖 %d 项。", r.Measures, r.Mapped, len(r.Scope), full, none),
-		fmt.Sprintf("较强领域：%s；较弱领域：%s。", names(r.Strongest), names(r.Weakest)),
+		lang.Sprintf("headline.index", r.Index, r.Rank, b.RegionCount),
+		lang.Sprintf("headline.tasks", r.Measures, r.Mapped, full, len(r.Scope), none),
+		lang.Sprintf("headline.areas", names(r.Strongest), names(r.Weakest)),
 	}
 }
 
@@ -255,16 +259,9 @@ func deadlineRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang, 
 // MethodNote says how the scores were made, in the language.
 func MethodNote(res *Results, lang Lang) []string {
 	m := res.Manifest
-	if lang == English {
-		return []string{
-			"Each measure is mapped to the national tasks by the terms of the task and its provisions found in its text, its title's similarity to the national task title, and its section heading.",
-			"A task's score: 0 without measures; 0.25 with measures but none of the task's national provisions; 0.25 + 0.75 × the share of provisions covered otherwise (full from two thirds). The index is the mean over the tasks in scope.",
-			fmt.Sprintf("Taxonomy %s (hash %s); tool %s %s; run manifest hash %s; as of %s.", m.Taxonomy.Name, m.Taxonomy.Hash, m.Tool, m.Version, m.Hash, m.AsOf),
-		}
-	}
 	return []string{
-		"每项措施按其文字中出现的国家任务及条款关键词、标题与国家任务标题的相似度、所在章节标题，对应到国家任务。",
-		"任务得分：无措施为 0；有措施但未体现国家条款为 0.25；否则为 0.25 + 0.75 × 条款覆盖比例（三分之二以上为全面覆盖）。综合指数为范围内各任务得分的平均值。",
-		fmt.Sprintf("对照标准 %s（哈希 %s）；工具 %s %s；运行清单哈希 %s；评估日期 %s。", m.Taxonomy.Name, m.Taxonomy.Hash, m.Tool, m.Version, m.Hash, m.AsOf),
+		lang.L("method.mapping"),
+		lang.L("method.score"),
+		lang.Sprintf("method.run", m.Taxonomy.Name, m.Taxonomy.Hash, m.Tool, m.Version, m.Hash, m.AsOf),
 	}
 }

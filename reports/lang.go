@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 
 	"policygap/compare"
 	"policygap/taxonomy"
@@ -67,6 +68,17 @@ var labels = map[string][2]string{
 	"no.lead":           {"未明确牵头单位的任务", "Tasks without a lead unit"},
 	"unit.load":         {"责任单位任务量", "Load per unit"},
 	"word.none":         {"无", "none"},
+	"colon":             {"：", ": "},
+	"brief.all":         {"附：全部措施", "Appendix: every measure"},
+	"dash.unmapped":     {"未对应国家任务的措施", "Measures mapped to no national task"},
+	"dash.all":          {"共 %d 项措施：热力图单元格中的措施 + 以下未对应的 %d 项", "%d measures: those behind the heatmap's cells, and the %d below"},
+	// brief sentences (arguments in the order the English needs them)
+	"headline.index": {"综合指数 %.2f，在本次评估的 %[3]d 个地区中排第 %[2]d 位。", "Overall index %.2f, rank %d of %d regions in this run."},
+	"headline.tasks": {"共 %d 项措施，%d 项对应国家任务；范围内 %[4]d 项任务中全面覆盖 %[3]d 项、未覆盖 %[5]d 项。", "%d measures, %d mapped to the national tasks; %d of the %d tasks in scope fully covered, %d not covered."},
+	"headline.areas": {"较强领域：%s；较弱领域：%s。", "Strongest: %s. Weakest: %s."},
+	"method.mapping": {"每项措施按其文字中出现的国家任务及条款关键词、标题与国家任务标题的相似度、所在章节标题，对应到国家任务。", "Each measure is mapped to the national tasks by the terms of the task and its provisions found in its text, its title's similarity to the national task title, and its section heading."},
+	"method.score":   {"任务得分：无措施为 0；有措施但未体现国家条款为 0.25；否则为 0.25 + 0.75 × 条款覆盖比例（三分之二以上为全面覆盖）。综合指数为范围内各任务得分的平均值。", "A task's score: 0 without measures; 0.25 with measures but none of the task's national provisions; 0.25 + 0.75 × the share of provisions covered otherwise (full from two thirds). The index is the mean over the tasks in scope."},
+	"method.run":     {"对照标准 %s（哈希 %s）；工具 %s %s；运行清单哈希 %s；评估日期 %s。", "Taxonomy %s (hash %s); tool %s %s; run manifest hash %s; as of %s."},
 	// dashboard
 	"dash.title":       {"老年人运用智能技术困难：各地落实情况对比", "Elderly people and smart technology: how the regions implement 国办发〔2020〕45号"},
 	"dash.tasks":       {"各地区 × 20项任务及5项保障措施覆盖热力图（点击查看措施原文）", "Regions × tasks coverage (click a cell for the measures behind it)"},
@@ -180,4 +192,15 @@ func (l Lang) AreaTitle(a *taxonomy.Area) string {
 		return a.En
 	}
 	return a.Short
+}
+
+// LabelText is every label in both languages, run together: what a renderer
+// that prepares a font for a run must be able to print.
+func LabelText() string {
+	var b strings.Builder
+	for _, v := range labels {
+		b.WriteString(v[0])
+		b.WriteString(v[1])
+	}
+	return b.String()
 }

@@ -23,6 +23,10 @@ type Overview struct {
 	Timeline   []Month
 	Milestones []Head // ID, Title (label), Date
 	Gaps       []SharedGap
+	// Unmapped are the measures no task claims: shown so that every measure
+	// of the run appears (the others stand behind the matrix's cells).
+	Unmapped []CellMeasure
+	Measures int // all measures of the run
 }
 
 // Head is a column or series label.
@@ -41,7 +45,7 @@ type Cell struct {
 
 // CellMeasure cites a measure behind a cell.
 type CellMeasure struct {
-	Key, Doc, ID, Text string
+	Key, Region, Doc, ID, Text, Why string
 }
 
 // Month counts measures due in a month, per region.
@@ -98,7 +102,7 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 			}
 			for _, key := range c.Measures {
 				m := byKey[key]
-				cell.Measures = append(cell.Measures, CellMeasure{Key: key, Doc: m.Doc, ID: m.ID, Text: m.Text})
+				cell.Measures = append(cell.Measures, CellMeasure{Key: key, Region: m.Region, Doc: m.Doc, ID: m.ID, Text: m.Text})
 			}
 			row = append(row, cell)
 		}
@@ -114,6 +118,12 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 		o.AreaMatrix = append(o.AreaMatrix, arow)
 		o.AreaLevels = append(o.AreaLevels, lrow)
 	}
+	for _, m := range res.Measures {
+		if len(m.Tasks) == 0 {
+			o.Unmapped = append(o.Unmapped, CellMeasure{Key: m.Key, Region: m.Region, Doc: m.Doc, ID: m.ID, Text: m.Text, Why: m.Unmapped})
+		}
+	}
+	o.Measures = len(res.Measures)
 	o.Timeline = timeline(res)
 	o.Gaps = sharedGaps(res, t, lang, labels)
 	return o

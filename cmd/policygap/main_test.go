@@ -113,3 +113,23 @@ func TestMeasuresBadInput(t *testing.T) {
 		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestFileName(t *testing.T) {
+	used := map[string]bool{"overview": true}
+	tests := []struct{ region, want string }{
+		{"厦门市", "厦门市"},
+		{`某市/某区:新区*"?<>|`, "某市_某区_新区______"},
+		{"CON", "_CON"},
+		{"com1", "_com1"},
+		{"某县. ", "某县"},
+		{"厦门市", "厦门市-2"},
+		{"Overview", "Overview-2"},
+		{"", "_"},
+		{strings.Repeat("长", 60), strings.Repeat("长", 40)},
+	}
+	for _, tt := range tests {
+		if got := fileName(tt.region, used); got != tt.want {
+			t.Errorf("fileName(%q) = %q, want %q", tt.region, got, tt.want)
+		}
+	}
+}

@@ -7,15 +7,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	flag "github.com/spf13/pflag"
 
 	"policygap/compare"
 	"policygap/render/html"
 	jsonr "policygap/render/json"
+	"policygap/render/pdf"
 	"policygap/render/xlsx"
 	"policygap/reports"
 	"policygap/taxonomy"
@@ -46,6 +50,7 @@ var formats = []format{
 	{"json", "results.json", "the whole comparison, every measure and the run manifest", writeJSON},
 	{"xlsx", "workbook.xlsx", "matrices, measures with the ledger columns, gaps", writeXLSX},
 	{"html", "dashboard.html", "the commission's offline dashboard", writeHTML},
+	{"pdf", "briefs", "a brief per region (briefs/<region>.pdf) and briefs/overview.pdf", writePDF},
 }
 
 func formatNames() []string {
@@ -250,6 +255,108 @@ func writeHTML(dir string, run *reportRun) error {
 	return writeFile(filepath.Join(dir, "dashboard.html"), func(w io.Writer) error {
 		return html.New().Write(w, reports.NewOverview(run.results, run.tax, run.lang))
 	})
+}
+
+// writePDF writes every region's brief and the overview, on all cores.
+func writePDF(dir string, run *reportRun) error {
+	folder := filepath.Join(dir, "briefs")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return err
+	}
+	w := pdf.New(runTexts(run)...)
+	jobs := []func() error{func() error {
+		return writeFile(filepath.Join(folder, "overview.pdf"), func(out io.Writer) error {
+			return w.WriteOverview(out, reports.NewOverview(run.results, run.tax, run.lang))
+		})
+	}}
+	used := map[string]bool{"overview": true}
+	for _, r := range run.results.Regions {
+		name := fileName(r.Name, used)
+		jobs = append(jobs, func() error {
+			return writeFile(filepath.Join(folder, name+".pdf"), func(out io.Writer) error {
+				return w.Write(out, reports.NewBrief(run.results, r.Name, run.tax, run.lang))
+			})
+		})
+	}
+	return parallel(jobs)
+}
+
+// runTexts is what the run's PDFs may print besides the fixed labels: the
+// PDF writer cuts its font to these characters once for all the briefs.
+func runTexts(run *reportRun) []string {
+	var texts []string
+	for _, m := range run.results.Measures {
+		texts = append(texts, m.Text, m.Region, strings.Join(m.Units, ""))
+	}
+	for _, f := range run.results.Manifest.Inputs {
+		texts = append(texts, f.Issuer, f.Number, f.Date)
+	}
+	for _, t := range run.tax.Tasks {
+		texts = append(texts, t.Title, t.Short, t.En)
+		for _, p := range t.Provisions {
+			texts = append(texts, p.Label)
+		}
+	}
+	for _, a := range run.tax.Areas {
+		texts = append(texts, a.Title, a.Short, a.En)
+	}
+	return append(texts, run.results.AsOf, run.tax.Name)
+}
+
+// parallel runs the jobs on every core and returns the first error.
+func parallel(jobs []func() error) error {
+	work := make(chan func() error)
+	errs := make(chan error, len(jobs))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range work {
+				errs <- job()
+			}
+		}()
+	}
+	for _, job := range jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fileName makes a region's name a file name that Windows and Linux both
+// accept: reserved characters and trailing dots or spaces replaced, reserved
+// device names avoided, length bounded, and unique among used.
+func fileName(region string, used map[string]bool) string {
+	name := strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '_'
+		}
+		return r
+	}, region)
+	name = strings.TrimRight(name, ". ")
+	for len(name) > 120 {
+		_, size := utf8.DecodeLastRuneInString(name)
+		name = name[:len(name)-size]
+	}
+	upper := strings.ToUpper(strings.SplitN(name, ".", 2)[0])
+	if name == "" || slices.Contains([]string{"CON", "PRN", "AUX", "NUL"}, upper) ||
+		len(upper) == 4 && (strings.HasPrefix(upper, "COM") || strings.HasPrefix(upper, "LPT")) && upper[3] >= '0' && upper[3] <= '9' {
+		name = "_" + name
+	}
+	base := name
+	for i := 2; used[strings.ToLower(name)]; i++ {
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
+	used[strings.ToLower(name)] = true
+	return name
 }
 
 func writeXLSX(dir string, run *reportRun) error {

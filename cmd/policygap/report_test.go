@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -123,22 +125,88 @@ func TestReportGolden(t *testing.T) {
 }
 
 // TestReportConservesMeasures: every output holds exactly the measures that
-// `measures` prints, mapped or not.
+// `measures` prints, mapped or not: results.json's records, the workbook's
+// ledger rows, the dashboard's cells and unmapped list, the briefs' appendix.
 func TestReportConservesMeasures(t *testing.T) {
 	out, _, _ := runBinary(t, "measures")
 	var keys []string
+	texts := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var m struct{ Key string }
+		var m struct{ Key, Region, Text string }
 		json.Unmarshal([]byte(line), &m)
 		keys = append(keys, m.Key)
+		texts[m.Key] = m.Text
 	}
-	r, _ := report(t, "--as-of", "2022-06-30", "--format", "json")
+	dir := t.TempDir()
+	if _, stderr, code := runBinary(t, "report", "--out", dir, "--as-of", "2022-06-30", "--format", "json,xlsx,html,pdf"); code != 0 {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "results.json"))
+	var r results
+	json.Unmarshal(data, &r)
 	if len(r.Measures) != len(keys) {
 		t.Fatalf("results.json has %d measures, measures prints %d", len(r.Measures), len(keys))
 	}
 	for i, m := range r.Measures {
 		if m.Key != keys[i] {
 			t.Fatalf("measure %d: %s in results.json, %s in measures", i, m.Key, keys[i])
+		}
+	}
+	// the workbook's ledger
+	f, err := excelize.OpenFile(filepath.Join(dir, "workbook.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("措施清单")
+	if len(rows)-1 != len(keys) {
+		t.Errorf("workbook: %d ledger rows for %d measures", len(rows)-1, len(keys))
+	}
+	for i, row := range rows[1:] {
+		if i < len(keys) && row[1] != keys[i] {
+			t.Fatalf("workbook row %d: %s, want %s", i+2, row[1], keys[i])
+		}
+	}
+	// the dashboard: measures behind cells, and the unmapped ones
+	page, _ := os.ReadFile(filepath.Join(dir, "dashboard.html"))
+	found := map[string]bool{}
+	pg := regexp.MustCompile(`var PG = (.*);\n`).FindSubmatch(page)
+	var data2 struct{ Measures [][4]string }
+	if pg == nil || json.Unmarshal(pg[1], &data2) != nil {
+		t.Fatal("no dashboard data")
+	}
+	for _, m := range data2.Measures {
+		found[m[3]] = true
+	}
+	for _, m := range regexp.MustCompile(`data-key="([^"]+)"`).FindAllSubmatch(page, -1) {
+		found[string(m[1])] = true
+	}
+	for _, k := range keys {
+		if !found[k] {
+			t.Errorf("dashboard lacks %s", k)
+		}
+	}
+	if len(found) != len(keys) {
+		t.Errorf("dashboard shows %d measures, want %d", len(found), len(keys))
+	}
+	// the briefs' appendix: every measure of the region, by its opening words
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+	}
+	squash := regexp.MustCompile(`\s+`)
+	byRegion := map[string]string{}
+	for _, k := range keys {
+		region, _, _ := strings.Cut(k, "/")
+		if _, ok := byRegion[region]; !ok {
+			text, err := exec.Command("pdftotext", "-enc", "UTF-8", "-x", "240", "-y", "0", "-W", "320", "-H", "842",
+				filepath.Join(dir, "briefs", region+".pdf"), "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			byRegion[region] = squash.ReplaceAllString(string(text), "")
+		}
+		opening := squash.ReplaceAllString(string([]rune(strings.ReplaceAll(texts[k], "\n", ""))[:12]), "")
+		if !strings.Contains(byRegion[region], opening) {
+			t.Errorf("the brief of %s does not list %s (%q)", region, k, opening)
 		}
 	}
 }

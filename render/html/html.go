@@ -54,7 +54,7 @@ type data struct {
 	LevelLabels []string          `json:"levelLabels"`
 	Labels      map[string]string `json:"labels"`
 	Cells       [][]cellData      `json:"cells"`
-	Measures    [][3]string       `json:"measures"` // doc, item id, text
+	Measures    [][4]string       `json:"measures"` // doc, item id, text, key
 }
 
 type cellData struct {
@@ -71,6 +71,8 @@ type view struct {
 	Subtitle string
 	L        map[string]string
 	Gaps     []reports.SharedGap
+	Unmapped []reports.CellMeasure
+	AllNote  string
 	Regions  []compare.RegionResult
 	ECharts  template.JS
 	Script   template.JS
@@ -104,6 +106,7 @@ func (*Writer) Write(w io.Writer, o *reports.Overview) error {
 		return err
 	}
 	v := view{Lang: string(o.Lang), Title: o.Lang.L("dash.title"), L: d.Labels, Gaps: o.Gaps, Regions: o.Regions,
+		Unmapped: o.Unmapped, AllNote: o.Lang.Sprintf("dash.all", o.Measures, len(o.Unmapped)),
 		ECharts: template.JS(echartsJS), Script: template.JS(pageJS), Data: template.JS(enc),
 		Subtitle: fmt.Sprintf("%s %s · %d %s", o.Lang.L("brief.asof"), o.AsOf, len(o.Regions), o.Lang.L("dash.regions")),
 		Heights:  map[string]int{"tasks": 160 + 24*len(o.Regions), "areas": 160 + 24*len(o.Regions)}}
@@ -114,7 +117,8 @@ func labels(l reports.Lang) map[string]string {
 	out := map[string]string{}
 	for _, k := range []string{"dash.title", "dash.tasks", "dash.areas", "dash.bars", "dash.radar", "dash.timeline", "dash.gaps",
 		"dash.detail", "dash.detail.hint", "dash.covered", "dash.missing", "dash.measures", "dash.none", "dash.asof",
-		"dash.regions", "dash.count", "col.region", "col.index", "col.rank", "col.provision", "col.task", "col.peer", "dash.missingin"} {
+		"dash.regions", "dash.count", "col.region", "col.index", "col.rank", "col.provision", "col.task", "col.peer", "dash.missingin", "dash.unmapped",
+		"col.measure", "col.text", "col.unmapped"} {
 		out[k] = l.L(k)
 	}
 	return out
@@ -134,7 +138,7 @@ func fillCells(d *data, o *reports.Overview) {
 				if !ok {
 					i = len(d.Measures)
 					index[m.Key] = i
-					d.Measures = append(d.Measures, [3]string{m.Doc, m.ID, m.Text})
+					d.Measures = append(d.Measures, [4]string{m.Doc, m.ID, m.Text, m.Key})
 				}
 				cd.Measures = append(cd.Measures, i)
 			}

@@ -1,0 +1,527 @@
+// Package pdf renders a region's brief (briefs/<region>.pdf) and the national
+// overview (briefs/overview.pdf) with codeberg.org/go-pdf/fpdf, Chinese text
+// embedded as real, searchable text in WenQuanYi Micro Hei (face 0 of the
+// Debian package fonts-wqy-microhei, Apache-2.0 option: fonts/COPYRIGHT),
+// subset into each file. Text is wrapped by wrap.go, not by fpdf.
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"policygap/compare"
+	"policygap/reports"
+)
+
+//go:embed fonts/wqy-microhei.ttf
+var cjkFont []byte
+
+// Writer writes briefs. Parsing and cutting the 4.6 MB font is most of the
+// work of a PDF, so a Writer made for a run cuts the font once to the
+// characters of that run and gives each PDF the small font.
+type Writer struct {
+	font *fontSet
+}
+
+// fontSet is a font and the characters it has (nil: all of the embedded font's).
+type fontSet struct {
+	data  []byte
+	runes map[rune]bool
+}
+
+var fullFont = &fontSet{data: cjkFont}
+
+// New returns a writer. Given the texts a run will print (measure texts,
+// region names …), it cuts the font to their characters; a document that
+// prints a character outside them is written again with the whole font.
+func New(texts ...string) *Writer {
+	if len(texts) == 0 {
+		return &Writer{font: fullFont}
+	}
+	fs, err := cutFont(texts)
+	if err != nil {
+		return &Writer{font: fullFont}
+	}
+	return &Writer{font: fs}
+}
+
+// cutFont writes a probe PDF that prints every character of the texts (and
+// of the labels and ASCII) and takes the font fpdf subset into it.
+func cutFont(texts []string) (*fontSet, error) {
+	runes := map[rune]bool{}
+	add := func(s string) {
+		for _, r := range s {
+			if r >= ' ' {
+				runes[r] = true
+			}
+		}
+	}
+	for r := rune(' '); r < 0x7f; r++ {
+		runes[r] = true
+	}
+	for _, s := range texts {
+		add(s)
+	}
+	add(reports.LabelText())
+	add("…—“”‘’（）《》【】〔〕、，。；：？！·")
+	var all strings.Builder
+	for r := range runes {
+		all.WriteRune(r)
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(font, "", cjkFont)
+	pdf.AddPage()
+	pdf.SetFont(font, "", 10)
+	pdf.Cell(10, 5, all.String())
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	data, err := embeddedFont(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return &fontSet{data: data, runes: runes}, nil
+}
+
+var (
+	fontFileRe = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+	lengthRe   = regexp.MustCompile(`/Length (\d+)`)
+)
+
+// embeddedFont takes the font program out of a PDF fpdf wrote.
+func embeddedFont(pdf []byte) ([]byte, error) {
+	m := fontFileRe.FindSubmatch(pdf)
+	if m == nil {
+		return nil, errors.New("no embedded font")
+	}
+	i := bytes.Index(pdf, []byte("\n"+string(m[1])+" 0 obj"))
+	if i < 0 {
+		return nil, errors.New("no font object")
+	}
+	obj := pdf[i:]
+	lm := lengthRe.FindSubmatch(obj)
+	start := bytes.Index(obj, []byte("stream\n"))
+	if lm == nil || start < 0 {
+		return nil, errors.New("no font stream")
+	}
+	n, _ := strconv.Atoi(string(lm[1]))
+	start += len("stream\n")
+	if start+n > len(obj) {
+		return nil, errors.New("truncated font stream")
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(obj[start : start+n]))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
+// errNeedFullFont: the document printed a character the cut font lacks.
+var errNeedFullFont = errors.New("a character outside the run's font")
+
+const (
+	pageW, pageH = 210.0, 297.0
+	margin       = 15.0
+	textW        = pageW - 2*margin
+	lineH        = 5.0
+	font         = "cjk"
+)
+
+var (
+	red   = [3]int{139, 0, 0}
+	grey  = [3]int{110, 110, 110}
+	black = [3]int{30, 30, 30}
+	// fills by coverage level, as in the workbook and the dashboard
+	levelFill = map[string][3]int{
+		string(compare.LevelNone): {248, 105, 107}, string(compare.LevelMentioned): {252, 185, 125},
+		string(compare.LevelPartial): {255, 235, 132}, string(compare.LevelFull): {99, 190, 123},
+		string(compare.LevelOutOfScope): {217, 217, 217},
+	}
+)
+
+// doc is one PDF being written, with the widths of the characters it has
+// measured (fpdf measures a string by parsing it; a brief measures the same
+// characters thousands of times).
+type doc struct {
+	pdf     *fpdf.Fpdf
+	l       reports.Lang
+	size    float64
+	widths  map[rune]float64
+	fs      *fontSet
+	outside bool // printed a character the font set lacks
+}
+
+func newDoc(l reports.Lang, title string, fs *fontSet) *doc {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(false, margin)
+	pdf.AddUTF8FontFromBytes(font, "", fs.data)
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("policygap "+reports.Version, true)
+	pdf.AliasNbPages("{nb}")
+	d := &doc{pdf: pdf, l: l, widths: map[rune]float64{}, fs: fs}
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(pageH - 10)
+		d.font(8, grey)
+		d.cell(0, 4, fmt.Sprintf(l.L("brief.page"), pdf.PageNo(), "{nb}"), "", 0, "C", false, 0, "")
+	})
+	pdf.AddPage()
+	return d
+}
+
+// cell prints text, noting a character the document's font lacks.
+func (d *doc) cell(w, h float64, text, border string, ln int, align string, fill bool, link int, linkStr string) {
+	if d.fs.runes != nil {
+		for _, r := range text {
+			if r >= ' ' && !d.fs.runes[r] {
+				d.outside = true
+			}
+		}
+	}
+	d.pdf.CellFormat(w, h, text, border, ln, align, fill, link, linkStr)
+}
+
+func (d *doc) font(size float64, color [3]int) {
+	if size != d.size {
+		d.pdf.SetFont(font, "", size)
+		d.size = size
+		clear(d.widths)
+	}
+	d.pdf.SetTextColor(color[0], color[1], color[2])
+}
+
+// width measures s at the current size, rune by rune, with a cache.
+func (d *doc) width(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		rw, ok := d.widths[r]
+		if !ok {
+			rw = d.pdf.GetStringWidth(string(r))
+			d.widths[r] = rw
+		}
+		w += rw
+	}
+	return w
+}
+
+// need starts a new page when h more millimetres do not fit.
+func (d *doc) need(h float64) {
+	if d.pdf.GetY()+h > pageH-margin-6 {
+		d.pdf.AddPage()
+	}
+}
+
+// para writes wrapped text.
+func (d *doc) para(text string, size float64, color [3]int) {
+	d.font(size, color)
+	h := size * 0.45
+	for _, line := range wrap(text, textW, d.width) {
+		d.need(h)
+		d.cell(textW, h, line, "", 1, "L", false, 0, "")
+	}
+}
+
+func (d *doc) heading(text string) {
+	d.need(14)
+	d.pdf.Ln(2)
+	d.font(12, red)
+	d.cell(textW, 7, text, "B", 1, "L", false, 0, "")
+	d.pdf.Ln(1)
+}
+
+// column of a table: its header, width (mm) and alignment.
+type column struct {
+	head  string
+	width float64
+	align string
+}
+
+// table writes rows of wrapped cells; the header repeats after a page
+// break. fill, when not nil, gives a cell's background.
+func (d *doc) table(cols []column, rows [][]string, size float64, fill func(row, col int) *[3]int) {
+	h := size * 0.42
+	header := func() {
+		d.font(size, black)
+		d.pdf.SetFillColor(221, 235, 247)
+		x := margin
+		for _, c := range cols {
+			d.pdf.SetXY(x, d.pdf.GetY())
+			d.cell(c.width, h+2, c.head, "1", 0, "C", true, 0, "")
+			x += c.width
+		}
+		d.pdf.Ln(h + 2)
+	}
+	d.need(2*h + 4)
+	header()
+	for ri, row := range rows {
+		d.font(size, black)
+		cells := make([][]string, len(cols))
+		n := 1
+		for ci, text := range row {
+			cells[ci] = wrap(text, cols[ci].width-2, d.width)
+			n = max(n, len(cells[ci]))
+		}
+		rowH := float64(n)*h + 1.5
+		if d.pdf.GetY()+rowH > pageH-margin-6 {
+			d.pdf.AddPage()
+			header()
+			d.font(size, black)
+		}
+		y, x := d.pdf.GetY(), margin
+		for ci, c := range cols {
+			style := "D"
+			if fill != nil {
+				if f := fill(ri, ci); f != nil {
+					d.pdf.SetFillColor(f[0], f[1], f[2])
+					style = "FD"
+				}
+			}
+			d.pdf.SetDrawColor(200, 200, 200)
+			d.pdf.Rect(x, y, c.width, rowH, style)
+			for li, line := range cells[ci] {
+				d.pdf.SetXY(x+1, y+0.75+float64(li)*h)
+				d.cell(c.width-2, h, line, "", 0, c.align, false, 0, "")
+			}
+			x += c.width
+		}
+		d.pdf.SetXY(margin, y+rowH)
+	}
+	d.pdf.Ln(2)
+}
+
+func (d *doc) output(w io.Writer) error {
+	if d.outside {
+		return errNeedFullFont
+	}
+	if err := d.pdf.Output(w); err != nil {
+		return err
+	}
+	return d.pdf.Error()
+}
+
+// withFont renders with the writer's font, and again with the whole font
+// when the document printed a character outside it.
+func (wr *Writer) withFont(w io.Writer, render func(fs *fontSet) *doc) error {
+	err := render(wr.font).output(w)
+	if errors.Is(err, errNeedFullFont) {
+		return render(fullFont).output(w)
+	}
+	return err
+}
+
+// excerpt is the opening of a measure's text: whole sentences up to about
+// limit characters, cut at a character otherwise, with an ellipsis.
+func excerpt(text string, limit int) string {
+	text = strings.ReplaceAll(text, "\n", "")
+	rs := []rune(text)
+	if len(rs) <= limit {
+		return text
+	}
+	cut := limit
+	for i := limit; i > limit/2; i-- {
+		if rs[i-1] == '。' || rs[i-1] == '；' {
+			cut = i
+			break
+		}
+	}
+	return string(rs[:cut]) + "…"
+}
+
+// Excerpt is what a brief quotes of a measure's text (tests look for it).
+func Excerpt(text string) string { return excerpt(text, quoteLen) }
+
+const quoteLen = 90
+
+// Write writes a region's brief.
+func (wr *Writer) Write(w io.Writer, b *reports.Brief) error {
+	return wr.withFont(w, func(fs *fontSet) *doc { return brief(b, fs) })
+}
+
+func brief(b *reports.Brief, fs *fontSet) *doc {
+	l := b.Lang
+	d := newDoc(l, b.Title+" "+b.Region.Name, fs)
+	d.font(18, red)
+	d.cell(textW, 10, b.Title, "", 1, "C", false, 0, "")
+	d.font(15, black)
+	d.cell(textW, 9, b.Region.Name, "", 1, "C", false, 0, "")
+	var docs []string
+	for _, f := range b.Docs {
+		docs = append(docs, strings.TrimSpace(strings.Join([]string{f.Issuer, f.Number, f.Date}, " ")))
+	}
+	d.para(l.L("brief.docs")+l.L("colon")+strings.Join(docs, "; ")+"    "+l.L("brief.asof")+l.L("colon")+b.AsOf, 9, grey)
+
+	d.heading(l.L("brief.headline"))
+	for _, s := range b.Headline {
+		d.para(s, 10.5, black)
+	}
+
+	d.heading(l.L("brief.coverage"))
+	var rows [][]string
+	var levels []string
+	for _, a := range b.Areas {
+		rows = append(rows, []string{a.ID + " " + a.Title, a.Level, "", "", fmt.Sprintf("%.2f", a.Score)})
+		levels = append(levels, "")
+		for _, t := range a.Tasks {
+			rows = append(rows, []string{"    " + t.ID + " " + t.Title, t.Level, fmt.Sprintf("%d/%d", t.Covered, t.Total), fmt.Sprint(t.Measures), fmt.Sprintf("%.2f", t.Score)})
+			levels = append(levels, t.LevelKey)
+		}
+	}
+	d.table([]column{{l.L("col.task"), 80, "L"}, {l.L("col.level"), 30, "C"}, {l.L("col.provisions"), 25, "C"}, {l.L("col.measures"), 20, "C"}, {l.L("col.score"), 25, "C"}},
+		rows, 8.5, func(r, c int) *[3]int {
+			if c != 1 {
+				return nil
+			}
+			if f, ok := levelFill[levels[r]]; ok {
+				return &f
+			}
+			return &[3]int{240, 242, 245}
+		})
+
+	d.heading(l.L("brief.gaps"))
+	rows = nil
+	for _, g := range b.Gaps {
+		peer := "—"
+		if g.Peer != nil {
+			peer = fmt.Sprintf("%s %s#%s：%s", g.Peer.Region, g.Peer.Doc, g.Peer.ID, excerpt(g.Peer.Text, quoteLen))
+		}
+		rows = append(rows, []string{g.Task + " " + g.TaskTitle, g.Provision + " " + g.Label, g.Status, peer})
+	}
+	d.table([]column{{l.L("col.task"), 30, "L"}, {l.L("col.provision"), 40, "L"}, {l.L("col.status"), 22, "L"}, {l.L("col.peer"), 88, "L"}}, rows, 8, nil)
+
+	d.heading(l.L("brief.deadlines"))
+	var sums []string
+	for _, k := range []string{compare.GapOverdue, compare.GapLateParent, compare.GapLateNational, compare.GapMissing, compare.GapOngoingOnly} {
+		if n := b.DeadlineSum[k]; n > 0 {
+			sums = append(sums, fmt.Sprintf("%s %d", l.L(k), n))
+		}
+	}
+	if len(sums) == 0 {
+		sums = []string{l.L("word.none")}
+	}
+	d.para(strings.Join(sums, "；"), 9.5, black)
+	rows = nil
+	for _, r := range b.Deadlines {
+		days := ""
+		if r.Days > 0 {
+			days = fmt.Sprint(r.Days)
+		}
+		rows = append(rows, []string{r.KindLabel, r.Task, r.MeasureID + " " + excerpt(r.Text, 40), r.Deadline, r.Reference, days})
+	}
+	if len(rows) > 0 {
+		d.table([]column{{l.L("col.kind"), 30, "L"}, {l.L("col.task"), 14, "C"}, {l.L("col.measure"), 76, "L"}, {l.L("col.deadline"), 21, "C"}, {l.L("col.reference"), 25, "C"}, {l.L("col.days"), 14, "C"}}, rows, 8, nil)
+	}
+
+	d.heading(l.L("brief.resp"))
+	noUnit := make([]string, 0, len(b.NoUnit))
+	for _, m := range b.NoUnit {
+		noUnit = append(noUnit, m.ID)
+	}
+	d.para(fmt.Sprintf("%s（%d）：%s", l.L("no.unit"), b.Region.NoUnit, orNone(l, noUnit)), 9.5, black)
+	d.para(fmt.Sprintf("%s（%d）：%s", l.L("no.lead"), len(b.NoLead), orNone(l, b.NoLead)), 9.5, black)
+	rows = nil
+	for _, u := range b.Units {
+		rows = append(rows, []string{u.Unit, fmt.Sprint(u.Measures), fmt.Sprint(u.Lead), fmt.Sprint(u.Dated)})
+	}
+	if len(rows) > 0 {
+		d.para(l.L("unit.load"), 9.5, black)
+		d.table([]column{{l.L("col.unit"), 90, "L"}, {l.L("col.measures"), 30, "C"}, {l.L("col.lead"), 30, "C"}, {l.L("col.deadline"), 30, "C"}}, rows, 8, nil)
+	}
+
+	if len(b.Innovations) > 0 {
+		d.heading(l.L("brief.innovations"))
+		for _, m := range b.Innovations {
+			d.para(fmt.Sprintf("%s #%s（%s）：%s", m.Doc, m.ID, m.Task, excerpt(m.Text, quoteLen)), 9, black)
+		}
+	}
+
+	d.heading(l.L("brief.method"))
+	for _, s := range b.Method {
+		d.para(s, 8.5, grey)
+	}
+
+	d.heading(l.L("brief.all"))
+	rows = nil
+	for _, m := range b.All {
+		rows = append(rows, []string{m.ID, strings.Join(m.Tasks, " "), m.Deadline, excerpt(m.Text, 36)})
+	}
+	d.table([]column{{l.L("col.item"), 18, "L"}, {l.L("col.tasks"), 22, "L"}, {l.L("col.deadline"), 30, "L"}, {l.L("col.text"), 110, "L"}}, rows, 7, nil)
+	return d
+}
+
+func orNone(l reports.Lang, items []string) string {
+	if len(items) == 0 {
+		return l.L("word.none")
+	}
+	return strings.Join(items, "、")
+}
+
+// WriteOverview writes the national overview: every region's index and
+// areas, and the provisions most regions leave out.
+func (wr *Writer) WriteOverview(w io.Writer, o *reports.Overview) error {
+	return wr.withFont(w, func(fs *fontSet) *doc { return overview(o, fs) })
+}
+
+func overview(o *reports.Overview, fs *fontSet) *doc {
+	l := o.Lang
+	title := l.L("dash.title")
+	d := newDoc(l, title, fs)
+	d.font(16, red)
+	for _, line := range wrap(title, textW, d.width) {
+		d.cell(textW, 9, line, "", 1, "C", false, 0, "")
+	}
+	d.para(fmt.Sprintf("%s %s · %d %s", l.L("brief.asof"), o.AsOf, len(o.Regions), l.L("dash.regions")), 9, grey)
+
+	d.heading(l.L("dash.areas"))
+	cols := []column{{l.L("col.region"), 26, "L"}, {l.L("col.index"), 16, "C"}, {l.L("col.rank"), 12, "C"}}
+	aw := (textW - 54) / float64(len(o.Areas))
+	for _, a := range o.Areas {
+		cols = append(cols, column{a.ID, aw, "C"})
+	}
+	var rows [][]string
+	for i, r := range o.Regions {
+		row := []string{r.Name, fmt.Sprintf("%.2f", r.Index), fmt.Sprint(r.Rank)}
+		for j := range o.Areas {
+			if o.AreaLevels[i][j] == string(compare.LevelOutOfScope) {
+				row = append(row, "—")
+			} else {
+				row = append(row, fmt.Sprintf("%.2f", o.AreaMatrix[i][j]))
+			}
+		}
+		rows = append(rows, row)
+	}
+	d.table(cols, rows, 8, func(r, c int) *[3]int {
+		if c < 3 {
+			return nil
+		}
+		f := levelFill[o.AreaLevels[r][c-3]]
+		return &f
+	})
+	var legend []string
+	for _, a := range o.Areas {
+		legend = append(legend, a.ID+" "+a.Title)
+	}
+	d.para(strings.Join(legend, "；"), 8, grey)
+
+	d.heading(l.L("dash.gaps"))
+	rows = nil
+	for _, g := range o.Gaps {
+		peer := "—"
+		if len(g.Peers) > 0 {
+			p := g.Peers[0]
+			peer = fmt.Sprintf("%s %s#%s：%s", p.Region, p.Doc, p.ID, excerpt(p.Text, quoteLen))
+		}
+		rows = append(rows, []string{g.Provision + " " + g.Label, fmt.Sprintf("%d：%s", len(g.MissingIn), strings.Join(g.MissingIn, "、")), peer})
+	}
+	d.table([]column{{l.L("col.provision"), 50, "L"}, {l.L("dash.missingin"), 45, "L"}, {l.L("col.peer"), 85, "L"}}, rows, 8, nil)
+	return d
+}

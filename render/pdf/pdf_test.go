@@ -1,0 +1,336 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"golang.org/x/image/font/sfnt"
+
+	"policygap/compare"
+	"policygap/regions"
+	"policygap/reports"
+	"policygap/taxonomy"
+)
+
+// width of a rune in a test font: CJK 1, Latin 0.5.
+func testWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x80 {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		name, text string
+		width      float64
+	}{
+		{"long Chinese", strings.Repeat("老年人运用智能技术困难，", 12), 10},
+		{"mixed Chinese, Latin, digits", "推进“健康码”与身份证、社保卡互相关联，开通95128电召服务，优化APP和Windows 11界面，2021年10月底前完成。", 9},
+		{"full-width punctuation", "（一）完善“健康码”管理。对需查验“健康码”的情形，要优化代查代办服务；有条件的场所要设立“无健康码通道”！", 7},
+		{"a word longer than a line", "见https://www.gov.cn/zhengce/content/2020-11/24/content_5563804.htm所载", 8},
+		{"several paragraphs", "第一段。\n第二段，较长的一段文字。\n", 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := wrap(tt.text, tt.width, testWidth)
+			if got, want := strings.Join(lines, ""), strings.ReplaceAll(tt.text, "\n", ""); got != want {
+				t.Fatalf("characters lost or added:\n got  %q\n want %q", got, want)
+			}
+			for i, line := range lines {
+				rs := []rune(line)
+				if len(rs) == 0 {
+					continue
+				}
+				over := testWidth(line) - tt.width
+				// only hanging closing punctuation may pass the edge
+				if over > 0 && !strings.ContainsRune(noLineStart, rs[len(rs)-1]) {
+					t.Errorf("line %d %q is %.1f wide, more than %.1f", i, line, testWidth(line), tt.width)
+				}
+				if i > 0 && strings.ContainsRune(noLineStart, rs[0]) && len(lines[i-1]) > 0 {
+					t.Errorf("line %d starts with closing punctuation: %q", i, line)
+				}
+				if i < len(lines)-1 && strings.ContainsRune(noLineEnd, rs[len(rs)-1]) && len(rs) > 1 {
+					t.Errorf("line %d ends with an opening bracket: %q", i, line)
+				}
+			}
+			for _, word := range []string{"95128", "APP", "Windows"} {
+				if strings.Contains(tt.text, word) && !strings.Contains(strings.Join(lines, "\n"), word) {
+					t.Errorf("%q was split across lines: %q", word, lines)
+				}
+			}
+		})
+	}
+}
+
+func FuzzWrap(f *testing.F) {
+	f.Add("老年人运用智能技术困难，（一）完善“健康码”管理。95128 APP", 5.0)
+	f.Fuzz(func(t *testing.T, text string, width float64) {
+		if width < 1 || width > 100 || !utf8Valid(text) {
+			return
+		}
+		lines := wrap(text, width, testWidth)
+		if strings.Join(lines, "") != strings.ReplaceAll(text, "\n", "") {
+			t.Fatalf("wrap(%q, %v) lost characters: %q", text, width, lines)
+		}
+	})
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// seeds runs the pipeline on the bundled corpus, repeated copies times.
+func seeds(t testing.TB, copies int) (*reports.Results, *taxonomy.Taxonomy) {
+	t.Helper()
+	c0, _ := regions.DefaultCorpus()
+	tax, err := taxonomy.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &regions.Corpus{}
+	var ms []regions.Measure
+	for k := 0; k < copies; k++ {
+		for _, d := range c0.Documents {
+			cp := *d
+			if k > 0 {
+				cp.Region, cp.Parent = fmt.Sprintf("%s%d", d.Region, k+1), ""
+			}
+			c.Documents = append(c.Documents, &cp)
+			got, _ := regions.Segment(&cp)
+			ms = append(ms, got...)
+		}
+	}
+	asOf := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
+	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf})
+	m := reports.NewManifest(c, r, asOf, "zh", nil)
+	m.Seal(nil)
+	return reports.NewResults(m, r, nil), tax
+}
+
+// TestFontCoversTheBriefs: every character a brief of the seeds prints has a
+// glyph in the embedded font, so no page shows a missing-glyph box.
+func TestFontCoversTheBriefs(t *testing.T) {
+	f, err := sfnt.Parse(cjkFont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	res, tax := seeds(t, 1)
+	missing := map[rune]bool{}
+	check := func(s string) {
+		for _, r := range s {
+			if unicode.IsSpace(r) || unicode.IsControl(r) {
+				continue
+			}
+			if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+				missing[r] = true
+			}
+		}
+	}
+	for _, lang := range []reports.Lang{reports.Chinese, reports.English} {
+		for _, r := range res.Regions {
+			b := reports.NewBrief(res, r.Name, tax, lang)
+			check(b.Title + b.Region.Name + strings.Join(b.Headline, "") + strings.Join(b.Method, ""))
+			for _, a := range b.Areas {
+				check(a.Title + a.Level)
+				for _, t := range a.Tasks {
+					check(t.Title + t.Level)
+				}
+			}
+			for _, g := range b.Gaps {
+				check(g.TaskTitle + g.Label + g.Status)
+				if g.Peer != nil {
+					check(excerpt(g.Peer.Text, quoteLen))
+				}
+			}
+			for _, d := range b.Deadlines {
+				check(d.KindLabel + excerpt(d.Text, 40))
+			}
+		}
+	}
+	for _, m := range res.Measures { // every measure's text, traditional characters included
+		check(m.Text)
+	}
+	if len(missing) > 0 {
+		var rs []string
+		for r := range missing {
+			rs = append(rs, fmt.Sprintf("%q U+%04X", r, r))
+		}
+		t.Errorf("no glyph for %d characters: %v", len(rs), rs)
+	}
+}
+
+func writeBrief(t testing.TB, res *reports.Results, tax *taxonomy.Taxonomy, region string, lang reports.Lang) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := New().Write(&buf, reports.NewBrief(res, region, tax, lang)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestBriefsReadBack: pdftotext finds the region's name and every quoted
+// measure with no character missing; pdffonts shows the font embedded.
+func TestBriefsReadBack(t *testing.T) {
+	for _, tool := range []string{"pdftotext", "pdffonts", "pdftoppm"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip(tool + " is not installed: apt-get install poppler-utils; .ci/run installs it")
+		}
+	}
+	res, tax := seeds(t, 1)
+	dir := t.TempDir()
+	squash := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	for _, r := range res.Regions {
+		b := reports.NewBrief(res, r.Name, tax, reports.Chinese)
+		path := filepath.Join(dir, "brief.pdf")
+		os.WriteFile(path, writeBrief(t, res, tax, r.Name, reports.Chinese), 0o644)
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := squash(string(out))
+		// the peer column of the gaps table, read on its own: pdftotext reads
+		// a table's rows across its columns, interleaving their lines
+		peerColumn, err := exec.Command("pdftotext", "-enc", "UTF-8", "-x", mmToPt(107), "-y", "0",
+			"-W", mmToPt(88), "-H", mmToPt(297), path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		peers := squash(string(peerColumn))
+		quotes := []string{r.Name}
+		for _, m := range b.Innovations {
+			quotes = append(quotes, excerpt(m.Text, quoteLen))
+		}
+		var peerQuotes []string
+		for _, g := range b.Gaps {
+			if g.Peer != nil {
+				peerQuotes = append(peerQuotes, excerpt(g.Peer.Text, quoteLen))
+			}
+		}
+		if len(quotes)+len(peerQuotes) < 4 {
+			t.Errorf("%s: only %d quotes to check", r.Name, len(quotes)+len(peerQuotes))
+		}
+		for _, q := range quotes {
+			if !strings.Contains(text, squash(q)) {
+				t.Errorf("%s: the brief's text lacks %q", r.Name, q)
+			}
+		}
+		for _, q := range peerQuotes {
+			if !strings.Contains(peers, squash(q)) {
+				t.Errorf("%s: the peer column lacks %q", r.Name, q)
+			}
+		}
+		if !strings.Contains(text, "第1页/共") {
+			t.Errorf("%s: no page numbers", r.Name)
+		}
+		fonts, _ := exec.Command("pdffonts", path).Output()
+		if !strings.Contains(string(fonts), "CID TrueType") || !strings.Contains(string(fonts), "Identity-H       yes") {
+			t.Errorf("%s: font not embedded:\n%s", r.Name, fonts)
+		}
+		pages, _ := exec.Command("pdfinfo", path).Output()
+		t.Logf("%s: %s", r.Name, pageCount(string(pages)))
+		if err := exec.Command("pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", path, filepath.Join(dir, "p")).Run(); err != nil {
+			t.Errorf("%s: pdftoppm cannot render it: %v", r.Name, err)
+		}
+	}
+}
+
+// mmToPt is a length on the page in PostScript points, as pdftotext crops.
+func mmToPt(mm float64) string { return fmt.Sprint(int(mm / 25.4 * 72)) }
+
+func pageCount(info string) string {
+	for _, line := range strings.Split(info, "\n") {
+		if strings.HasPrefix(line, "Pages:") {
+			return strings.Join(strings.Fields(line), " ")
+		}
+	}
+	return "?"
+}
+
+func TestEnglishBriefAndOverview(t *testing.T) {
+	res, tax := seeds(t, 1)
+	if b := writeBrief(t, res, tax, "重庆市", reports.English); !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatal("not a PDF")
+	}
+	var buf bytes.Buffer
+	if err := New().WriteOverview(&buf, reports.NewOverview(res, tax, reports.Chinese)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	path := filepath.Join(t.TempDir(), "overview.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	out, _ := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	for _, want := range []string{"厦门市", "重庆市", "多地缺少的国家条款"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+}
+
+// BenchmarkBriefs writes the briefs of the seeds repeated to 300 regions on
+// every core and reports briefs per second.
+func BenchmarkBriefs(b *testing.B) {
+	for _, copies := range []int{1, 60} {
+		res, tax := seeds(b, copies)
+		briefs := make([]*reports.Brief, len(res.Regions))
+		for i, r := range res.Regions {
+			briefs[i] = reports.NewBrief(res, r.Name, tax, reports.Chinese)
+		}
+		var texts []string
+		for _, m := range res.Measures {
+			texts = append(texts, m.Text, m.Region, strings.Join(m.Units, ""))
+		}
+		for _, t := range tax.Tasks {
+			texts = append(texts, t.Title, t.Short)
+			for _, p := range t.Provisions {
+				texts = append(texts, p.Label)
+			}
+		}
+		b.Run(fmt.Sprintf("regions=%d", len(briefs)), func(b *testing.B) {
+			for b.Loop() {
+				w := New(texts...) // once per run, as the report command does
+				var wg sync.WaitGroup
+				next := make(chan *reports.Brief)
+				for range 2 {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for br := range next {
+							var buf bytes.Buffer
+							if err := w.Write(&buf, br); err != nil {
+								b.Error(err)
+							}
+						}
+					}()
+				}
+				for _, br := range briefs {
+					next <- br
+				}
+				close(next)
+				wg.Wait()
+			}
+			b.ReportMetric(float64(len(briefs))*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
+		})
+	}
+}
