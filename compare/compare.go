@@ -75,6 +75,7 @@ type Result struct {
 	NoUnit       []string        `json:"measures_without_unit"`
 	byRegionTask map[[2]string]int
 	byKey        map[string]int
+	byRegion     map[string]int
 }
 
 // TaxonomyRef names the yardstick of the run.
@@ -178,6 +179,7 @@ func Compare(in Input) *Result {
 		r.Regions = append(r.Regions, rr)
 	}
 	r.rank()
+	r.index()
 	r.Gaps = provisionGaps(r, t)
 	r.Deadlines = deadlineGaps(r, in, t)
 	r.Units, r.NoLead = responsibility(r, t)
@@ -343,6 +345,19 @@ func scopeOf(reg *regions.Region, ms []MeasureResult, idx []int, t *taxonomy.Tax
 	return scope, note
 }
 
+// index builds the lookups by region and by measure key; after it the
+// result is only read, from as many goroutines as like.
+func (r *Result) index() {
+	r.byRegion = make(map[string]int, len(r.Regions))
+	for i, rr := range r.Regions {
+		r.byRegion[rr.Name] = i
+	}
+	r.byKey = make(map[string]int, len(r.Measures))
+	for i, m := range r.Measures {
+		r.byKey[m.Key()] = i
+	}
+}
+
 // rank orders regions by index (1 = best; ties share a rank).
 func (r *Result) rank() {
 	order := make([]int, len(r.Regions))
@@ -368,10 +383,8 @@ func (r *Result) TaskCoverageOf(region, task string) *TaskCoverage {
 
 // Region returns the region's headline, or nil.
 func (r *Result) Region(name string) *RegionResult {
-	for i := range r.Regions {
-		if r.Regions[i].Name == name {
-			return &r.Regions[i]
-		}
+	if i, ok := r.byRegion[name]; ok {
+		return &r.Regions[i]
 	}
 	return nil
 }

@@ -27,9 +27,9 @@ type ProvisionGap struct {
 
 // PeerMeasure is another region's measure that fills a gap.
 type PeerMeasure struct {
-	Region     string `json:"region"`
-	Doc        string `json:"doc"`
-	ID         string `json:"id"`
+	Region     string `json:"-"` // region, document and item are in the key
+	Doc        string `json:"-"`
+	ID         string `json:"-"`
 	Key        string `json:"key"`
 	Provisions int    `json:"provisions_of_task"` // how many of the task's provisions it carries
 	Deadline   string `json:"deadline"`
@@ -105,6 +105,16 @@ func provisionGaps(r *Result, t *taxonomy.Taxonomy) []ProvisionGap {
 	}
 	var gaps []ProvisionGap
 	for _, rr := range r.Regions {
+		carriedBy := map[string][]string{} // provision -> the region's measures whose text carries it
+		for _, i := range byRegion[rr.Name] {
+			seen := map[string]bool{}
+			for _, h := range r.Measures[i].Match.Hits {
+				if h.Provision != "" && !seen[h.Provision] {
+					seen[h.Provision] = true
+					carriedBy[h.Provision] = append(carriedBy[h.Provision], r.Measures[i].Key())
+				}
+			}
+		}
 		for _, tid := range rr.Scope {
 			c := r.TaskCoverageOf(rr.Name, tid)
 			task := t.Task(tid)
@@ -114,17 +124,14 @@ func provisionGaps(r *Result, t *taxonomy.Taxonomy) []ProvisionGap {
 				}
 				g := ProvisionGap{Region: rr.Name, Task: tid, Provision: p.ID, Label: p.Label, Status: "absent",
 					Terms: p.Terms, Searched: len(byRegion[rr.Name]), Peers: []PeerMeasure{}}
-				for _, i := range byRegion[rr.Name] {
-					for _, h := range r.Measures[i].Match.Hits {
-						if h.Provision == p.ID {
-							g.Status = "elsewhere"
-							g.FoundIn = append(g.FoundIn, r.Measures[i].Key())
-							break
-						}
-					}
+				if found := carriedBy[p.ID]; len(found) > 0 {
+					g.Status, g.FoundIn = "elsewhere", found
 				}
-				for _, pm := range peers[p.ID] {
-					if pm.Region != rr.Name && len(g.Peers) < peersPerGap {
+				for _, pm := range peers[p.ID] { // strongest first: stop at the first few
+					if len(g.Peers) == peersPerGap {
+						break
+					}
+					if pm.Region != rr.Name {
 						g.Peers = append(g.Peers, pm)
 					}
 				}
@@ -250,14 +257,8 @@ func deadlineGaps(r *Result, in Input, t *taxonomy.Taxonomy) []DeadlineGap {
 	return gaps
 }
 
-// measure finds a measure by key (the comparison's measures are few per key lookup).
+// measure finds a measure by key.
 func (r *Result) measure(key string) *MeasureResult {
-	if r.byKey == nil {
-		r.byKey = map[string]int{}
-		for i, m := range r.Measures {
-			r.byKey[m.Key()] = i
-		}
-	}
 	if i, ok := r.byKey[key]; ok {
 		return &r.Measures[i]
 	}
@@ -287,9 +288,13 @@ func responsibility(r *Result, t *taxonomy.Taxonomy) ([]UnitLoad, []TaskRef) {
 			}
 		}
 	}
+	order := map[string]int{}
+	for i, rr := range r.Regions {
+		order[rr.Name] = i
+	}
 	sort.SliceStable(loads, func(i, j int) bool {
 		if loads[i].Region != loads[j].Region {
-			return r.regionOrder(loads[i].Region) < r.regionOrder(loads[j].Region)
+			return order[loads[i].Region] < order[loads[j].Region]
 		}
 		return loads[i].Measures > loads[j].Measures
 	})
@@ -307,15 +312,6 @@ func responsibility(r *Result, t *taxonomy.Taxonomy) ([]UnitLoad, []TaskRef) {
 		}
 	}
 	return loads, noLead
-}
-
-func (r *Result) regionOrder(name string) int {
-	for i, rr := range r.Regions {
-		if rr.Name == name {
-			return i
-		}
-	}
-	return len(r.Regions)
 }
 
 // innovations are measures mapped to a task on their own evidence that carry

@@ -25,15 +25,20 @@ func Map(ms []regions.Measure, m *taxonomy.Matcher) []Mapped {
 	return out
 }
 
-// MatcherInput is what the matcher reads of a measure: normalised title, text
-// without the units parenthesis, section headings, unit names to ignore.
+// MapAll is Map on every core, in chunks; the order is kept.
+func MapAll(ms []regions.Measure, m *taxonomy.Matcher) []Mapped {
+	const chunk = 256
+	out := make([]Mapped, len(ms))
+	regions.InOrder((len(ms)+chunk-1)/chunk, func(i int) {
+		part := ms[i*chunk : min(len(ms), (i+1)*chunk)]
+		copy(out[i*chunk:], Map(part, m))
+	})
+	return out
+}
+
+// MatcherInput is what the matcher reads of a measure, in matching form: its
+// title, its text without the units parenthesis (a table row's own words
+// without the other cells), and its section headings.
 func MatcherInput(m regions.Measure) taxonomy.Input {
-	in := taxonomy.Input{Title: regions.NormalizeString(m.Title), Text: m.MatchText(), Goal: m.Goal}
-	for _, h := range m.Path {
-		in.Headings = append(in.Headings, regions.NormalizeString(h))
-	}
-	for _, u := range m.Units {
-		in.Mask = append(in.Mask, regions.NormalizeString(u))
-	}
-	return in
+	return taxonomy.Input{Title: m.NormTitle(), Text: m.MatchText(), Headings: m.NormPath, Goal: m.Goal}
 }

@@ -14,9 +14,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 )
@@ -180,27 +183,59 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 			errs = append(errs, &FileError{show(ManifestName), err})
 		}
 	}
-	for _, p := range files {
+	// files are read and decoded on every core; the order is kept
+	docs := make([]*Document, len(files))
+	fileErrs := make([]error, len(files))
+	InOrder(len(files), func(i int) {
+		p := files[i]
 		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs = append(errs, &FileError{show(p), err})
-			continue
+		if err == nil {
+			var text string
+			if text, err = Decode(p, data); err == nil {
+				sum := sha256.Sum256(data)
+				doc := &Document{File: path.Base(p), Source: show(p), Text: text, Size: len(data), SHA256: hex.EncodeToString(sum[:])}
+				if row, ok := manifests[path.Dir(p)][doc.File]; ok {
+					row.apply(doc) // the manifest is the truth: blank fields stay blank
+				} else {
+					inferMetadata(doc)
+				}
+				docs[i] = doc
+			}
 		}
-		text, err := Decode(p, data)
 		if err != nil {
-			errs = append(errs, &FileError{show(p), err})
-			continue
+			fileErrs[i] = &FileError{show(p), err}
 		}
-		sum := sha256.Sum256(data)
-		doc := &Document{File: path.Base(p), Source: show(p), Text: text, Size: len(data), SHA256: hex.EncodeToString(sum[:])}
-		if row, ok := manifests[path.Dir(p)][doc.File]; ok {
-			row.apply(doc) // the manifest is the truth: blank fields stay blank
+	})
+	for i := range files {
+		if fileErrs[i] != nil {
+			errs = append(errs, fileErrs[i])
 		} else {
-			inferMetadata(doc)
+			c.Documents = append(c.Documents, docs[i])
 		}
-		c.Documents = append(c.Documents, doc)
 	}
 	return c, errs
+}
+
+// InOrder runs fn(0) … fn(n-1) on every core. fn writes its result to its
+// own index, so the order of the results is the order of the inputs.
+func InOrder(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // isReadme: a folder's README describes the documents; it is not one of them.

@@ -1,6 +1,9 @@
 package regions
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Measure is one measure (措施) of a document: the unit the whole tool counts.
 type Measure struct {
@@ -10,10 +13,12 @@ type Measure struct {
 	Plan    string   // the plan's title where one file holds several plans
 	Section string   // the heading the measure stands under, as printed
 	Path    []string // every heading above the measure, outermost first
-	Title   string
-	Text    string // the measure's text as printed (page breaks and markup removed)
-	Units   []string
-	Lead    []string
+	// NormPath is Path in matching form.
+	NormPath []string
+	Title    string
+	Text     string // the measure's text as printed (page breaks and markup removed)
+	Units    []string
+	Lead     []string
 	// Deadline is the completion deadline; goal statements never have one.
 	Deadline Deadline
 	Goal     bool // a goal statement (明确工作目标): kept, but its dates are not deadlines
@@ -27,6 +32,16 @@ type Measure struct {
 	// each of its runes' offset in Text. Empty for other measures.
 	Clean   string
 	CleanAt []int
+}
+
+// NormTitle is the title in matching form: the title is the opening of the
+// text, and Norm is the text's matching form rune for rune.
+func (m Measure) NormTitle() string {
+	n := utf8.RuneCountInString(m.Title)
+	if n == 0 {
+		return ""
+	}
+	return runeSlice(m.Norm, 0, n)
 }
 
 // Key is the measure's id across the corpus: region, document and item path.
@@ -54,4 +69,23 @@ func (m Measure) TextOffset(at int) int {
 		return m.CleanAt[at]
 	}
 	return at
+}
+
+// Body is the measure's own words as printed: without its units parenthesis,
+// and for a table row without the other cells interleaved in its text.
+func (m Measure) Body() string {
+	if m.Clean != "" {
+		rs := []rune(m.Text)
+		out := make([]rune, 0, len(m.CleanAt))
+		for _, at := range m.CleanAt {
+			out = append(out, rs[at])
+		}
+		return string(out)
+	}
+	if m.Assignment != "" {
+		if i := strings.LastIndex(m.Text, m.Assignment); i >= 0 {
+			return strings.TrimRight(m.Text[:i], " \n")
+		}
+	}
+	return m.Text
 }

@@ -265,6 +265,7 @@ type outline struct {
 	paras []para
 	roots []*node
 	plans []string // plan titles, by plan index
+	norms map[string]string
 }
 
 func buildOutline(src *source, year int) *outline {
@@ -342,31 +343,57 @@ func (o *outline) nextIsAssignment(i int) bool {
 // (normalised and original text) and parses it. It returns the assignment and
 // the rune offset where the parenthesis starts.
 func trailingAssignment(normText, origText string, year int) (Assignment, int, bool) {
-	if !strings.HasSuffix(strings.TrimRight(normText, " \t。"), ")") {
-		return Assignment{}, 0, false
+	// The normalised parentheses and spaces are ASCII: scan bytes, not runes.
+	end := len(normText)
+	for end > 0 {
+		switch {
+		case normText[end-1] == ' ' || normText[end-1] == '\t':
+			end--
+			continue
+		case strings.HasSuffix(normText[:end], "。"):
+			end -= len("。")
+			continue
+		}
+		break
 	}
-	norm, orig := []rune(normText), []rune(origText)
-	end := len(norm)
-	for end > 0 && (isSpace(norm[end-1]) || norm[end-1] == '。') {
-		end--
-	}
-	if end == 0 || norm[end-1] != ')' {
+	if end == 0 || normText[end-1] != ')' {
 		return Assignment{}, 0, false
 	}
 	depth := 0
 	for i := end - 1; i >= 0; i-- {
-		switch norm[i] {
+		switch normText[i] {
 		case ')':
 			depth++
 		case '(':
 			depth--
-			if depth == 0 {
-				a, ok := ParseAssignment(string(norm[i+1:end-1]), string(orig[i+1:end-1]), year)
-				return a, i, ok
+			if depth != 0 {
+				continue
 			}
+			open := utf8.RuneCountInString(normText[:i])
+			n := utf8.RuneCountInString(normText[i+1 : end-1])
+			a, ok := ParseAssignment(normText[i+1:end-1], runeSlice(origText, open+1, open+1+n), year)
+			return a, open, ok
 		}
 	}
 	return Assignment{}, 0, false
+}
+
+// runeSlice is s's runes [from, to).
+func runeSlice(s string, from, to int) string {
+	i, start := 0, -1
+	for at := range s {
+		if i == from {
+			start = at
+		}
+		if i == to {
+			return s[start:at]
+		}
+		i++
+	}
+	if start < 0 {
+		return ""
+	}
+	return s[start:]
 }
 
 // Segment splits a document into measures. It fails when the document holds
@@ -455,7 +482,7 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 		if strings.TrimSpace(m.Text) == "" {
 			continue // a bare label: nothing to measure
 		}
-		m.Section, m.Path = section, path
+		m.Section, m.Path, m.NormPath = section, path, o.normPath(path)
 		m.ID = id
 		if gi > 0 {
 			m.ID = id + "-" + strconv.Itoa(gi+1)
@@ -473,6 +500,23 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 		ms = append(ms, m)
 	}
 	return ms
+}
+
+// normPath is a path in matching form; items of a section share it.
+func (o *outline) normPath(path []string) []string {
+	if o.norms == nil {
+		o.norms = map[string]string{}
+	}
+	out := make([]string, len(path))
+	for i, p := range path {
+		n, ok := o.norms[p]
+		if !ok {
+			n = NormalizeString(p)
+			o.norms[p] = n
+		}
+		out[i] = n
+	}
+	return out
 }
 
 // measure builds a measure from its paragraphs: text, units and deadline.

@@ -722,7 +722,7 @@ func (t *tableReader) measures(rows []*row) []Measure {
 			Units: uniq(r.units), Deadline: Deadline{Kind: DeadlineNone}}
 		m.Clean, m.CleanAt = t.cleanWithOffsets(r, sliceAt)
 		if r.heading != "" {
-			m.Path = []string{r.heading}
+			m.Path, m.NormPath = []string{r.heading}, []string{NormalizeString(r.heading)}
 		}
 		if r.deadline != nil {
 			m.Deadline = *r.deadline

@@ -92,43 +92,29 @@ func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Bri
 	}
 	b := &Brief{Lang: lang, Title: lang.L("brief.title"), Region: *rr, RegionCount: len(res.Regions),
 		AsOf: res.AsOf, Manifest: res.Manifest, DeadlineSum: map[string]int{}}
-	for _, f := range res.Manifest.Inputs {
-		if f.Region == region {
-			b.Docs = append(b.Docs, f)
-		}
-	}
-	texts := map[string]MeasureRecord{}
-	for _, m := range res.Measures {
-		texts[m.Key] = m
+	ri := res.region(region)
+	for _, i := range ri.inputs {
+		b.Docs = append(b.Docs, res.Manifest.Inputs[i])
 	}
 	b.Areas = areaRows(res, region, t, lang)
 	b.Headline = headline(b, t, lang)
-	b.Gaps = gapRows(res, region, t, lang)
-	b.Deadlines = deadlineRows(res, region, t, lang, texts, b.DeadlineSum)
-	for _, key := range res.NoUnit {
-		if m := texts[key]; m.Region == region && len(b.NoUnit) < briefList {
-			b.NoUnit = append(b.NoUnit, ref(m))
-		}
+	b.Gaps = gapRows(res, ri, region, t, lang)
+	b.Deadlines = deadlineRows(res, ri, lang, b.DeadlineSum)
+	for _, i := range ri.noUnit[:min(len(ri.noUnit), briefList)] {
+		b.NoUnit = append(b.NoUnit, ref(*res.Measure(res.NoUnit[i])))
 	}
-	for _, tr := range res.NoLead {
-		if tr.Region == region {
-			b.NoLead = append(b.NoLead, tr.Task+" "+lang.TaskTitle(t.Task(tr.Task)))
-		}
+	for _, i := range ri.noLead {
+		tr := res.NoLead[i]
+		b.NoLead = append(b.NoLead, tr.Task+" "+lang.TaskTitle(t.Task(tr.Task)))
 	}
-	for _, u := range res.Units {
-		if u.Region == region && len(b.Units) < briefUnits {
-			b.Units = append(b.Units, u)
-		}
+	for _, i := range ri.units[:min(len(ri.units), briefUnits)] {
+		b.Units = append(b.Units, res.Units[i])
 	}
-	for _, in := range res.Innovations {
-		if in.Region == region && len(b.Innovations) < briefList {
-			b.Innovations = append(b.Innovations, ref(texts[in.Measure]))
-		}
+	for _, i := range ri.innovations[:min(len(ri.innovations), briefList)] {
+		b.Innovations = append(b.Innovations, ref(*res.Measure(res.Innovations[i].Measure)))
 	}
-	for _, m := range res.Measures {
-		if m.Region == region {
-			b.All = append(b.All, ref(m))
-		}
+	for _, i := range ri.measures {
+		b.All = append(b.All, ref(res.Measures[i]))
 	}
 	b.Method = MethodNote(res, lang)
 	return b
@@ -147,10 +133,8 @@ func ref(m MeasureRecord) MeasureRef {
 
 func areaRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) []AreaRow {
 	var rows []AreaRow
-	for _, ac := range res.AreaCoverage {
-		if ac.Region != region {
-			continue
-		}
+	for _, i := range res.region(region).areas {
+		ac := res.AreaCoverage[i]
 		a := t.Area(ac.Area)
 		row := AreaRow{ID: a.ID, Title: lang.AreaTitle(a), Score: ac.Score, Level: lang.L(string(ac.Level))}
 		for _, task := range t.Tasks {
@@ -202,12 +186,10 @@ func (l Lang) sep() string {
 
 // gapRows picks the region's provision gaps to show: those of the least
 // covered tasks first, those a peer has filled before those none has.
-func gapRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) []GapRow {
+func gapRows(res *Results, ri *regionIndex, region string, t *taxonomy.Taxonomy, lang Lang) []GapRow {
 	var gaps []compare.ProvisionGap
-	for _, g := range res.Gaps {
-		if g.Region == region {
-			gaps = append(gaps, g)
-		}
+	for _, i := range ri.gaps {
+		gaps = append(gaps, res.Gaps[i])
 	}
 	score := func(g compare.ProvisionGap) float64 { return res.TaskCoverageOf(region, g.Task).Score }
 	sort.SliceStable(gaps, func(i, j int) bool {
@@ -234,15 +216,16 @@ func gapRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) []Gap
 
 // deadlineRows shows overdue, late-against-parent and late-against-national
 // deadlines first, then missing ones; counts every kind in sum.
-func deadlineRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang, texts map[string]MeasureRecord, sum map[string]int) []DeadlineRow {
+func deadlineRows(res *Results, ri *regionIndex, lang Lang, sum map[string]int) []DeadlineRow {
 	order := []string{compare.GapOverdue, compare.GapLateParent, compare.GapLateNational, compare.GapOngoingOnly, compare.GapMissing}
 	var rows []DeadlineRow
-	for _, g := range res.Deadlines {
-		if g.Region != region {
-			continue
-		}
+	for _, i := range ri.deadlines {
+		g := res.Deadlines[i]
 		sum[g.Kind]++
-		m := texts[g.Measure]
+		var m MeasureRecord
+		if r := res.Measure(g.Measure); r != nil {
+			m = *r
+		}
 		rows = append(rows, DeadlineRow{Kind: g.Kind, KindLabel: lang.L(g.Kind), Task: g.Task, Measure: g.Measure,
 			MeasureID: m.ID, Text: m.Text, Deadline: g.Deadline, Reference: g.Reference, Days: g.Days})
 	}

@@ -137,6 +137,7 @@ var labels = map[string][2]string{
 	"col.peer.region":   {"借鉴地区", "Peer region"},
 	"col.peer.key":      {"借鉴措施", "Peer measure"},
 	"col.peer.text":     {"借鉴做法", "Peer practice"},
+	"col.peer.more":     {"其他可借鉴措施", "Other peer measures"},
 	"col.reason":        {"理由", "Reason"},
 	"col.change":        {"变化", "Change"},
 	"col.before":        {"之前", "Before"},

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +92,28 @@ func TestOverviewAndLedger(t *testing.T) {
 	}
 	if overdue == 0 {
 		t.Error("no overdue row as of 2022-06-30")
+	}
+}
+
+// TestRecordJSON: the hand-written encoding gives the bytes encoding/json
+// gives, for every seed record and for text that needs escaping.
+func TestRecordJSON(t *testing.T) {
+	res, _ := seedResults(t)
+	recs := append([]MeasureRecord{}, res.Measures...)
+	odd := recs[0]
+	odd.Text = "引号\"反斜杠\\ 换行\n制表\t回车\r \x01 \u2028 \u2029 <html> & \xff 结束"
+	odd.Goal, odd.Plan = true, "p"
+	odd.Progress = &compare.Progress{Status: compare.StatusDone}
+	recs = append(recs, odd)
+	type plain MeasureRecord // no MarshalJSON: encoding/json reflects
+	for i, r := range recs {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.Encode(plain(r))
+		got := string(r.AppendJSON(nil)) + "\n"
+		if got != want.String() {
+			t.Fatalf("record %d:\n got  %s\n want %s", i, got, want.String())
+		}
 	}
 }

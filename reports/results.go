@@ -84,15 +84,86 @@ type Results struct {
 	*compare.Result
 	Measures []MeasureRecord  `json:"measures"` // every measure, mapped or not
 	Changes  *compare.Changes `json:"changes,omitempty"`
+
+	byKey    map[string]int          // measure key -> index in Measures
+	byRegion map[string]*regionIndex // what concerns each region, by index
+}
+
+// regionIndex lists, for one region, the indexes of what concerns it: a
+// brief reads its region's share, not the whole run's.
+type regionIndex struct {
+	measures, noUnit, noLead, units, innovations, areas, gaps, deadlines, inputs []int
 }
 
 // NewResults assembles the run's results.
 func NewResults(m Manifest, r *compare.Result, changes *compare.Changes) *Results {
-	res := &Results{Manifest: m, Result: r, Changes: changes, Measures: []MeasureRecord{}}
+	res := &Results{Manifest: m, Result: r, Changes: changes, Measures: make([]MeasureRecord, 0, len(r.Measures))}
 	for _, mr := range r.Measures {
 		rec := NewMeasureRecord(mr.Mapped)
 		rec.Progress = mr.Progress
 		res.Measures = append(res.Measures, rec)
 	}
+	res.index()
 	return res
+}
+
+// index builds the lookups by key and by region, once: after it, Results is
+// only read, from as many goroutines as like.
+func (res *Results) index() {
+	res.byKey = make(map[string]int, len(res.Measures))
+	res.byRegion = map[string]*regionIndex{}
+	of := func(region string) *regionIndex {
+		ri := res.byRegion[region]
+		if ri == nil {
+			ri = &regionIndex{}
+			res.byRegion[region] = ri
+		}
+		return ri
+	}
+	for i, m := range res.Measures {
+		res.byKey[m.Key] = i
+		of(m.Region).measures = append(of(m.Region).measures, i)
+	}
+	for i, key := range res.NoUnit {
+		if j, ok := res.byKey[key]; ok {
+			of(res.Measures[j].Region).noUnit = append(of(res.Measures[j].Region).noUnit, i)
+		}
+	}
+	for i, t := range res.NoLead {
+		of(t.Region).noLead = append(of(t.Region).noLead, i)
+	}
+	for i, u := range res.Units {
+		of(u.Region).units = append(of(u.Region).units, i)
+	}
+	for i, in := range res.Innovations {
+		of(in.Region).innovations = append(of(in.Region).innovations, i)
+	}
+	for i, a := range res.AreaCoverage {
+		of(a.Region).areas = append(of(a.Region).areas, i)
+	}
+	for i, g := range res.Gaps {
+		of(g.Region).gaps = append(of(g.Region).gaps, i)
+	}
+	for i, d := range res.Deadlines {
+		of(d.Region).deadlines = append(of(d.Region).deadlines, i)
+	}
+	for i, f := range res.Manifest.Inputs {
+		of(f.Region).inputs = append(of(f.Region).inputs, i)
+	}
+}
+
+// Measure returns the record of a measure key, or nil.
+func (res *Results) Measure(key string) *MeasureRecord {
+	if i, ok := res.byKey[key]; ok {
+		return &res.Measures[i]
+	}
+	return nil
+}
+
+// region is the region's share of the results (empty for an unknown region).
+func (res *Results) region(name string) *regionIndex {
+	if ri := res.byRegion[name]; ri != nil {
+		return ri
+	}
+	return &regionIndex{}
 }

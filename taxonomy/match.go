@@ -3,7 +3,6 @@ package taxonomy
 import (
 	"math"
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -13,7 +12,6 @@ type Input struct {
 	Title    string   // the measure's lead phrase; a prefix of Text, or empty
 	Text     string   // the measure's text without its units parenthesis
 	Headings []string // the section headings above it, outermost first
-	Mask     []string // names to ignore inside the text (responsible units)
 	Goal     bool     // a goal statement: never mapped
 }
 
@@ -142,7 +140,7 @@ func (m *Matcher) Taxonomy() *Taxonomy { return m.tax }
 
 // Match maps one measure.
 func (m *Matcher) Match(in Input) Match {
-	text := maskNames(in.Text, in.Mask)
+	text := in.Text
 	titleLen := utf8.RuneCountInString(in.Title)
 	n := len(m.tax.Tasks)
 	own := make([]float64, n) // evidence from the measure's own words, per task
@@ -260,17 +258,6 @@ func (m *Matcher) sectionArea(headings []string) int {
 		}
 	}
 	return -1
-}
-
-// maskNames blanks the names (units) inside text, keeping every offset.
-func maskNames(text string, names []string) string {
-	for _, n := range names {
-		if n == "" || !strings.Contains(text, n) {
-			continue
-		}
-		text = strings.ReplaceAll(text, n, strings.Repeat(" ", utf8.RuneCountInString(n)))
-	}
-	return text
 }
 
 func bigramList(s string) []uint64 {

@@ -260,6 +260,29 @@ func (task Task) SortedTerms() []string {
 	return terms
 }
 
+// Terms lists every term of the tasks and provisions once, in taxonomy order.
+func (t *Taxonomy) Terms() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(term string) {
+		if !seen[term] {
+			seen[term] = true
+			out = append(out, term)
+		}
+	}
+	for _, task := range t.Tasks {
+		for _, term := range task.SortedTerms() {
+			add(term)
+		}
+		for _, p := range task.Provisions {
+			for _, term := range p.Terms {
+				add(term)
+			}
+		}
+	}
+	return out
+}
+
 // ProvisionCount is the number of provisions of all tasks.
 func (t *Taxonomy) ProvisionCount() int {
 	n := 0

@@ -46,7 +46,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	mapped := compare.Map(ms, taxonomy.NewMatcher(tax))
+	mapped := compare.MapAll(ms, taxonomy.NewMatcher(tax))
 	writeEval(stdout, regions.ScoreSegments(ms, gold), compare.ScoreMapping(mapped, gold), o.wrong)
 	return nil
 }

@@ -37,6 +37,7 @@ func commands() []command {
 		{"measures", "split documents into measures, map them, print the measure records", runMeasures},
 		{"eval", "score segmentation and mapping against gold labels", runEval},
 		{"taxonomy", "print the taxonomy (areas, tasks, provisions, milestones)", runTaxonomy},
+		{"generate", "write a synthetic national corpus from the seeds (for scale tests)", runGenerate},
 	}
 }
 

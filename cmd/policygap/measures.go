@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -43,18 +43,34 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	recs := reports.Records(compare.Map(ms, taxonomy.NewMatcher(tax)))
+	recs := reports.Records(compare.MapAll(ms, taxonomy.NewMatcher(tax)))
 	if o.format == "csv" {
 		return writeMeasuresCSV(stdout, recs)
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
-			return err
+	return writeJSONL(stdout, recs)
+}
+
+// writeJSONL encodes the records on every core, in chunks, and writes them in order.
+func writeJSONL(w io.Writer, recs []reports.MeasureRecord) error {
+	const chunk = 256
+	parts := make([][]byte, (len(recs)+chunk-1)/chunk)
+	regions.InOrder(len(parts), func(i int) {
+		part := recs[i*chunk : min(len(recs), (i+1)*chunk)]
+		size := 0
+		for _, r := range part { // room for the record, so the buffer never regrows
+			size += 2*len(r.Text) + 64*len(r.Hits) + 512
 		}
+		b := make([]byte, 0, size)
+		for _, r := range part {
+			b = append(r.AppendJSON(b), '\n')
+		}
+		parts[i] = b
+	})
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for _, p := range parts {
+		bw.Write(p)
 	}
-	return nil
+	return bw.Flush()
 }
 
 // loadTaxonomy reads a taxonomy file, or the embedded one when path is empty.
@@ -82,23 +98,34 @@ func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Mea
 	for _, e := range errs {
 		fmt.Fprintln(stderr, "policygap: skipped", e)
 	}
-	var all []regions.Measure
-	for _, d := range corpus.Documents {
-		if len(d.Inferred) > 0 {
-			fmt.Fprintf(stderr, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
-				d.Source, strings.Join(d.Inferred, ", "), d.Region, d.Level, d.Number, d.Date.Format("2006-01-02"))
-		}
-		ms, err := regions.Segment(d)
-		if err != nil {
-			fmt.Fprintf(stderr, "policygap: skipped %s: %v\n", d.Source, err)
-			continue
-		}
-		all = append(all, ms...)
-	}
+	all := segmentAll(corpus, stderr)
 	if len(all) == 0 {
 		return nil, nil, fmt.Errorf("no measures found in %d document(s)", len(corpus.Documents))
 	}
 	return corpus, all, nil
+}
+
+// segmentAll segments every document on every core, saying on stderr what
+// it inferred and which documents hold no measure.
+func segmentAll(corpus *regions.Corpus, stderr io.Writer) []regions.Measure {
+	perDoc := make([][]regions.Measure, len(corpus.Documents))
+	segErrs := make([]error, len(corpus.Documents))
+	regions.InOrder(len(corpus.Documents), func(i int) {
+		perDoc[i], segErrs[i] = regions.Segment(corpus.Documents[i])
+	})
+	var all []regions.Measure
+	for i, d := range corpus.Documents {
+		if len(d.Inferred) > 0 {
+			fmt.Fprintf(stderr, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
+				d.Source, strings.Join(d.Inferred, ", "), d.Region, d.Level, d.Number, d.Date.Format("2006-01-02"))
+		}
+		if segErrs[i] != nil {
+			fmt.Fprintf(stderr, "policygap: skipped %s: %v\n", d.Source, segErrs[i])
+			continue
+		}
+		all = append(all, perDoc[i]...)
+	}
+	return all
 }
 
 func writeMeasuresCSV(w io.Writer, recs []reports.MeasureRecord) error {

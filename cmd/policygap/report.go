@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -35,6 +35,7 @@ type reportOptions struct {
 	lang      string
 	taxonomy  string
 	ledger    string
+	timing    bool
 }
 
 // format is one output of a report: its name on the command line, the file
@@ -78,6 +79,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	asOf, _ := time.Parse(time.DateOnly, o.asOf)
+	st := newStages(stderr, o.timing)
 	tax, err := loadTaxonomy(o.taxonomy)
 	if err != nil {
 		return err
@@ -86,7 +88,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	mapped := compare.Map(ms, taxonomy.NewMatcher(tax))
+	st.done("load+segment")
+	mapped := compare.MapAll(ms, taxonomy.NewMatcher(tax))
+	st.done("match")
 	var applied []compare.Override
 	if o.overrides != "" {
 		if mapped, applied, err = applyOverridesFile(o.overrides, mapped, tax); err != nil {
@@ -108,6 +112,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	result := compare.Compare(compare.Input{Corpus: corpus, Measures: mapped, Taxonomy: tax, AsOf: asOf, Progress: progress})
+	st.done("compare")
 	var changes *compare.Changes
 	if o.baseline != "" {
 		data, err := os.ReadFile(o.baseline)
@@ -129,7 +134,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	manifest.Seal(progress)
 	run := &reportRun{results: reports.NewResults(manifest, result, changes), tax: tax, lang: reports.Lang(o.lang),
 		problems: problems, stale: stale}
-	written, err := writeOutputs(o.out, o.formats, run)
+	st.done("reports")
+	written, err := writeOutputs(o.out, o.formats, run, st)
 	if err != nil {
 		return err
 	}
@@ -150,6 +156,7 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.StringVar(&o.lang, "lang", "zh", "language of the outputs: zh or en")
 	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
 	fs.StringVar(&o.ledger, "ledger", "", "last quarter's workbook.xlsx with the ledger columns filled in")
+	fs.BoolVar(&o.timing, "timing", false, "print each stage's time and the heap on stderr")
 	if err := fs.Parse(args); err != nil {
 		return o, usageError{err}
 	}
@@ -193,7 +200,7 @@ func applyOverridesFile(file string, mapped []compare.Mapped, tax *taxonomy.Taxo
 
 // writeOutputs renders every format into a fresh folder beside the outputs,
 // then moves each into place: a failed run leaves the previous outputs whole.
-func writeOutputs(out string, names []string, run *reportRun) ([]string, error) {
+func writeOutputs(out string, names []string, run *reportRun, st *stages) ([]string, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
@@ -210,6 +217,7 @@ func writeOutputs(out string, names []string, run *reportRun) ([]string, error) 
 		if err := f.write(tmp, run); err != nil {
 			return nil, fmt.Errorf("%s: %w", f.file, err)
 		}
+		st.done(f.file)
 		done = append(done, f)
 	}
 	var written []string
@@ -236,13 +244,23 @@ func replace(src, dst string) error {
 	return os.Rename(src, dst)
 }
 
-// writeFile renders into a buffer and writes the file once it is whole.
+// writeFile renders into path, streaming: the file is in the run's
+// temporary folder, and is moved into place only when every output is whole.
 func writeFile(path string, render func(w io.Writer) error) error {
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := render(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func writeJSON(dir string, run *reportRun) error {

@@ -17,7 +17,7 @@ import (
 func runTaxonomy(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("taxonomy", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "table", "table or yaml")
+	format := fs.String("format", "table", "table, yaml, or terms (every term, one per line: for grep -F -f)")
 	file := fs.String("taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
@@ -41,8 +41,13 @@ func runTaxonomy(args []string, stdout, stderr io.Writer) error {
 	case "table":
 		writeTaxonomyTable(stdout, tax)
 		return nil
+	case "terms":
+		for _, term := range tax.Terms() {
+			fmt.Fprintln(stdout, term)
+		}
+		return nil
 	}
-	return usageError{fmt.Errorf("--format %q: use table or yaml", *format)}
+	return usageError{fmt.Errorf("--format %q: use table, yaml or terms", *format)}
 }
 
 func writeTaxonomyTable(w io.Writer, t *taxonomy.Taxonomy) {

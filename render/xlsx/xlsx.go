@@ -9,6 +9,9 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -57,6 +60,16 @@ type book struct {
 func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	// a national workbook is hundreds of MB of XML: compress fast, into a
+	// buffer sized for it once (excelize zips into memory before writing)
+	res := wb.Results
+	estimate := 120*len(res.Measures) + 60*len(res.Gaps) + 30*len(res.Coverage) + 1<<16
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		if buf, ok := w.(*bytes.Buffer); ok {
+			buf.Grow(estimate)
+		}
+		return fastZip(w)
+	})
 	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}}
 	if err := b.styles(); err != nil {
 		return err
@@ -72,8 +85,17 @@ func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
-	return f.Write(out)
+	return f.Write(out) // the overview, created first, is the active sheet
+}
+
+// fastZip compresses with flate's best speed: the workbook is a little larger
+// and written several times faster.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
 }
 
 func (b *book) styles() error {
@@ -405,6 +427,14 @@ func (b *book) deadlines() error {
 		})
 }
 
+// excerpt is the opening of a peer measure's text, for a cell that stays readable.
+func excerpt(text string) string {
+	if rs := []rune(text); len(rs) > 120 {
+		return string(rs[:120]) + "…"
+	}
+	return text
+}
+
 func measureText(res *reports.Results) map[string]string {
 	text := make(map[string]string, len(res.Measures))
 	for _, m := range res.Measures {
@@ -441,27 +471,26 @@ func (b *book) responsibility() error {
 }
 
 // gaps: every provision a region leaves out, with the proof of absence and
-// the peer measures that fill it.
+// the best peer measure that fills it (the others cited by key).
 func (b *book) gaps() error {
 	res := b.wb.Results
 	return b.table(b.l.L("sheet.gaps"), b.cols("col.region", "col.task", "col.provision", "col.status", "col.terms", "col.searched", "col.foundin",
-		"col.peer.region", "col.peer.key", "col.peer.text"),
-		[]float64{10, 18, 30, 16, 24, 8, 30, 10, 30, 60}, func(emit func([]any) error) error {
+		"col.peer.region", "col.peer.key", "col.peer.text", "col.peer.more"),
+		[]float64{10, 18, 30, 16, 24, 8, 30, 10, 30, 60, 30}, func(emit func([]any) error) error {
 			for _, g := range res.Gaps {
 				row := []any{g.Region, g.Task + " " + b.wb.TaskTitles[g.Task], g.Provision + " " + g.Label, b.l.L(g.Status),
-					reports.Join(g.Terms), g.Searched, strings.Join(g.FoundIn, "\n"), "", "", ""}
-				if len(g.Peers) == 0 {
-					if err := emit(row); err != nil {
-						return err
+					reports.Join(g.Terms), g.Searched, strings.Join(g.FoundIn, "\n"), "", "", "", ""}
+				if len(g.Peers) > 0 {
+					p := g.Peers[0]
+					row[7], row[8], row[9] = p.Region, p.Key, excerpt(b.wb.Peers[p.Key]) // the whole text is in the measures sheet
+					var more []string
+					for _, q := range g.Peers[1:] {
+						more = append(more, q.Key)
 					}
-					continue
+					row[10] = strings.Join(more, "\n")
 				}
-				for _, p := range g.Peers { // one row per peer: filters and sorts stay simple
-					r := append([]any{}, row...)
-					r[7], r[8], r[9] = p.Region, p.Key, b.wb.Peers[p.Key]
-					if err := emit(r); err != nil {
-						return err
-					}
+				if err := emit(row); err != nil {
+					return err
 				}
 			}
 			return nil
