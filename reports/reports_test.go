@@ -1,38 +1,19 @@
-package reports
+package reports_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"policygap/compare"
-	"policygap/regions"
+	. "policygap/reports"
+	"policygap/reports/reportstest"
 	"policygap/taxonomy"
 )
 
-// seedResults runs the pipeline on the bundled corpus as of a fixed date.
 func seedResults(t testing.TB) (*Results, *taxonomy.Taxonomy) {
-	t.Helper()
-	c, _ := regions.DefaultCorpus()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ms []regions.Measure
-	for _, d := range c.Documents {
-		got, err := regions.Segment(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms = append(ms, got...)
-	}
-	asOf := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
-	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf})
-	m := NewManifest(c, r, asOf, "zh", nil)
-	m.Seal(nil)
-	return NewResults(m, r, nil), tax
+	return reportstest.Seeds(t, reportstest.Options{})
 }
 
 func TestBrief(t *testing.T) {

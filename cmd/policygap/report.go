@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -36,6 +37,7 @@ type reportOptions struct {
 	taxonomy  string
 	ledger    string
 	timing    bool
+	memory    int
 }
 
 // format is one output of a report: its name on the command line, the file
@@ -79,6 +81,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	asOf, _ := time.Parse(time.DateOnly, o.asOf)
+	if os.Getenv("GOMEMLIMIT") == "" && o.memory > 0 {
+		// a soft limit: the collector works harder near it instead of letting
+		// the heap double (a national run's live data is several hundred MB)
+		debug.SetMemoryLimit(int64(o.memory) << 20)
+	}
 	st := newStages(stderr, o.timing)
 	tax, err := loadTaxonomy(o.taxonomy)
 	if err != nil {
@@ -157,6 +164,7 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
 	fs.StringVar(&o.ledger, "ledger", "", "last quarter's workbook.xlsx with the ledger columns filled in")
 	fs.BoolVar(&o.timing, "timing", false, "print each stage's time and the heap on stderr")
+	fs.IntVar(&o.memory, "memory-limit", 800, "soft memory limit in MiB (0: none; GOMEMLIMIT overrides)")
 	if err := fs.Parse(args); err != nil {
 		return o, usageError{err}
 	}

@@ -2,7 +2,6 @@ package html
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,10 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"policygap/compare"
 	"policygap/regions"
 	"policygap/reports"
-	"policygap/taxonomy"
+	"policygap/reports/reportstest"
 )
 
 const (
@@ -26,35 +24,8 @@ const (
 // its own regions); edit may change the measures first.
 func overview(t testing.TB, copies int, lang reports.Lang, edit func([]regions.Measure)) *reports.Overview {
 	t.Helper()
-	seeds, _ := regions.DefaultCorpus()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &regions.Corpus{}
-	var ms []regions.Measure
-	for k := 0; k < copies; k++ {
-		for _, d := range seeds.Documents {
-			cp := *d
-			if k > 0 {
-				cp.Region = fmt.Sprintf("%s%d", d.Region, k+1)
-				cp.Parent = ""
-			}
-			c.Documents = append(c.Documents, &cp)
-			got, err := regions.Segment(&cp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ms = append(ms, got...)
-		}
-	}
-	if edit != nil {
-		edit(ms)
-	}
-	asOf := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
-	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf})
-	m := reports.NewManifest(c, r, asOf, string(lang), nil)
-	return reports.NewOverview(reports.NewResults(m, r, nil), tax, lang)
+	res, tax := reportstest.Seeds(t, reportstest.Options{Copies: copies, Lang: lang, Edit: edit})
+	return reports.NewOverview(res, tax, lang)
 }
 
 func writePage(t testing.TB, o *reports.Overview) string {

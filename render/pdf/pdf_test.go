@@ -9,14 +9,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 	"unicode"
 
 	"golang.org/x/image/font/sfnt"
 
-	"policygap/compare"
-	"policygap/regions"
 	"policygap/reports"
+	"policygap/reports/reportstest"
 	"policygap/taxonomy"
 )
 
@@ -93,30 +91,7 @@ func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
 
 // seeds runs the pipeline on the bundled corpus, repeated copies times.
 func seeds(t testing.TB, copies int) (*reports.Results, *taxonomy.Taxonomy) {
-	t.Helper()
-	c0, _ := regions.DefaultCorpus()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &regions.Corpus{}
-	var ms []regions.Measure
-	for k := 0; k < copies; k++ {
-		for _, d := range c0.Documents {
-			cp := *d
-			if k > 0 {
-				cp.Region, cp.Parent = fmt.Sprintf("%s%d", d.Region, k+1), ""
-			}
-			c.Documents = append(c.Documents, &cp)
-			got, _ := regions.Segment(&cp)
-			ms = append(ms, got...)
-		}
-	}
-	asOf := time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
-	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf})
-	m := reports.NewManifest(c, r, asOf, "zh", nil)
-	m.Seal(nil)
-	return reports.NewResults(m, r, nil), tax
+	return reportstest.Seeds(t, reportstest.Options{Copies: copies})
 }
 
 // TestFontCoversTheBriefs: every character a brief of the seeds prints has a

@@ -17,35 +17,14 @@ import (
 	"policygap/compare"
 	"policygap/regions"
 	"policygap/reports"
+	"policygap/reports/reportstest"
 	"policygap/taxonomy"
 )
-
-var asOf = time.Date(2022, 6, 30, 0, 0, 0, 0, time.UTC)
 
 // seeds runs the pipeline on the bundled corpus; edit may change the
 // measures before the comparison.
 func seeds(t testing.TB, progress map[string]compare.Progress, edit func([]regions.Measure)) (*reports.Results, *taxonomy.Taxonomy) {
-	t.Helper()
-	c, _ := regions.DefaultCorpus()
-	tax, err := taxonomy.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ms []regions.Measure
-	for _, d := range c.Documents {
-		got, err := regions.Segment(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ms = append(ms, got...)
-	}
-	if edit != nil {
-		edit(ms)
-	}
-	r := compare.Compare(compare.Input{Corpus: c, Measures: compare.Map(ms, taxonomy.NewMatcher(tax)), Taxonomy: tax, AsOf: asOf, Progress: progress})
-	m := reports.NewManifest(c, r, asOf, "zh", nil)
-	m.Seal(progress)
-	return reports.NewResults(m, r, nil), tax
+	return reportstest.Seeds(t, reportstest.Options{Progress: progress, Edit: edit})
 }
 
 func write(t testing.TB, res *reports.Results, tax *taxonomy.Taxonomy, lang reports.Lang) []byte {
