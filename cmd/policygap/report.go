@@ -219,14 +219,29 @@ func writeOutputs(out string, names []string, run *reportRun, st *stages) ([]str
 	defer os.RemoveAll(tmp)
 	var done []format
 	for _, f := range formats {
-		if !slices.Contains(names, f.name) {
-			continue
+		if slices.Contains(names, f.name) {
+			done = append(done, f)
 		}
-		if err := f.write(tmp, run); err != nil {
-			return nil, fmt.Errorf("%s: %w", f.file, err)
-		}
-		st.done(f.file)
-		done = append(done, f)
+	}
+	// the outputs are independent: written side by side, the workbook's
+	// compression overlaps results.json and the dashboard
+	errs := make([]error, len(done))
+	var wg sync.WaitGroup
+	for i, f := range done {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			if err := f.write(tmp, run); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", f.file, err)
+				return
+			}
+			st.since(f.file, start)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	var written []string
 	for _, f := range done {
@@ -419,9 +434,17 @@ func readLedger(file string, mapped []compare.Mapped) (map[string]compare.Progre
 	return progress, problems, stale, nil
 }
 
+// summaryRegions is how many regions the terminal summary lists; a national
+// run's thousands are in the outputs, not on the screen.
+const summaryRegions = 40
+
 func printSummary(w io.Writer, r *compare.Result, written []string) {
 	fmt.Fprintf(w, "%d regions, %d measures, as of %s\n", len(r.Regions), len(r.Measures), r.AsOf)
-	for _, rr := range r.Regions {
+	for i, rr := range r.Regions {
+		if i == summaryRegions {
+			fmt.Fprintf(w, "  … and %d more regions (every region is in the outputs)\n", len(r.Regions)-i)
+			break
+		}
 		fmt.Fprintf(w, "  %-8s index %.3f (rank %d), %d measures, %d mapped\n", rr.Name, rr.Index, rr.Rank, rr.Measures, rr.Mapped)
 	}
 	for _, f := range written {

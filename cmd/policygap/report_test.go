@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"policygap/compare"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -338,4 +340,30 @@ func TestReportLedgerRoundTrip(t *testing.T) {
 	if problems, _ := g.GetRows("台账问题"); len(problems) < 2 {
 		t.Errorf("the ledger problems are not in the new workbook")
 	}
+}
+
+// TestSummaryListsAFewRegions: a national run's terminal summary names the
+// first regions and says how many more there are, not thousands of lines.
+func TestSummaryListsAFewRegions(t *testing.T) {
+	for _, n := range []int{3, summaryRegions, summaryRegions + 7} {
+		r := &compare.Result{AsOf: "2022-06-30"}
+		for i := range n {
+			r.Regions = append(r.Regions, compare.RegionResult{Name: fmt.Sprintf("区%d", i), Rank: i + 1})
+		}
+		var b strings.Builder
+		printSummary(&b, r, []string{"out/results.json"})
+		lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+		listed := min(n, summaryRegions)
+		more := strings.Contains(b.String(), fmt.Sprintf("and %d more regions", n-listed))
+		if len(lines) != 1+listed+btoi(n > listed)+1 || more != (n > listed) {
+			t.Errorf("%d regions: summary\n%s", n, b.String())
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

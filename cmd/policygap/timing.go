@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sync"
 	"time"
 )
 
 // stages times the stages of a run for --timing: each stage's wall time and
-// the heap in use after it.
+// the heap in use after it. Outputs are written concurrently; each reports
+// its own time from the moment it started.
 type stages struct {
+	mu   sync.Mutex
 	w    io.Writer
 	last time.Time
 	on   bool
@@ -19,13 +22,25 @@ func newStages(w io.Writer, on bool) *stages { return &stages{w: w, last: time.N
 
 // done reports the stage that just ended.
 func (s *stages) done(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.report(name, s.last)
+	s.last = time.Now()
+}
+
+// since reports a stage that ran from start, alongside others.
+func (s *stages) since(name string, start time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.report(name, start)
+}
+
+func (s *stages) report(name string, start time.Time) {
 	if !s.on {
 		return
 	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	now := time.Now()
 	fmt.Fprintf(s.w, "timing: %-16s %8.3f s  heap %5d MB  (peak heap so far %5d MB)\n",
-		name, now.Sub(s.last).Seconds(), m.HeapInuse>>20, m.HeapSys>>20)
-	s.last = now
+		name, time.Since(start).Seconds(), m.HeapInuse>>20, m.HeapSys>>20)
 }
