@@ -27,9 +27,8 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	var o evalOptions
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringSliceVar(&o.in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	inputFlags(fs, &o.in, &o.taxonomy)
 	fs.StringVar(&o.gold, "gold", "testdata/gold", "folder of gold label files (*.jsonl)")
-	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
 	fs.BoolVar(&o.wrong, "wrong", false, "list every gold measure the mapping gets wrong")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}

@@ -7,13 +7,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	flag "github.com/spf13/pflag"
 )
 
 func main() {
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	var u usageError
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp): // --help printed the usage
 	case errors.As(err, &u):
 		fmt.Fprintln(os.Stderr, "policygap:", err)
 		os.Exit(2)
@@ -25,6 +27,8 @@ func main() {
 
 // usageError is a mistake in the command line (exit code 2).
 type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
 
 type command struct {
 	name, summary string
@@ -62,4 +66,13 @@ func printUsage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
+}
+
+const taxonomyHelp = "taxonomy YAML file; default: the embedded 国办发〔2020〕45号"
+
+// inputFlags registers the flags of every command that reads documents: the
+// documents and the yardstick they are mapped onto.
+func inputFlags(fs *flag.FlagSet, in *[]string, tax *string) {
+	fs.StringSliceVar(in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	fs.StringVar(tax, "taxonomy", "", taxonomyHelp)
 }

@@ -133,3 +133,26 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestExitCodes: --help is not an error; a bad flag or command is a usage
+// error (exit 2) that names the problem.
+func TestExitCodes(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"report", "--help"}, 0, "--as-of"},
+		{[]string{"measures", "-h"}, 0, "--format"},
+		{[]string{"measures", "--bogus"}, 2, "unknown flag: --bogus"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+	} {
+		stdout, stderr, code := runBinary(t, c.args...)
+		if code != c.code || !strings.Contains(stdout+stderr, c.says) {
+			t.Errorf("policygap %v: exit %d, want %d and %q in\n%s%s", c.args, code, c.code, c.says, stdout, stderr)
+		}
+		if c.code == 0 && strings.Contains(stderr, "policygap:") {
+			t.Errorf("policygap %v: help reported as an error: %s", c.args, stderr)
+		}
+	}
+}

@@ -26,9 +26,8 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	var o measuresOptions
 	fs := flag.NewFlagSet("measures", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringSliceVar(&o.in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	inputFlags(fs, &o.in, &o.taxonomy)
 	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl or csv")
-	fs.StringVar(&o.taxonomy, "taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}

@@ -18,7 +18,7 @@ func runTaxonomy(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("taxonomy", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "table", "table, yaml, or terms (every term, one per line: for grep -F -f)")
-	file := fs.String("taxonomy", "", "taxonomy YAML file; default: the embedded 国办发〔2020〕45号")
+	file := fs.String("taxonomy", "", taxonomyHelp)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
