@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"policygap/regions"
 	"policygap/taxonomy"
 )
 
@@ -45,25 +44,9 @@ var OverrideColumns = []string{"measure", "action", "tasks", "reviewer", "date",
 // and checks every line against the taxonomy. The error lists every problem
 // with its line.
 func ReadOverrides(file string, data []byte, t *taxonomy.Taxonomy) ([]Override, error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	table, problems, err := regions.NewCSVTable(data, OverrideColumns, []string{"measure", "action", "reviewer", "date"})
 	if err != nil {
 		return nil, fmt.Errorf("%s: no header line (%s): %w", file, strings.Join(OverrideColumns, ","), err)
-	}
-	col := map[string]int{}
-	var problems []string
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if !slices.Contains(OverrideColumns, h) {
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q", h))
-		}
-		col[h] = i
-	}
-	for _, need := range []string{"measure", "action", "reviewer", "date"} {
-		if _, ok := col[need]; !ok {
-			problems = append(problems, fmt.Sprintf("line 1: missing column %q", need))
-		}
 	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("%s: bad overrides file:\n  %s", file, strings.Join(problems, "\n  "))
@@ -71,7 +54,7 @@ func ReadOverrides(file string, data []byte, t *taxonomy.Taxonomy) ([]Override, 
 	var out []Override
 	seen := map[string]int{}
 	for {
-		rec, err := r.Read()
+		row, err := table.Next()
 		if err == io.EOF {
 			break
 		}
@@ -79,13 +62,7 @@ func ReadOverrides(file string, data []byte, t *taxonomy.Taxonomy) ([]Override, 
 			problems = append(problems, err.Error())
 			break
 		}
-		line, _ := r.FieldPos(0)
-		get := func(name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
+		line, get := row.Line, row.Get
 		o := Override{Line: line, Measure: get("measure"), Reviewer: get("reviewer"), Reason: get("reason")}
 		bad := func(format string, args ...any) {
 			problems = append(problems, fmt.Sprintf("line %d: ", line)+fmt.Sprintf(format, args...))

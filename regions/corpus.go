@@ -1,10 +1,8 @@
 package regions
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"embed"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -264,30 +262,13 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // Excel writes a BOM
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	table, problems, err := NewCSVTable(data, manifestColumns, []string{"file", "region"})
 	if err != nil {
 		return nil, fmt.Errorf("manifest has no header line: %w", err)
 	}
-	col := map[string]int{}
-	var problems []string
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if !slices.Contains(manifestColumns, h) {
-			problems = append(problems, fmt.Sprintf("line 1: unknown column %q (known: %s)", h, strings.Join(manifestColumns, ", ")))
-		}
-		col[h] = i
-	}
-	for _, need := range []string{"file", "region"} {
-		if _, ok := col[need]; !ok {
-			problems = append(problems, fmt.Sprintf("line 1: missing column %q", need))
-		}
-	}
 	rows := map[string]manifestRow{}
 	for {
-		rec, err := r.Read()
+		rec, err := table.Next()
 		if err == io.EOF {
 			break
 		}
@@ -295,13 +276,7 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 			problems = append(problems, err.Error())
 			break
 		}
-		line, _ := r.FieldPos(0)
-		get := func(name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
+		line, get := rec.Line, rec.Get
 		row := manifestRow{region: get("region"), parent: get("parent"), issuer: get("issuer"),
 			number: get("number"), date: get("date"), scope: get("scope"), line: line}
 		if lv := get("level"); lv != "" {
