@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"slices"
 	"sort"
 
@@ -32,6 +33,9 @@ type Miss struct {
 
 // Accuracy is correct over all gold measures: a measure not found is wrong.
 func (s MappingScore) Accuracy() float64 { return ratio(s.Correct, s.Gold) }
+
+// Tasks are the ids in PerTask, sorted.
+func (s MappingScore) Tasks() []string { return slices.Sorted(maps.Keys(s.PerTask)) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {

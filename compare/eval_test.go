@@ -2,7 +2,6 @@ package compare
 
 import (
 	"os"
-	"sort"
 	"testing"
 
 	"policygap/regions"
@@ -45,12 +44,7 @@ func TestSeedMappingAccuracy(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := ScoreMapping(Map(seedMeasures(t), defaultMatcher(t)), gold)
-	ids := make([]string, 0, len(s.PerTask))
-	for id := range s.PerTask {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range s.Tasks() {
 		p := s.PerTask[id]
 		t.Logf("%-4s gold %2d predicted %2d precision %.2f recall %.2f", id, p.Gold, p.Predicted, p.Precision(), p.Recall())
 	}

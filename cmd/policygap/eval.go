@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	flag "github.com/spf13/pflag"
 
 	"policygap/compare"
 	"policygap/regions"
-	"policygap/taxonomy"
 )
 
 type evalOptions struct {
@@ -37,15 +35,10 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("gold %s: %w", o.gold, err)
 	}
-	tax, err := loadTaxonomy(o.taxonomy)
+	ms, mapped, err := loadMapped(o.in, o.taxonomy, stderr)
 	if err != nil {
 		return err
 	}
-	_, ms, err := loadMeasures(o.in, stderr)
-	if err != nil {
-		return err
-	}
-	mapped := compare.MapAll(ms, taxonomy.NewMatcher(tax))
 	writeEval(stdout, regions.ScoreSegments(ms, gold), compare.ScoreMapping(mapped, gold), o.wrong)
 	return nil
 }
@@ -63,12 +56,7 @@ func writeEval(w io.Writer, seg []regions.SegmentScore, s compare.MappingScore, 
 	fmt.Fprintf(w, "\ntask accuracy over all gold measures (a missed measure is wrong): %.3f (%d/%d); first task equal to gold's first: %d\n",
 		s.Accuracy(), s.Correct, s.Gold, s.Top1)
 	fmt.Fprintf(w, "\n%-6s %5s %5s %5s %6s %6s\n", "task", "gold", "pred", "both", "prec", "recall")
-	ids := make([]string, 0, len(s.PerTask))
-	for id := range s.PerTask {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range s.Tasks() {
 		p := s.PerTask[id]
 		fmt.Fprintf(w, "%-6s %5d %5d %5d %6.3f %6.3f\n", id, p.Gold, p.Predicted, p.Both, p.Precision(), p.Recall())
 	}

@@ -34,15 +34,11 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if o.format != "jsonl" && o.format != "csv" {
 		return usageError{fmt.Errorf("--format %q: use jsonl or csv", o.format)}
 	}
-	tax, err := loadTaxonomy(o.taxonomy)
+	_, mapped, err := loadMapped(o.in, o.taxonomy, stderr)
 	if err != nil {
 		return err
 	}
-	_, ms, err := loadMeasures(o.in, stderr)
-	if err != nil {
-		return err
-	}
-	recs := reports.Records(compare.MapAll(ms, taxonomy.NewMatcher(tax)))
+	recs := reports.Records(mapped)
 	if o.format == "csv" {
 		return writeMeasuresCSV(stdout, recs)
 	}
@@ -82,6 +78,20 @@ func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 		return nil, err
 	}
 	return taxonomy.Parse(path, data)
+}
+
+// loadMapped reads and segments the documents and maps every measure onto
+// the taxonomy (the embedded one when taxFile is empty).
+func loadMapped(in []string, taxFile string, stderr io.Writer) ([]regions.Measure, []compare.Mapped, error) {
+	tax, err := loadTaxonomy(taxFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, ms, err := loadMeasures(in, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ms, compare.MapAll(ms, taxonomy.NewMatcher(tax)), nil
 }
 
 // loadMeasures reads and segments the documents, reporting every bad file on
