@@ -54,6 +54,7 @@ type book struct {
 	wrap   int
 	levels map[string]int
 	tables int
+	text   map[string]string // measure key -> text, for the sheets that quote measures
 }
 
 // Write writes the workbook.
@@ -70,7 +71,7 @@ func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 		}
 		return fastZip(w)
 	})
-	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}}
+	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, text: measureText(res)}
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -410,7 +411,6 @@ var englishStatus = map[string]string{
 
 func (b *book) deadlines() error {
 	res := b.wb.Results
-	text := measureText(res)
 	return b.table(b.l.L("sheet.deadlines"), b.cols("col.region", "col.kind", "col.task", "col.key", "col.text", "col.deadline", "col.reference", "col.days"),
 		[]float64{10, 16, 18, 30, 60, 12, 24, 8}, func(emit func([]any) error) error {
 			for _, g := range res.Deadlines {
@@ -418,7 +418,7 @@ func (b *book) deadlines() error {
 				if g.Against != "" && g.Against != "as_of" {
 					ref += " (" + g.Against + ")"
 				}
-				if err := emit([]any{g.Region, b.l.L(g.Kind), g.Task + " " + b.wb.TaskTitles[g.Task], g.Measure, text[g.Measure],
+				if err := emit([]any{g.Region, b.l.L(g.Kind), g.Task + " " + b.wb.TaskTitles[g.Task], g.Measure, b.text[g.Measure],
 					g.Deadline, ref, g.Days}); err != nil {
 					return err
 				}
@@ -447,7 +447,6 @@ func measureText(res *reports.Results) map[string]string {
 // measures without a responsible unit.
 func (b *book) responsibility() error {
 	res := b.wb.Results
-	text := measureText(res)
 	return b.table(b.l.L("sheet.resp"), b.cols("col.region", "col.unit", "col.measures", "col.lead", "col.deadline", "col.kind", "col.key", "col.text"),
 		[]float64{10, 24, 8, 8, 10, 16, 30, 60}, func(emit func([]any) error) error {
 			for _, u := range res.Units {
@@ -462,7 +461,7 @@ func (b *book) responsibility() error {
 			}
 			for _, key := range res.NoUnit {
 				region, _, _ := strings.Cut(key, "/")
-				if err := emit([]any{region, "", "", "", "", b.l.L("resp.noUnit"), key, text[key]}); err != nil {
+				if err := emit([]any{region, "", "", "", "", b.l.L("resp.noUnit"), key, b.text[key]}); err != nil {
 					return err
 				}
 			}
@@ -499,11 +498,10 @@ func (b *book) gaps() error {
 
 func (b *book) innovations() error {
 	res := b.wb.Results
-	text := measureText(res)
 	return b.table(b.l.L("sheet.innovations"), b.cols("col.region", "col.task", "col.key", "col.text", "col.evidence", "col.reason"),
 		[]float64{10, 18, 30, 60, 24, 30}, func(emit func([]any) error) error {
 			for _, in := range res.Innovations {
-				if err := emit([]any{in.Region, in.Task + " " + b.wb.TaskTitles[in.Task], in.Measure, text[in.Measure],
+				if err := emit([]any{in.Region, in.Task + " " + b.wb.TaskTitles[in.Task], in.Measure, b.text[in.Measure],
 					reports.Join(in.Evidence), in.Reason}); err != nil {
 					return err
 				}
