@@ -20,6 +20,7 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Level is a region's administrative level.
@@ -57,6 +58,16 @@ type Document struct {
 	SHA256   string
 	Size     int
 	Text     string
+	norm     string // Text's matching form, once normText has made it
+}
+
+// normText is the matching form of the text, made once for metadata and
+// segmentation both.
+func (d *Document) normText() string {
+	if d.norm == "" && d.Text != "" {
+		d.norm = NormalizeString(d.Text)
+	}
+	return d.norm
 }
 
 // Region groups the documents of one region.
@@ -322,7 +333,7 @@ var (
 // inferMetadata fills what the manifest did not give from the text, and
 // records which fields were inferred.
 func inferMetadata(d *Document) {
-	norm := NormalizeString(d.Text)
+	norm := d.normText()
 	lines := strings.Split(norm, "\n")
 	if d.Issuer == "" {
 		d.Issuer = inferIssuer(lines)
@@ -383,7 +394,7 @@ func inferIssuer(lines []string) string {
 // a reference to another document: one in parentheses or after 《》 is cited,
 // not issued.
 func inferNumber(norm string) string {
-	for _, m := range docNumberRe.FindAllStringSubmatchIndex(norm, -1) {
+	for _, m := range docNumbers(norm) {
 		before := []rune(norm[max(0, m[0]-3*12):m[0]])
 		k := len(before)
 		for k > 0 && unicode.Is(unicode.Han, before[k-1]) {
@@ -405,6 +416,31 @@ func inferNumber(norm string) string {
 		return prefix + "〔" + norm[m[2]:m[3]] + "〕" + norm[m[4]:m[5]] + "号"
 	}
 	return ""
+}
+
+// docNumbers is docNumberRe.FindAllStringSubmatchIndex, with the regexp run
+// only where an opening bracket is, on a window that fits a number.
+func docNumbers(norm string) [][]int {
+	var out [][]int
+	for i := 0; i < len(norm); {
+		j := strings.IndexAny(norm[i:], "〔[")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		m := docNumberRe.FindStringSubmatchIndex(norm[at:min(len(norm), at+48)])
+		if m != nil && m[0] == 0 {
+			for k := range m {
+				m[k] += at
+			}
+			out = append(out, m)
+			i = m[1]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(norm[at:])
+		i = at + size
+	}
+	return out
 }
 
 // inferDate prefers the signing date (成文日期, or the date under the

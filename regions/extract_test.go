@@ -138,10 +138,10 @@ func TestNormalize(t *testing.T) {
 	for _, tt := range tests {
 		got := NormalizeString(tt.in)
 		if got != tt.want {
-			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("NormalizeString(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 		if len([]rune(got)) != len([]rune(tt.in)) {
-			t.Errorf("Normalize(%q) changed the rune count", tt.in)
+			t.Errorf("NormalizeString(%q) changed the rune count", tt.in)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,7 +20,7 @@ var (
 )
 
 // phrase is a traditional phrase and its simplified form of the same length.
-type phrase struct{ trad, simp []rune }
+type phrase struct{ trad, simp string }
 
 // t2sTables maps in arrays over the Basic Multilingual Plane, so normalising
 // costs an index per character; the rare supplementary-plane entries sit in a map.
@@ -55,11 +54,11 @@ var t2s = sync.OnceValue(func() *t2sTables {
 		if n != utf8.RuneCountInString(values[0]) {
 			return
 		}
-		p := phrase{[]rune(key), []rune(values[0])}
-		k := [2]rune{p.trad[0], p.trad[1]}
-		t.phrases[k] = append(t.phrases[k], p)
-		if p.trad[0] < 0x10000 && p.trad[1] < 0x10000 {
-			t.starts[p.trad[0]], t.seconds[p.trad[1]] = true, true
+		r := []rune(key)
+		k := [2]rune{r[0], r[1]}
+		t.phrases[k] = append(t.phrases[k], phrase{key, values[0]})
+		if r[0] < 0x10000 && r[1] < 0x10000 {
+			t.starts[r[0]], t.seconds[r[1]] = true, true
 		}
 	})
 	for _, ps := range t.phrases {
@@ -84,43 +83,70 @@ func eachEntry(data []byte, fn func(key string, values []string)) {
 	}
 }
 
-// Normalize returns the matching form of text: one rune for every rune of text,
-// so an index into the result is an index into the original. Traditional
-// characters become simplified (OpenCC t2s: longest phrase first, then
-// characters), full-width ASCII becomes half-width, corner brackets become quotes.
-func Normalize(text []rune) []rune {
+// NormalizeString returns the matching form of text: one rune for every rune
+// of text, so the n-th rune of the result is the n-th of the original.
+// Traditional characters become simplified (OpenCC t2s: longest phrase first,
+// then characters), full-width ASCII becomes half-width, corner brackets
+// become quotes. One pass over the bytes; ASCII is copied as it is.
+func NormalizeString(text string) string {
 	t := t2s()
-	out := make([]rune, len(text))
+	out := make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
-		r := text[i]
-		if r < 0x3000 { // ASCII, Latin, general punctuation: nothing to map
-			out[i] = r
+		c := text[i]
+		if c < utf8.RuneSelf {
+			out = append(out, c)
 			i++
 			continue
 		}
+		r, size := decodeRune(text[i:])
+		if r < 0x3000 { // Latin, general punctuation: nothing to map
+			out = append(out, text[i:i+size]...)
+			i += size
+			continue
+		}
 		if r < 0x10000 && t.starts[r] {
-			if n := t.matchPhrase(text, i, out); n > 0 {
-				i += n
+			if p, ok := t.matchPhrase(text[i:], size); ok {
+				out = append(out, p.simp...)
+				i += len(p.trad)
 				continue
 			}
 		}
-		out[i] = normalizeRune(text[i], t)
-		i++
+		if n := normalizeRune(r, t); n != r {
+			out = utf8.AppendRune(out, n)
+		} else {
+			out = append(out, text[i:i+size]...)
+		}
+		i += size
 	}
-	return out
+	return string(out)
 }
 
-func (t *t2sTables) matchPhrase(text []rune, i int, out []rune) int {
-	if i+1 >= len(text) || text[i+1] >= 0x10000 || !t.seconds[text[i+1]] {
-		return 0
-	}
-	for _, p := range t.phrases[[2]rune{text[i], text[i+1]}] {
-		if len(p.trad) <= len(text)-i && slices.Equal(p.trad, text[i:i+len(p.trad)]) {
-			copy(out[i:], p.simp)
-			return len(p.trad)
+// decodeRune is utf8.DecodeRuneInString with the three-byte sequences of
+// Chinese text decoded inline.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
 		}
 	}
-	return 0
+	return utf8.DecodeRuneInString(s)
+}
+
+// matchPhrase finds the longest phrase that text starts with; its first rune
+// is size bytes long.
+func (t *t2sTables) matchPhrase(text string, size int) (phrase, bool) {
+	second, _ := utf8.DecodeRuneInString(text[size:])
+	if second >= 0x10000 || !t.seconds[second] {
+		return phrase{}, false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	for _, p := range t.phrases[[2]rune{first, second}] {
+		if strings.HasPrefix(text, p.trad) {
+			return p, true
+		}
+	}
+	return phrase{}, false
 }
 
 func normalizeRune(r rune, t *t2sTables) rune {
@@ -145,6 +171,3 @@ func normalizeRune(r rune, t *t2sTables) rune {
 	}
 	return r
 }
-
-// NormalizeString is Normalize for strings.
-func NormalizeString(s string) string { return string(Normalize([]rune(s))) }

@@ -3,35 +3,51 @@ package regions
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// source is a document's text in both forms, rune-aligned: rune i of orig
-// and rune i of norm are the same character. The strings and their rune
-// offsets let slices be taken without converting runes back to text.
+// source is a document's text in both forms, rune-aligned: rune i of the
+// original and rune i of the normalised text are the same character. The
+// strings and their rune offsets let slices be taken without converting runes
+// back to text; norm holds the normalised runes for the rules that step
+// through characters.
 type source struct {
-	orig, norm     []rune
+	norm           []rune
 	origS, normS   string
-	origAt, normAt []int // rune index -> byte offset; one more than the runes
+	origAt, normAt []int32 // rune index -> byte offset; one more than the runes
 }
 
-func newSource(text string) *source {
-	s := &source{orig: []rune(text), origS: text}
-	s.norm = Normalize(s.orig)
-	s.normS = string(s.norm)
-	s.origAt, s.normAt = runeOffsets(s.origS, len(s.orig)), runeOffsets(s.normS, len(s.norm))
+func newSource(text, norm string) *source {
+	s := &source{origS: text, normS: norm, origAt: runeStarts(text)}
+	s.norm, s.normAt = make([]rune, 0, len(s.origAt)-1), make([]int32, 0, len(s.origAt))
+	for i := 0; i < len(norm); {
+		r, size := decodeRune(norm[i:])
+		s.norm, s.normAt = append(s.norm, r), append(s.normAt, int32(i))
+		i += size
+	}
+	s.normAt = append(s.normAt, int32(len(norm)))
 	return s
 }
 
-func runeOffsets(s string, n int) []int {
-	at := make([]int, 0, n+1)
-	for i := range s {
-		at = append(at, i)
+// runeStarts is the byte offset of every rune of valid UTF-8 text, and its length.
+func runeStarts(text string) []int32 {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if text[i]&0xC0 != 0x80 {
+			n++
+		}
 	}
-	return append(at, len(s))
+	at := make([]int32, 0, n+1)
+	for i := 0; i < len(text); i++ {
+		if text[i]&0xC0 != 0x80 {
+			at = append(at, int32(i))
+		}
+	}
+	return append(at, int32(len(text)))
 }
 
 type span [2]int // rune offsets [start, end)
@@ -144,8 +160,8 @@ func markdownPrefix(text string) string {
 func (s *source) paragraphs() []para {
 	var out []para
 	start := 0
-	for i := 0; i <= len(s.orig); i++ {
-		if i < len(s.orig) && s.orig[i] != '\n' {
+	for i := 0; i <= len(s.norm); i++ {
+		if i < len(s.norm) && s.norm[i] != '\n' {
 			continue
 		}
 		p, ok := s.line(start, i)
@@ -202,6 +218,17 @@ func (s *source) line(a, b int) (para, bool) {
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == 0x3000 || r == 0xFEFF }
 
+// runeSet is a handful of characters, asked about once per character of a
+// document: a scan of a few runes beats strings.ContainsRune's encoding.
+type runeSet []rune
+
+func (s runeSet) has(r rune) bool { return slices.Contains(s, r) }
+
+// isHan is unicode.Is(unicode.Han, r) with the common block checked first.
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
 // continues reports whether next carries on prev's sentence across a page break.
 func continues(prev, next para) bool {
 	if next.num.scheme != "" || next.heading || prev.heading || isAssignmentOnly(next.norm) {
@@ -243,9 +270,18 @@ func frameLine(norm string) bool {
 
 // The line patterns are anchored at both ends and short; checking the length
 // first keeps long paragraphs away from them.
+// titleEnding: norm ends as planTitle requires, with a closing parenthesis or
+// one of its nouns; a quick test before the regexp.
+func titleEnding(norm string) bool {
+	last, _ := utf8.DecodeLastRuneInString(norm)
+	return last == ')' || titleNounEnds.has(last)
+}
+
+var titleNounEnds = runeSet("案划单见知法则施点")
+
 func isDateLine(norm string) bool { return len(norm) <= 40 && dateLine.MatchString(norm) }
 func isPlanTitle(norm string) bool {
-	return len(norm) <= 300 && !strings.Contains(norm, "。") && planTitle.MatchString(norm)
+	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
 }
 
 // node is a numbered heading or item of the outline.
@@ -378,7 +414,7 @@ func trailingAssignment(normText, origText string, year int) (Assignment, int, b
 	return Assignment{}, 0, false
 }
 
-// runeSlice is s's runes [from, to).
+// runeSlice is s's runes [from, to); to < 0 means to the end.
 func runeSlice(s string, from, to int) string {
 	i, start := 0, -1
 	for at := range s {
@@ -397,9 +433,13 @@ func runeSlice(s string, from, to int) string {
 }
 
 // Segment splits a document into measures. It fails when the document holds
-// no measure it can recognise.
+// no measure it can recognise. The text must be valid UTF-8, as Decode makes it.
 func Segment(doc *Document) ([]Measure, error) {
-	src := newSource(doc.Text)
+	if !utf8.ValidString(doc.Text) {
+		return nil, fmt.Errorf("the text is not valid UTF-8")
+	}
+	src := newSource(doc.Text, doc.normText())
+	doc.norm = "" // the measures keep what they need; the document need not hold a second copy
 	var ms []Measure
 	if start, ok := tableStart(src); ok {
 		ms = segmentTable(doc, src, start)
@@ -490,7 +530,7 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 		if gi == 0 {
 			title := titleOf(m.Norm)
 			if n := utf8.RuneCountInString(title); n > 0 {
-				m.Title = string([]rune(m.Text[:min(len(m.Text), 4*n+8)])[:n])
+				m.Title = runeSlice(m.Text, 0, n)
 			}
 			m.Goal = goalTitle.MatchString(title) && n.parent != nil
 		}
@@ -529,13 +569,13 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 	m := Measure{Region: doc.Region, Doc: doc.File, Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
 	if last := o.paras[group[len(group)-1]]; last.assigned {
 		m.Units, m.Lead, m.Deadline = last.assign.Units, last.assign.Lead, last.assign.Deadline
-		m.Assignment = strings.TrimRight(string([]rune(last.orig)[last.assignAt:]), "。 \n")
+		m.Assignment = strings.TrimRight(runeSlice(last.orig, last.assignAt, -1), "。 \n")
 	} else {
 		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
 	}
 	if m.Deadline.Kind == "" || m.Deadline.Kind == DeadlineNone {
 		if d, s, e, found := FindDeadline(m.Norm, year); found {
-			d.Raw = string([]rune(m.Text)[runeIndex(m.Norm, s):runeIndex(m.Norm, e)])
+			d.Raw = runeSlice(m.Text, runeIndex(m.Norm, s), runeIndex(m.Norm, e))
 			m.Deadline = d
 		} else {
 			m.Deadline = Deadline{Kind: DeadlineNone}
@@ -547,16 +587,19 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 // titleOf is the item's lead phrase: the text before its first full stop, when short.
 func titleOf(norm string) string {
 	line, _, _ := strings.Cut(norm, "\n")
-	r := []rune(line[:min(len(line), 4*41)]) // a title is at most 40 runes
-	for i, c := range r {
+	n := 0 // runes so far; a title is at most 40
+	for at, c := range line {
 		if c == '。' || c == ':' {
-			if i <= 40 {
-				return string(r[:i])
+			if n <= 40 {
+				return line[:at]
 			}
 			return ""
 		}
+		if n++; n > 41 {
+			return ""
+		}
 	}
-	if len(r) <= 40 && len(line) <= 4*41 {
+	if n <= 40 {
 		return strings.TrimSpace(line)
 	}
 	return ""

@@ -165,12 +165,12 @@ func FuzzSegment(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return
-		}
 		ms, err := Segment(&Document{File: "f.txt", Text: text})
 		if err != nil {
 			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("invalid UTF-8 %q was segmented", text)
 		}
 		for _, m := range ms {
 			if strings.TrimSpace(m.Text) == "" {

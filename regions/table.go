@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -61,7 +60,8 @@ type token struct {
 }
 
 var (
-	unitStartRunes = "市重人民中国省区县自州"
+	unitStartRunes = runeSet("市重人民中国省区县自州")
+	cnNumerals     = runeSet("一二三四五六七八九十")
 	tableNumberRe  = regexp.MustCompile(`^[0-9]{1,3}`)
 	headingRe      = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`)
 	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
@@ -122,7 +122,7 @@ var (
 )
 
 func genericUnitLen(rs []rune) int {
-	if len(rs) == 0 || !strings.ContainsRune(unitStartRunes, rs[0]) {
+	if len(rs) == 0 || !unitStartRunes.has(rs[0]) {
 		return 0
 	}
 	for _, p := range unitPrefixes {
@@ -131,7 +131,7 @@ func genericUnitLen(rs []rune) int {
 		}
 		// then 1 to 12 Han characters, as few as will reach a suffix
 		for j := len(p) + 1; j <= len(p)+12 && j < len(rs); j++ {
-			if !unicode.Is(unicode.Han, rs[j-1]) {
+			if !isHan(rs[j-1]) {
 				break
 			}
 			for _, suf := range unitSuffixes {
@@ -154,7 +154,7 @@ func (t *tableReader) learnVocabulary(from int) {
 			continue
 		}
 		k := i // the run of characters and 、 before the deadline (a cell is short)
-		for k > from && k > i-80 && (unicode.Is(unicode.Han, norm[k-1]) || norm[k-1] == '、') {
+		for k > from && k > i-80 && (isHan(norm[k-1]) || norm[k-1] == '、') {
 			k--
 		}
 		pieces := strings.Split(string(norm[k:i]), "、")
@@ -199,7 +199,7 @@ func (t *tableReader) splitNames(piece []rune, last bool) []string {
 // usual shape in a list context. It returns the token.
 func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
 	norm := t.src.norm
-	if !strings.ContainsRune(unitStartRunes, norm[i]) {
+	if !unitStartRunes.has(norm[i]) {
 		return token{}, false
 	}
 	best, broken := token{}, token{}
@@ -249,7 +249,7 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 	var dl *Deadline
 	rest := name[k:]
 	for gap := i + k; gap < len(norm) && gap <= i+k+12; gap++ {
-		if gap > i+k && strings.ContainsRune("市省", norm[gap-1]) {
+		if gap > i+k && (norm[gap-1] == '市' || norm[gap-1] == '省') {
 			break // another name begins: this one is not broken across it
 		}
 		if gap == i+k {
@@ -261,7 +261,7 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 			continue
 		}
 		end := gap + len(rest)
-		if gap == i+k || (end < len(norm) && norm[end] != '、' && !isDigit(norm[end]) && !unicode.Is(unicode.Han, norm[end]) && norm[end] != '。') {
+		if gap == i+k || (end < len(norm) && norm[end] != '、' && !isDigit(norm[end]) && !isHan(norm[end]) && norm[end] != '。') {
 			continue
 		}
 		tok := token{kind: tkUnit, start: i, end: end, deadline: dl,
@@ -291,7 +291,7 @@ func (t *tableReader) tokenize(from int) []token {
 	norm := t.src.norm
 	var toks []token
 	addText := func(i int) {
-		if n := len(toks); n > 0 && toks[n-1].kind == tkText && toks[n-1].end == i && !strings.ContainsRune("。;", norm[i-1]) {
+		if n := len(toks); n > 0 && toks[n-1].kind == tkText && toks[n-1].end == i && norm[i-1] != '。' && norm[i-1] != ';' {
 			toks[n-1].end = i + 1
 			return
 		}
@@ -309,7 +309,7 @@ func (t *tableReader) tokenize(from int) []token {
 			i++
 			continue
 		}
-		if strings.ContainsRune("一二三四五六七八九十", r) && headingRe.MatchString(t.rest(i)) && (i == 0 || !strings.ContainsRune("一二三四五六七八九十", norm[i-1])) {
+		if cnNumerals.has(r) && headingRe.MatchString(t.rest(i)) && (i == 0 || !cnNumerals.has(norm[i-1])) {
 			end := t.headingEnd(i)
 			toks = append(toks, token{kind: tkHeading, start: i, end: end})
 			i = end
@@ -619,8 +619,16 @@ func (t *tableReader) dedupeRows(rows []*row) []*row {
 	byNumber := map[int]int{}
 	byEnds := map[string][]int{} // "<"+first 8 runes, ">"+last 8 runes -> rows of out
 	ends := func(key string) (string, string) {
-		rs := []rune(key)
-		return "<" + string(rs[:min(8, len(rs))]), ">" + string(rs[max(0, len(rs)-8):])
+		h, t := 0, len(key) // byte offsets of the 8th rune from either end
+		for n := 0; n < 8 && h < len(key); n++ {
+			_, size := utf8.DecodeRuneInString(key[h:])
+			h += size
+		}
+		for n := 0; n < 8 && t > 0; n++ {
+			_, size := utf8.DecodeLastRuneInString(key[:t])
+			t -= size
+		}
+		return "<" + key[:h], ">" + key[t:]
 	}
 	for _, r := range rows {
 		key := cleanKey(t.cleanText(r))

@@ -184,9 +184,12 @@ var (
 // norm, original orig of the same rune length). The patterns are tried on a
 // short window before each trigger word, not over the whole text.
 func SubjectUnits(norm, orig string) (units, lead []string) {
-	or := []rune(orig)
+	var or []rune // orig's runes, made at the first match
 	seen := map[string]bool{}
 	add := func(window string, base int, m []int, isLead bool) {
+		if or == nil {
+			or = []rune(orig)
+		}
 		names := window[m[2]:m[3]]
 		at := runeIndex(norm, base+m[2])
 		for _, span := range splitUnits([]rune(names)) {
