@@ -10,6 +10,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"reflect"
+	"strings"
 
 	"policygap/reports"
 )
@@ -24,10 +26,11 @@ func New() *Writer { return &Writer{} }
 // in the same order.
 func (*Writer) Write(w io.Writer, r *reports.Results) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
+	var buf bytes.Buffer // one buffer for every value marshalled
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
 	marshal := func(v any) ([]byte, error) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
+		buf.Reset()
 		if err := enc.Encode(v); err != nil {
 			return nil, err
 		}
@@ -37,15 +40,10 @@ func (*Writer) Write(w io.Writer, r *reports.Results) error {
 	if err != nil {
 		return err
 	}
-	result, err := marshal(r.Result) // its measures are not in it (json:"-")
-	if err != nil {
-		return err
-	}
 	bw.WriteString(`{"manifest":`)
 	bw.Write(manifest)
-	if len(result) > 2 {
-		bw.WriteByte(',')
-		bw.Write(result[1 : len(result)-1])
+	if err := writeFields(bw, r.Result, marshal); err != nil { // its measures are not in it (json:"-")
+		return err
 	}
 	bw.WriteString(`,"measures":[`)
 	var b []byte
@@ -67,4 +65,46 @@ func (*Writer) Write(w io.Writer, r *reports.Results) error {
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
+}
+
+// writeFields writes the fields of the struct *v as encoding/json would, each
+// after a comma, and its slices element by element: a national run's gaps
+// are a hundred megabytes that need never sit in one buffer.
+func writeFields(bw *bufio.Writer, v any, marshal func(any) ([]byte, error)) error {
+	rv := reflect.ValueOf(v).Elem()
+	for i := range rv.NumField() {
+		f, fv := rv.Type().Field(i), rv.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" || f.Anonymous { // no embedded structs here
+			continue
+		}
+		if opts == "omitempty" && (fv.IsZero() || fv.Kind() == reflect.Slice && fv.Len() == 0) {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		bw.WriteString(`,"` + name + `":`)
+		if fv.Kind() != reflect.Slice || fv.IsNil() {
+			b, err := marshal(fv.Interface())
+			if err != nil {
+				return err
+			}
+			bw.Write(b)
+			continue
+		}
+		bw.WriteByte('[')
+		for j := range fv.Len() {
+			if j > 0 {
+				bw.WriteByte(',')
+			}
+			b, err := marshal(fv.Index(j).Interface())
+			if err != nil {
+				return err
+			}
+			bw.Write(b)
+		}
+		bw.WriteByte(']')
+	}
+	return nil
 }

@@ -10,11 +10,13 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -53,40 +55,83 @@ type book struct {
 	date   int
 	wrap   int
 	levels map[string]int
-	tables int
+	tables map[string]int    // sheet -> the number of its Excel table, by sheet order
 	text   map[string]string // measure key -> text, for the sheets that quote measures
+	// mu guards f: sheets are filled side by side, each into its own stream
+	// writer, while opening, closing and the overview's cells go through f.
+	mu sync.Mutex
+}
+
+// sheet is a sheet of the workbook and what fills it; rows, an estimate,
+// lets the largest start first.
+type sheet struct {
+	name string
+	fill func(name string) error
+	rows int
 }
 
 // Write writes the workbook.
 func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	// a national workbook is hundreds of MB of XML: compress fast, into a
-	// buffer sized for it once (excelize zips into memory before writing)
+	// A national workbook is hundreds of MB of XML: compress fast, and
+	// straight into out. excelize zips into a buffer of its own and then copies
+	// that buffer to out; handed a zip writer on out, it leaves the buffer
+	// empty and the copy writes nothing. (What it would also skip: marking
+	// the local headers of sheets over 4 GiB as zip64, ten times the XML of a
+	// 3,000-document run; archive/zip still writes their zip64 records.)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return fastZip(out) })
 	res := wb.Results
-	estimate := 120*len(res.Measures) + 60*len(res.Gaps) + 30*len(res.Coverage) + 1<<16
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		if buf, ok := w.(*bytes.Buffer); ok {
-			buf.Grow(estimate)
-		}
-		return fastZip(w)
-	})
 	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, text: measureText(res)}
 	if err := b.styles(); err != nil {
 		return err
 	}
-	overview := b.l.L("sheet.overview")
-	f.SetSheetName("Sheet1", overview)
-	steps := []func() error{
-		func() error { return b.overview(overview, w.CommentLimit) },
-		b.cells, b.provisions, b.measures, b.deadlines, b.responsibility, b.gaps, b.innovations, b.changes, b.ledgerProblems, b.about,
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
+	sheets := b.sheets(w.CommentLimit)
+	f.SetSheetName("Sheet1", sheets[0].name) // the overview, first, is the active sheet
+	b.tables = map[string]int{}
+	for i, sh := range sheets[1:] {
+		b.tables[sh.name] = i + 1
+		if _, err := f.NewSheet(sh.name); err != nil {
 			return err
 		}
 	}
-	return f.Write(out) // the overview, created first, is the active sheet
+	order := make([]int, len(sheets))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return sheets[order[i]].rows > sheets[order[j]].rows })
+	errs := make([]error, len(sheets))
+	regions.InOrder(len(order), func(i int) {
+		sh := sheets[order[i]]
+		errs[order[i]] = sh.fill(sh.name)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return f.Write(out)
+}
+
+// sheets lists the workbook's sheets in their order; the changes and the
+// ledger problems only when there are some.
+func (b *book) sheets(commentLimit int) []sheet {
+	l, res, wb := b.l.L, b.wb.Results, b.wb
+	out := []sheet{
+		{l("sheet.overview"), func(name string) error { return b.overview(name, commentLimit) }, len(res.Regions) * 8},
+		{l("sheet.cells"), b.cells, len(res.Coverage)},
+		{l("sheet.provisions"), b.provisions, len(res.Regions) * len(wb.Provisions) / 8},
+		{l("sheet.measures"), b.measures, len(wb.Ledger) * 4},
+		{l("sheet.deadlines"), b.deadlines, len(res.Deadlines) * 2},
+		{l("sheet.resp"), b.responsibility, len(res.Units) + len(res.NoLead) + 2*len(res.NoUnit)},
+		{l("sheet.gaps"), b.gaps, len(res.Gaps) * 2},
+		{l("sheet.innovations"), b.innovations, len(res.Innovations) * 2},
+	}
+	if res.Changes != nil {
+		out = append(out, sheet{l("sheet.changes"), b.changes, 0})
+	}
+	if len(wb.LedgerProblems) > 0 || len(wb.StaleEntries) > 0 {
+		out = append(out, sheet{l("sheet.ledger"), b.ledgerProblems, 0})
+	}
+	return append(out, sheet{l("sheet.about"), b.about, 0})
 }
 
 // fastZip compresses with flate's best speed: the workbook is a little larger
@@ -131,6 +176,8 @@ func cell(col, row int) string {
 // overview: regions x (index, areas, tasks), each score cell filled with its
 // level's colour and commented with the measures behind it.
 func (b *book) overview(sheet string, commentLimit int) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	f, o := b.f, b.wb.Overview
 	heads := []any{b.l.L("col.region"), b.l.L("col.index"), b.l.L("col.rank")}
 	for _, a := range o.Areas {
@@ -230,10 +277,9 @@ func (b *book) table(sheet string, heads []string, widths []float64, rows func(e
 // stream-written sheet carries besides cells (data validation) must be added
 // before its XML is closed.
 func (b *book) tableWith(sheet string, heads []string, widths []float64, rows func(emit func([]any) error) error, before func(n int) error) error {
-	if _, err := b.f.NewSheet(sheet); err != nil {
-		return err
-	}
+	b.mu.Lock()
 	sw, err := b.f.NewStreamWriter(sheet)
+	b.mu.Unlock()
 	if err != nil {
 		return err
 	}
@@ -266,8 +312,9 @@ func (b *book) tableWith(sheet string, heads []string, widths []float64, rows fu
 			return err
 		}
 	}
-	b.tables++
-	if err := sw.AddTable(&excelize.Table{Range: "A1:" + cell(len(heads), n), Name: fmt.Sprintf("T%d", b.tables), StyleName: "TableStyleLight1"}); err != nil {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + cell(len(heads), n), Name: fmt.Sprintf("T%d", b.tables[sheet]), StyleName: "TableStyleLight1"}); err != nil {
 		return err
 	}
 	if before != nil {
@@ -287,8 +334,8 @@ func (b *book) cols(keys ...string) []string {
 }
 
 // cells: one row per region x task, with the measures behind the cell.
-func (b *book) cells() error {
-	return b.table(b.l.L("sheet.cells"), b.cols("col.region", "col.task", "col.level", "col.score", "col.provisions", "col.measures", "col.covered", "col.missing"),
+func (b *book) cells(sheet string) error {
+	return b.table(sheet, b.cols("col.region", "col.task", "col.level", "col.score", "col.provisions", "col.measures", "col.covered", "col.missing"),
 		[]float64{10, 22, 10, 8, 10, 40, 40, 40}, func(emit func([]any) error) error {
 			o := b.wb.Overview
 			for i, r := range o.Regions {
@@ -313,14 +360,14 @@ func (b *book) cells() error {
 }
 
 // provisions: region x provision, covered or missing.
-func (b *book) provisions() error {
+func (b *book) provisions(sheet string) error {
 	heads := []string{b.l.L("col.region")}
 	widths := []float64{10}
 	for _, p := range b.wb.Provisions {
 		heads = append(heads, p.ID+" "+p.Title)
 		widths = append(widths, 12)
 	}
-	return b.table(b.l.L("sheet.provisions"), heads, widths, func(emit func([]any) error) error {
+	return b.table(sheet, heads, widths, func(emit func([]any) error) error {
 		for i, r := range b.wb.Results.Regions {
 			row := []any{r.Name}
 			for _, st := range b.wb.ProvisionStatus[i] {
@@ -340,8 +387,7 @@ func (b *book) provisions() error {
 
 // measures: the ledger of every measure, mapped or not, with the columns a
 // planner fills in: status (a dropdown), completion date, note.
-func (b *book) measures() error {
-	sheet := b.l.L("sheet.measures")
+func (b *book) measures(sheet string) error {
 	heads := b.cols("col.no", "col.key", "col.region", "col.doc", "col.item", "col.section", "col.text", "col.tasks",
 		"col.provs", "col.evidence", "col.units", "col.leads", "col.deadline.raw", "col.deadline", "col.deadline.kind",
 		"col.overdue", "col.progress", "col.done", "col.note", "col.unmapped")
@@ -409,9 +455,9 @@ var englishStatus = map[string]string{
 	compare.StatusLongTerm: "long-term", compare.StatusAdjusted: "adjusted", "": "",
 }
 
-func (b *book) deadlines() error {
+func (b *book) deadlines(sheet string) error {
 	res := b.wb.Results
-	return b.table(b.l.L("sheet.deadlines"), b.cols("col.region", "col.kind", "col.task", "col.key", "col.text", "col.deadline", "col.reference", "col.days"),
+	return b.table(sheet, b.cols("col.region", "col.kind", "col.task", "col.key", "col.text", "col.deadline", "col.reference", "col.days"),
 		[]float64{10, 16, 18, 30, 60, 12, 24, 8}, func(emit func([]any) error) error {
 			for _, g := range res.Deadlines {
 				ref := g.Reference
@@ -429,8 +475,12 @@ func (b *book) deadlines() error {
 
 // excerpt is the opening of a peer measure's text, for a cell that stays readable.
 func excerpt(text string) string {
-	if rs := []rune(text); len(rs) > 120 {
-		return string(rs[:120]) + "…"
+	n := 0
+	for i := range text {
+		if n == 120 {
+			return text[:i] + "…"
+		}
+		n++
 	}
 	return text
 }
@@ -445,9 +495,9 @@ func measureText(res *reports.Results) map[string]string {
 
 // responsibility: the load per unit, then tasks without a lead unit and
 // measures without a responsible unit.
-func (b *book) responsibility() error {
+func (b *book) responsibility(sheet string) error {
 	res := b.wb.Results
-	return b.table(b.l.L("sheet.resp"), b.cols("col.region", "col.unit", "col.measures", "col.lead", "col.deadline", "col.kind", "col.key", "col.text"),
+	return b.table(sheet, b.cols("col.region", "col.unit", "col.measures", "col.lead", "col.deadline", "col.kind", "col.key", "col.text"),
 		[]float64{10, 24, 8, 8, 10, 16, 30, 60}, func(emit func([]any) error) error {
 			for _, u := range res.Units {
 				if err := emit([]any{u.Region, u.Unit, u.Measures, u.Lead, u.Dated, b.l.L("unit.load"), "", ""}); err != nil {
@@ -471,9 +521,10 @@ func (b *book) responsibility() error {
 
 // gaps: every provision a region leaves out, with the proof of absence and
 // the best peer measure that fills it (the others cited by key).
-func (b *book) gaps() error {
+func (b *book) gaps(sheet string) error {
 	res := b.wb.Results
-	return b.table(b.l.L("sheet.gaps"), b.cols("col.region", "col.task", "col.provision", "col.status", "col.terms", "col.searched", "col.foundin",
+	excerpts := map[string]string{} // a few peers fill most gaps: cut each text once
+	return b.table(sheet, b.cols("col.region", "col.task", "col.provision", "col.status", "col.terms", "col.searched", "col.foundin",
 		"col.peer.region", "col.peer.key", "col.peer.text", "col.peer.more"),
 		[]float64{10, 18, 30, 16, 24, 8, 30, 10, 30, 60, 30}, func(emit func([]any) error) error {
 			for _, g := range res.Gaps {
@@ -481,7 +532,12 @@ func (b *book) gaps() error {
 					reports.Join(g.Terms), g.Searched, strings.Join(g.FoundIn, "\n"), "", "", "", ""}
 				if len(g.Peers) > 0 {
 					p := g.Peers[0]
-					row[7], row[8], row[9] = p.Region, p.Key, excerpt(b.wb.Peers[p.Key]) // the whole text is in the measures sheet
+					ex, ok := excerpts[p.Key]
+					if !ok {
+						ex = excerpt(b.wb.Peers[p.Key]) // the whole text is in the measures sheet
+						excerpts[p.Key] = ex
+					}
+					row[7], row[8], row[9] = p.Region, p.Key, ex
 					var more []string
 					for _, q := range g.Peers[1:] {
 						more = append(more, q.Key)
@@ -496,9 +552,9 @@ func (b *book) gaps() error {
 		})
 }
 
-func (b *book) innovations() error {
+func (b *book) innovations(sheet string) error {
 	res := b.wb.Results
-	return b.table(b.l.L("sheet.innovations"), b.cols("col.region", "col.task", "col.key", "col.text", "col.evidence", "col.reason"),
+	return b.table(sheet, b.cols("col.region", "col.task", "col.key", "col.text", "col.evidence", "col.reason"),
 		[]float64{10, 18, 30, 60, 24, 30}, func(emit func([]any) error) error {
 			for _, in := range res.Innovations {
 				if err := emit([]any{in.Region, in.Task + " " + b.wb.TaskTitles[in.Task], in.Measure, b.text[in.Measure],
@@ -511,12 +567,9 @@ func (b *book) innovations() error {
 }
 
 // changes: what changed since the baseline, when one was given.
-func (b *book) changes() error {
+func (b *book) changes(sheet string) error {
 	c := b.wb.Results.Changes
-	if c == nil {
-		return nil
-	}
-	return b.table(b.l.L("sheet.changes"), b.cols("col.change", "col.key", "col.region", "col.task", "col.before", "col.after"),
+	return b.table(sheet, b.cols("col.change", "col.key", "col.region", "col.task", "col.before", "col.after"),
 		[]float64{14, 30, 10, 10, 20, 20}, func(emit func([]any) error) error {
 			for _, k := range c.New {
 				if err := emit([]any{b.l.L("change.new"), k, "", "", "", ""}); err != nil {
@@ -550,11 +603,8 @@ func (b *book) changes() error {
 
 // ledgerProblems: what the last ledger held that this run could not use,
 // kept so that nothing a planner wrote is lost.
-func (b *book) ledgerProblems() error {
-	if len(b.wb.LedgerProblems) == 0 && len(b.wb.StaleEntries) == 0 {
-		return nil
-	}
-	return b.table(b.l.L("sheet.ledger"), b.cols("col.sheet", "col.row", "col.key", "col.problem", "col.progress", "col.done", "col.note"),
+func (b *book) ledgerProblems(sheet string) error {
+	return b.table(sheet, b.cols("col.sheet", "col.row", "col.key", "col.problem", "col.progress", "col.done", "col.note"),
 		[]float64{12, 6, 30, 50, 10, 12, 24}, func(emit func([]any) error) error {
 			for _, p := range b.wb.LedgerProblems {
 				if err := emit([]any{p.Sheet, p.Row, "", p.Problem, "", "", ""}); err != nil {
@@ -575,9 +625,9 @@ func (b *book) ledgerProblems() error {
 }
 
 // about: the run manifest and how to read the workbook.
-func (b *book) about() error {
+func (b *book) about(sheet string) error {
 	m := b.wb.Results.Manifest
-	return b.table(b.l.L("sheet.about"), b.cols("col.field", "col.value"), []float64{24, 100}, func(emit func([]any) error) error {
+	return b.table(sheet, b.cols("col.field", "col.value"), []float64{24, 100}, func(emit func([]any) error) error {
 		rows := [][]any{
 			{"tool", m.Tool + " " + m.Version},
 			{"taxonomy", fmt.Sprintf("%s (%s, hash %s)", m.Taxonomy.Name, m.Taxonomy.File, m.Taxonomy.Hash)},
