@@ -122,7 +122,11 @@ func segmentAll(corpus *regions.Corpus, stderr io.Writer) []regions.Measure {
 	regions.InOrder(len(corpus.Documents), func(i int) {
 		perDoc[i], segErrs[i] = regions.Segment(corpus.Documents[i])
 	})
-	var all []regions.Measure
+	n := 0
+	for _, ms := range perDoc {
+		n += len(ms)
+	}
+	all := make([]regions.Measure, 0, n)
 	for i, d := range corpus.Documents {
 		if len(d.Inferred) > 0 {
 			fmt.Fprintf(stderr, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
