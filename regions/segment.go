@@ -270,6 +270,11 @@ func frameLine(norm string) bool {
 
 // The line patterns are anchored at both ends and short; checking the length
 // first keeps long paragraphs away from them.
+func isDateLine(norm string) bool { return len(norm) <= 40 && dateLine.MatchString(norm) }
+func isPlanTitle(norm string) bool {
+	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
+}
+
 // titleEnding: norm ends as planTitle requires, with a closing parenthesis or
 // one of its nouns; a quick test before the regexp.
 func titleEnding(norm string) bool {
@@ -278,11 +283,6 @@ func titleEnding(norm string) bool {
 }
 
 var titleNounEnds = runeSet("案划单见知法则施点")
-
-func isDateLine(norm string) bool { return len(norm) <= 40 && dateLine.MatchString(norm) }
-func isPlanTitle(norm string) bool {
-	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
-}
 
 // node is a numbered heading or item of the outline.
 type node struct {

@@ -78,8 +78,9 @@ func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 	// straight into out. excelize zips into a buffer of its own and then copies
 	// that buffer to out; handed a zip writer on out, it leaves the buffer
 	// empty and the copy writes nothing. (What it would also skip: marking
-	// the local headers of sheets over 4 GiB as zip64, ten times the XML of a
-	// 3,000-document run; archive/zip still writes their zip64 records.)
+	// the local headers of sheets over 4 GiB as zip64, twenty times the largest
+	// sheet of a 3,000-document run; archive/zip still writes their zip64
+	// records.)
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return fastZip(out) })
 	res := wb.Results
 	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, text: measureText(res)}
