@@ -19,7 +19,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -397,7 +396,7 @@ func inferNumber(norm string) string {
 	for _, m := range docNumbers(norm) {
 		before := []rune(norm[max(0, m[0]-3*12):m[0]])
 		k := len(before)
-		for k > 0 && unicode.Is(unicode.Han, before[k-1]) {
+		for k > 0 && isHan(before[k-1]) {
 			k--
 		}
 		if k > 0 && strings.ContainsRune("(（《“\"", before[k-1]) {

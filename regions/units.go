@@ -2,6 +2,7 @@ package regions
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -153,21 +154,12 @@ func splitTopLevel(rs []rune, seps ...rune) [][2]int {
 			depth++
 		case r == ')' || r == '）':
 			depth--
-		case depth == 0 && containsRune(seps, r):
+		case depth == 0 && slices.Contains(seps, r):
 			spans = append(spans, [2]int{start, i})
 			start = i + 1
 		}
 	}
 	return append(spans, [2]int{start, len(rs)})
-}
-
-func containsRune(rs []rune, r rune) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 // Subject units: when a measure has no parenthesis, the bodies that open a

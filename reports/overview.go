@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -94,7 +95,7 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 			cell := Cell{Score: c.Score, Level: string(c.Level), LevelLabel: lang.L(string(c.Level)),
 				Provisions: len(c.Provisions), Total: c.Total}
 			for _, p := range task.Provisions {
-				if containsStr(c.Provisions, p.ID) {
+				if slices.Contains(c.Provisions, p.ID) {
 					cell.Covered = append(cell.Covered, p.Label)
 				} else {
 					cell.Missing = append(cell.Missing, p.Label)
@@ -127,15 +128,6 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 	o.Timeline = timeline(res)
 	o.Gaps = sharedGaps(res, t, lang, labels)
 	return o
-}
-
-func containsStr(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // timeline counts dated deadlines per month, per region.

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strconv"
 
 	"policygap/compare"
@@ -70,7 +71,7 @@ func NewWorkbook(res *Results, t *taxonomy.Taxonomy, lang Lang, problems []Ledge
 			switch {
 			case c.Level == compare.LevelOutOfScope:
 				row = append(row, string(compare.LevelOutOfScope))
-			case containsStr(c.Provisions, p.ID):
+			case slices.Contains(c.Provisions, p.ID):
 				row = append(row, "covered")
 			default:
 				row = append(row, "missing")

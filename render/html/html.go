@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -281,7 +282,7 @@ func timeline(o *reports.Overview, d *data) map[string]any {
 		marks = append(marks, m.Date[:7])
 	}
 	for _, m := range marks { // the lines need their month on the axis
-		if !contains(months, m) {
+		if !slices.Contains(months, m) {
 			months = append(months, m)
 		}
 	}
@@ -327,13 +328,4 @@ func withMarkLines(series []charts.SingleSeries, lines []map[string]any) []any {
 		out[i] = s
 	}
 	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
