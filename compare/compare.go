@@ -142,6 +142,12 @@ func Compare(in Input) *Result {
 	r := &Result{Taxonomy: TaxonomyRef{t.Name, t.File, t.Hash}, AsOf: in.AsOf.Format(time.DateOnly),
 		byRegionTask: map[[2]string]int{}}
 	regionsList := in.Corpus.Regions()
+	// sized once: at national scale these are 100,000s of records, and
+	// growing them copies each several times
+	r.Measures = make([]MeasureResult, 0, len(in.Measures))
+	r.Regions = make([]RegionResult, 0, len(regionsList))
+	r.Coverage = make([]TaskCoverage, 0, len(regionsList)*len(t.Tasks))
+	r.AreaCoverage = make([]AreaCoverage, 0, len(regionsList)*len(t.Areas))
 	byRegion := map[string][]int{}
 	for i, m := range in.Measures {
 		mr := MeasureResult{Mapped: m}

@@ -103,7 +103,14 @@ func provisionGaps(r *Result, t *taxonomy.Taxonomy) []ProvisionGap {
 	for i, m := range r.Measures {
 		byRegion[m.Region] = append(byRegion[m.Region], i)
 	}
-	var gaps []ProvisionGap
+	n := 0 // counted first: a national run has 100,000s of gaps
+	for _, rr := range r.Regions {
+		for _, tid := range rr.Scope {
+			c := r.TaskCoverageOf(rr.Name, tid)
+			n += c.Total - len(c.Provisions)
+		}
+	}
+	gaps := make([]ProvisionGap, 0, n)
 	for _, rr := range r.Regions {
 		carriedBy := map[string][]string{} // provision -> the region's measures whose text carries it
 		for _, i := range byRegion[rr.Name] {
@@ -192,7 +199,7 @@ func deadlineText(d regions.Deadline) string {
 
 // deadlineGaps finds late, overdue, missing and ongoing-only deadlines.
 func deadlineGaps(r *Result, in Input, t *taxonomy.Taxonomy) []DeadlineGap {
-	var gaps []DeadlineGap
+	gaps := make([]DeadlineGap, 0, len(r.Measures)) // about one per measure at national scale
 	parentFirst := map[[2]string]MeasureResult{} // region, task -> its earliest dated measure
 	for _, m := range r.Measures {
 		if m.Deadline.Kind != regions.DeadlineDate {
