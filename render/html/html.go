@@ -8,6 +8,8 @@
 package html
 
 import (
+	"bufio"
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -54,8 +56,10 @@ type data struct {
 	Areas       []string          `json:"areas"`
 	LevelLabels []string          `json:"levelLabels"`
 	Labels      map[string]string `json:"labels"`
-	Cells       [][]cellData      `json:"cells"`
-	Measures    [][4]string       `json:"measures"` // doc, item id, text, key
+	// Cells and Measures, most of the page, are streamed by writeData; the
+	// rest of data is encoded in one piece.
+	Cells    [][]cellData `json:"cells,omitempty"`
+	Measures [][4]string  `json:"measures,omitempty"` // doc, item id, text, key
 }
 
 type cellData struct {
@@ -102,16 +106,71 @@ func (*Writer) Write(w io.Writer, o *reports.Overview) error {
 	d.Options["bars"] = areaBars(o, d)
 	d.Options["radar"] = radar(o, d)
 	d.Options["timeline"] = timeline(o, d)
-	enc, err := json.Marshal(d) // escapes <, >, &, U+2028, U+2029: safe inside <script>
-	if err != nil {
-		return err
-	}
 	v := view{Lang: string(o.Lang), Title: o.Lang.L("dash.title"), L: d.Labels, Gaps: o.Gaps, Regions: o.Regions,
 		Unmapped: o.Unmapped, AllNote: o.Lang.Sprintf("dash.all", o.Measures, len(o.Unmapped)),
-		ECharts: template.JS(echartsJS), Script: template.JS(pageJS), Data: template.JS(enc),
+		ECharts: template.JS(echartsJS), Script: template.JS(pageJS), Data: dataMark,
 		Subtitle: fmt.Sprintf("%s %s · %d %s", o.Lang.L("brief.asof"), o.AsOf, len(o.Regions), o.Lang.L("dash.regions")),
 		Heights:  map[string]int{"tasks": 160 + 24*len(o.Regions), "areas": 160 + 24*len(o.Regions)}}
-	return page.Execute(w, v)
+	var p bytes.Buffer // the page without its data: a few MB
+	if err := page.Execute(&p, v); err != nil {
+		return err
+	}
+	at := bytes.LastIndex(p.Bytes(), []byte(dataMark)) // the last: a document's text could hold the mark too
+	before, after := p.Bytes()[:at], p.Bytes()[at+len(dataMark):]
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(before)
+	if err := writeData(bw, d); err != nil {
+		return err
+	}
+	bw.Write(after)
+	return bw.Flush()
+}
+
+// dataMark stands in the page for the data, which writeData streams in its
+// place: at national scale it is tens of MB, not to be built in one piece.
+const dataMark = "/*policygap:data*/"
+
+// writeData writes d as encoding/json would (which escapes <, >, &, U+2028
+// and U+2029: safe inside <script>), the cells row by row and the measures
+// one by one.
+func writeData(bw *bufio.Writer, d *data) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	put := func(v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	}
+	head := *d
+	head.Cells, head.Measures = nil, nil
+	buf.Reset()
+	if err := enc.Encode(head); err != nil {
+		return err
+	}
+	bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("}\n"))) // the object, left open (options is always in it)
+	for _, f := range []struct {
+		name string
+		n    int
+		item func(i int) any
+	}{
+		{"cells", len(d.Cells), func(i int) any { return d.Cells[i] }},
+		{"measures", len(d.Measures), func(i int) any { return d.Measures[i] }},
+	} {
+		bw.WriteString(`,"` + f.name + `":[`)
+		for i := range f.n {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			if err := put(f.item(i)); err != nil {
+				return err
+			}
+		}
+		bw.WriteByte(']')
+	}
+	return bw.WriteByte('}')
 }
 
 func labels(l reports.Lang) map[string]string {

@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -169,4 +170,36 @@ func TestChromium300Regions(t *testing.T) {
 	}
 	m := msRe.FindStringSubmatch(dom)
 	t.Logf("300 regions: page %d bytes, charts drawn in %s ms, chromium run %v", fileSize(path), m[1], time.Since(start).Round(time.Millisecond))
+}
+
+// The data is streamed into the page where the template left its mark; a
+// document whose text holds the mark (shown in the tables above the script)
+// does not move it.
+func TestDataInItsPlace(t *testing.T) {
+	path := writePage(t, overview(t, 1, reports.Chinese, func(ms []regions.Measure) {
+		for i := range ms {
+			ms[i].Text = dataMark + ms[i].Text
+		}
+	}))
+	b, _ := os.ReadFile(path)
+	page := string(b)
+	if n := strings.Count(page, dataMark); n < 2 {
+		t.Fatalf("the mark is in the page %d times: the test needs it in the tables too", n)
+	}
+	_, rest, ok := strings.Cut(page, "var PG = ")
+	if !ok {
+		t.Fatal("no data in the page")
+	}
+	var d data
+	if err := json.NewDecoder(strings.NewReader(rest)).Decode(&d); err != nil {
+		t.Fatalf("the page's data is not JSON: %v", err)
+	}
+	if len(d.Cells) == 0 || len(d.Measures) == 0 || len(d.Options) == 0 || len(d.Regions) == 0 {
+		t.Fatalf("data incomplete: %d cells, %d measures, %d options, %d regions", len(d.Cells), len(d.Measures), len(d.Options), len(d.Regions))
+	}
+	for _, m := range d.Measures {
+		if !strings.HasPrefix(m[2], dataMark) {
+			t.Fatalf("measure %s: text %.40q", m[3], m[2])
+		}
+	}
 }
