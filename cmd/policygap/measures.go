@@ -2,10 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	flag "github.com/spf13/pflag"
@@ -34,38 +36,47 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if o.format != "jsonl" && o.format != "csv" {
 		return usageError{fmt.Errorf("--format %q: use jsonl or csv", o.format)}
 	}
-	_, mapped, err := loadMapped(o.in, o.taxonomy, stderr)
+	tax, err := loadTaxonomy(o.taxonomy)
 	if err != nil {
 		return err
 	}
-	recs := reports.Records(mapped)
+	corpus := loadCorpus(o.in, stderr)
+	matcher := taxonomy.NewMatcher(tax)
+	encode := appendJSONL
 	if o.format == "csv" {
-		return writeMeasuresCSV(stdout, recs)
+		encode = appendCSV
 	}
-	return writeJSONL(stdout, recs)
-}
-
-// writeJSONL encodes the records on every core, in chunks, and writes them in order.
-func writeJSONL(w io.Writer, recs []reports.MeasureRecord) error {
-	const chunk = 256
-	parts := make([][]byte, (len(recs)+chunk-1)/chunk)
-	regions.InOrder(len(parts), func(i int) {
-		part := recs[i*chunk : min(len(recs), (i+1)*chunk)]
-		size := 0
-		for _, r := range part { // room for the record, so the buffer never regrows
-			size += 2*len(r.Text) + 64*len(r.Hits) + 512
-		}
-		b := make([]byte, 0, size)
-		for _, r := range part {
-			b = append(r.AppendJSON(b), '\n')
-		}
-		parts[i] = b
+	// each document is segmented, mapped and encoded on one core, and the
+	// documents are written in order: nothing of the corpus but its text and
+	// the encoded records is held at once
+	out := make([][]byte, len(corpus.Documents))
+	n := eachDocument(corpus, stderr, func(i int, ms []regions.Measure) {
+		out[i] = encode(nil, reports.Records(compare.Map(ms, matcher)))
 	})
-	bw := bufio.NewWriterSize(w, 1<<20)
-	for _, p := range parts {
-		bw.Write(p)
+	if n == 0 {
+		return errNoMeasures(corpus)
+	}
+	bw := bufio.NewWriterSize(stdout, 1<<20)
+	if o.format == "csv" {
+		bw.Write(appendCSVHeader(nil))
+	}
+	for _, b := range out {
+		bw.Write(b)
 	}
 	return bw.Flush()
+}
+
+// appendJSONL appends the records, one JSON object per line.
+func appendJSONL(b []byte, recs []reports.MeasureRecord) []byte {
+	size := 0
+	for _, r := range recs { // room for the records, so the buffer never regrows
+		size += 2*len(r.Text) + 64*len(r.Hits) + 512
+	}
+	b = slices.Grow(b, size)
+	for _, r := range recs {
+		b = append(r.AppendJSON(b), '\n')
+	}
+	return b
 }
 
 // loadTaxonomy reads a taxonomy file, or the embedded one when path is empty.
@@ -94,9 +105,9 @@ func loadMapped(in []string, taxFile string, stderr io.Writer) ([]regions.Measur
 	return ms, compare.MapAll(ms, taxonomy.NewMatcher(tax)), nil
 }
 
-// loadMeasures reads and segments the documents, reporting every bad file on
-// stderr and going on with the others. It fails only when nothing could be read.
-func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Measure, error) {
+// loadCorpus reads the documents (the bundled corpus when in is empty),
+// reporting every file it cannot read on stderr.
+func loadCorpus(in []string, stderr io.Writer) *regions.Corpus {
 	var corpus *regions.Corpus
 	var errs []error
 	if len(in) == 0 {
@@ -107,26 +118,40 @@ func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Mea
 	for _, e := range errs {
 		fmt.Fprintln(stderr, "policygap: skipped", e)
 	}
-	all := segmentAll(corpus, stderr)
-	if len(all) == 0 {
-		return nil, nil, fmt.Errorf("no measures found in %d document(s)", len(corpus.Documents))
-	}
-	return corpus, all, nil
+	return corpus
 }
 
-// segmentAll segments every document on every core, saying on stderr what
-// it inferred and which documents hold no measure.
-func segmentAll(corpus *regions.Corpus, stderr io.Writer) []regions.Measure {
+func errNoMeasures(corpus *regions.Corpus) error {
+	return fmt.Errorf("no measures found in %d document(s)", len(corpus.Documents))
+}
+
+// loadMeasures reads and segments the documents, reporting every bad file on
+// stderr and going on with the others. It fails only when nothing could be read.
+func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Measure, error) {
+	corpus := loadCorpus(in, stderr)
 	perDoc := make([][]regions.Measure, len(corpus.Documents))
+	n := eachDocument(corpus, stderr, func(i int, ms []regions.Measure) { perDoc[i] = ms })
+	if n == 0 {
+		return nil, nil, errNoMeasures(corpus)
+	}
+	return corpus, slices.Concat(perDoc...), nil
+}
+
+// eachDocument segments every document on every core and hands its measures
+// to fn, on the same core; then it says on stderr, in the documents' order,
+// what it inferred and which documents hold no measure. It returns the
+// number of measures.
+func eachDocument(corpus *regions.Corpus, stderr io.Writer, fn func(i int, ms []regions.Measure)) int {
 	segErrs := make([]error, len(corpus.Documents))
+	counts := make([]int, len(corpus.Documents))
 	regions.InOrder(len(corpus.Documents), func(i int) {
-		perDoc[i], segErrs[i] = regions.Segment(corpus.Documents[i])
+		ms, err := regions.Segment(corpus.Documents[i])
+		if segErrs[i] = err; err == nil {
+			counts[i] = len(ms)
+			fn(i, ms)
+		}
 	})
 	n := 0
-	for _, ms := range perDoc {
-		n += len(ms)
-	}
-	all := make([]regions.Measure, 0, n)
 	for i, d := range corpus.Documents {
 		if len(d.Inferred) > 0 {
 			fmt.Fprintf(stderr, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
@@ -134,17 +159,20 @@ func segmentAll(corpus *regions.Corpus, stderr io.Writer) []regions.Measure {
 		}
 		if segErrs[i] != nil {
 			fmt.Fprintf(stderr, "policygap: skipped %s: %v\n", d.Source, segErrs[i])
-			continue
 		}
-		all = append(all, perDoc[i]...)
+		n += counts[i]
 	}
-	return all
+	return n
 }
 
-func writeMeasuresCSV(w io.Writer, recs []reports.MeasureRecord) error {
-	cw := csv.NewWriter(w)
-	cw.Write([]string{"key", "region", "doc", "id", "plan", "section", "title", "text", "tasks", "provisions", "units", "lead", "deadline_raw", "deadline", "deadline_kind"})
-	for _, r := range recs {
+var csvHeader = []string{"key", "region", "doc", "id", "plan", "section", "title", "text", "tasks", "provisions", "units", "lead", "deadline_raw", "deadline", "deadline_kind"}
+
+func appendCSVHeader(b []byte) []byte { return appendCSVRows(b, [][]string{csvHeader}) }
+
+// appendCSV appends the records as CSV rows under csvHeader.
+func appendCSV(b []byte, recs []reports.MeasureRecord) []byte {
+	rows := make([][]string, len(recs))
+	for i, r := range recs {
 		var tasks []string
 		for _, t := range r.Tasks {
 			tasks = append(tasks, t.ID)
@@ -154,10 +182,16 @@ func writeMeasuresCSV(w io.Writer, recs []reports.MeasureRecord) error {
 		if d.Kind == regions.DeadlineDate {
 			date = d.String()
 		}
-		cw.Write([]string{r.Key, r.Region, r.Doc, r.ID, r.Plan, r.Section, r.Title, r.Text,
+		rows[i] = []string{r.Key, r.Region, r.Doc, r.ID, r.Plan, r.Section, r.Title, r.Text,
 			strings.Join(tasks, ";"), strings.Join(r.Provisions, ";"), strings.Join(r.Units, ";"), strings.Join(r.Lead, ";"),
-			d.Raw, date, d.String()})
+			d.Raw, date, d.String()}
 	}
-	cw.Flush()
-	return cw.Error()
+	return appendCSVRows(b, rows)
+}
+
+func appendCSVRows(b []byte, rows [][]string) []byte {
+	buf := bytes.NewBuffer(b)
+	cw := csv.NewWriter(buf)
+	cw.WriteAll(rows) // into memory: no error
+	return buf.Bytes()
 }
