@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	flag "github.com/spf13/pflag"
 
@@ -46,24 +47,39 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if o.format == "csv" {
 		encode = appendCSV
 	}
-	// each document is segmented, mapped and encoded on one core, and the
-	// documents are written in order: nothing of the corpus but its text and
-	// the encoded records is held at once
-	out := make([][]byte, len(corpus.Documents))
+	// Each document is segmented, mapped and encoded on one core, and written
+	// as soon as those before it are: nothing of the corpus but its text is
+	// held, and the buffers are reused.
+	done := make([]chan []byte, len(corpus.Documents))
+	for i := range done {
+		done[i] = make(chan []byte, 1)
+	}
+	bufs := sync.Pool{New: func() any { return []byte(nil) }}
+	written := make(chan error)
+	go func() {
+		bw := bufio.NewWriterSize(stdout, 1<<20)
+		header := o.format == "csv"
+		for _, c := range done {
+			b := <-c
+			if header && len(b) > 0 { // only once there is a row: a run without measures writes nothing
+				bw.Write(appendCSVHeader(nil))
+				header = false
+			}
+			bw.Write(b)
+			bufs.Put(b[:0])
+		}
+		written <- bw.Flush()
+	}()
 	n := eachDocument(corpus, stderr, func(i int, ms []regions.Measure) {
-		out[i] = encode(nil, reports.Records(compare.Map(ms, matcher)))
+		done[i] <- encode(bufs.Get().([]byte), reports.Records(compare.Map(ms, matcher)))
 	})
+	if err := <-written; err != nil {
+		return err
+	}
 	if n == 0 {
 		return errNoMeasures(corpus)
 	}
-	bw := bufio.NewWriterSize(stdout, 1<<20)
-	if o.format == "csv" {
-		bw.Write(appendCSVHeader(nil))
-	}
-	for _, b := range out {
-		bw.Write(b)
-	}
-	return bw.Flush()
+	return nil
 }
 
 // appendJSONL appends the records, one JSON object per line.
@@ -138,18 +154,16 @@ func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Mea
 }
 
 // eachDocument segments every document on every core and hands its measures
-// to fn, on the same core; then it says on stderr, in the documents' order,
-// what it inferred and which documents hold no measure. It returns the
-// number of measures.
+// to fn, on the same core (none for a document that holds none); then it
+// says on stderr, in the documents' order, what it inferred and which
+// documents hold no measure. It returns the number of measures.
 func eachDocument(corpus *regions.Corpus, stderr io.Writer, fn func(i int, ms []regions.Measure)) int {
 	segErrs := make([]error, len(corpus.Documents))
 	counts := make([]int, len(corpus.Documents))
 	regions.InOrder(len(corpus.Documents), func(i int) {
 		ms, err := regions.Segment(corpus.Documents[i])
-		if segErrs[i] = err; err == nil {
-			counts[i] = len(ms)
-			fn(i, ms)
-		}
+		segErrs[i], counts[i] = err, len(ms)
+		fn(i, ms)
 	})
 	n := 0
 	for i, d := range corpus.Documents {
