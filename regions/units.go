@@ -45,8 +45,8 @@ func trimTails(s string) string {
 	return s
 }
 
-// unitSep: 、 , ; / between names, and 及 before another body.
-var unitSep = regexp.MustCompile(`[、,;/]|及(?:各|省|市|区|县|相关|有关)`)
+// jiBody: what, after 及, starts another body of units (及各…, 及相关…).
+var jiBody = []string{"各", "省", "市", "区", "县", "相关", "有关"}
 
 // ParseAssignment reads the content of a units parenthesis (normalised text,
 // without the parentheses) and the original text it was normalised from, so
@@ -128,17 +128,34 @@ func parseUnitList(norm, orig []rune) (names []string, lead, ok bool) {
 
 // splitUnits cuts a unit list at 、 , ; / and at 及 before another body.
 func splitUnits(rs []rune) [][2]int {
-	s := string(rs)
 	var spans [][2]int
 	start := 0
-	for _, m := range unitSep.FindAllStringIndex(s, -1) {
-		spans = append(spans, [2]int{runeIndex(s, start), runeIndex(s, m[0])})
-		start = m[1]
-		if strings.HasPrefix(s[m[0]:], "及") { // keep the 各/省/市… that follows 及
-			start = m[0] + len("及")
+	for i, r := range rs {
+		switch r {
+		case '、', ',', ';', '/':
+		case '及': // the body that follows is kept
+			if !slices.ContainsFunc(jiBody, func(p string) bool { return hasRunePrefix(rs[i+1:], p) }) {
+				continue
+			}
+		default:
+			continue
 		}
+		spans = append(spans, [2]int{start, i})
+		start = i + 1
 	}
-	return append(spans, [2]int{runeIndex(s, start), len(rs)})
+	return append(spans, [2]int{start, len(rs)})
+}
+
+// hasRunePrefix: rs starts with p.
+func hasRunePrefix(rs []rune, p string) bool {
+	i := 0
+	for _, r := range p {
+		if i == len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
