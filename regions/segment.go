@@ -22,15 +22,16 @@ type source struct {
 }
 
 func newSource(text, norm string) *source {
-	s := &source{origS: text, normS: norm, origAt: runeStarts(text)}
-	s.norm, s.normAt = make([]rune, 0, len(s.origAt)-1), make([]int32, 0, len(s.origAt))
+	origAt := runeStarts(text)
+	// filled in locals: stores into s's fields, one per rune, would each pay
+	// the garbage collector's write barrier while it runs
+	rs, normAt := make([]rune, 0, len(origAt)-1), make([]int32, 0, len(origAt))
 	for i := 0; i < len(norm); {
 		r, size := decodeRune(norm[i:])
-		s.norm, s.normAt = append(s.norm, r), append(s.normAt, int32(i))
+		rs, normAt = append(rs, r), append(normAt, int32(i))
 		i += size
 	}
-	s.normAt = append(s.normAt, int32(len(norm)))
-	return s
+	return &source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: append(normAt, int32(len(norm)))}
 }
 
 // runeStarts is the byte offset of every rune of valid UTF-8 text, and its length.
