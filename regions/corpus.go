@@ -19,7 +19,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 )
 
 // Level is a region's administrative level.
@@ -420,24 +419,31 @@ func inferNumber(norm string) string {
 // docNumbers is docNumberRe.FindAllStringSubmatchIndex, with the regexp run
 // only where an opening bracket is, on a window that fits a number.
 func docNumbers(norm string) [][]int {
-	var out [][]int
-	for i := 0; i < len(norm); {
-		j := strings.IndexAny(norm[i:], "〔[")
-		if j < 0 {
-			break
+	var opens []int // found with strings.Index: IndexAny decodes every rune
+	for _, bracket := range []string{"〔", "["} {
+		for i := 0; ; {
+			j := strings.Index(norm[i:], bracket)
+			if j < 0 {
+				break
+			}
+			opens = append(opens, i+j)
+			i += j + len(bracket)
 		}
-		at := i + j
-		m := docNumberRe.FindStringSubmatchIndex(norm[at:min(len(norm), at+48)])
-		if m != nil && m[0] == 0 {
+	}
+	slices.Sort(opens)
+	var out [][]int
+	end := 0 // of the last number
+	for _, at := range opens {
+		if at < end {
+			continue
+		}
+		if m := docNumberRe.FindStringSubmatchIndex(norm[at:min(len(norm), at+48)]); m != nil && m[0] == 0 {
 			for k := range m {
 				m[k] += at
 			}
 			out = append(out, m)
-			i = m[1]
-			continue
+			end = m[1]
 		}
-		_, size := utf8.DecodeRuneInString(norm[at:])
-		i = at + size
 	}
 	return out
 }
