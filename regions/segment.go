@@ -85,7 +85,7 @@ type para struct {
 	num        numbering
 	orig, norm string // the text, markup removed, in both forms
 	// assign is the units parenthesis that ends the paragraph, if any;
-	// assignAt is where it starts, in runes of the paragraph's text.
+	// assignAt is where it starts, in bytes of orig.
 	assign   Assignment
 	assignAt int
 	assigned bool
@@ -378,7 +378,7 @@ func (o *outline) nextIsAssignment(i int) bool {
 
 // trailingAssignment finds a units parenthesis at the end of a paragraph
 // (normalised and original text) and parses it. It returns the assignment and
-// the rune offset where the parenthesis starts.
+// the byte offset in origText where the parenthesis starts.
 func trailingAssignment(normText, origText string, year int) (Assignment, int, bool) {
 	// The normalised parentheses and spaces are ASCII: scan bytes, not runes.
 	end := len(normText)
@@ -406,13 +406,27 @@ func trailingAssignment(normText, origText string, year int) (Assignment, int, b
 			if depth != 0 {
 				continue
 			}
-			open := utf8.RuneCountInString(normText[:i])
-			n := utf8.RuneCountInString(normText[i+1 : end-1])
-			a, ok := ParseAssignment(normText[i+1:end-1], runeSlice(origText, open+1, open+1+n), year)
+			// the same runes of the original, counted from its end: the
+			// parenthesis is short, the paragraph may be long
+			tail, n := utf8.RuneCountInString(normText[end-1:]), utf8.RuneCountInString(normText[i+1:end-1])
+			open := lastRunes(origText, tail+n+1)
+			a, ok := ParseAssignment(normText[i+1:end-1], origText[lastRunes(origText, tail+n):lastRunes(origText, tail)], year)
 			return a, open, ok
 		}
 	}
 	return Assignment{}, 0, false
+}
+
+// lastRunes is the byte offset where the last n runes of s start.
+func lastRunes(s string, n int) int {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		i--
+		for i > 0 && s[i]&0xC0 == 0x80 {
+			i--
+		}
+	}
+	return i
 }
 
 // runeSlice is s's runes [from, to); to < 0 means to the end.
@@ -570,7 +584,7 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 	m := Measure{Region: doc.Region, Doc: doc.File, Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
 	if last := o.paras[group[len(group)-1]]; last.assigned {
 		m.Units, m.Lead, m.Deadline = last.assign.Units, last.assign.Lead, last.assign.Deadline
-		m.Assignment = strings.TrimRight(runeSlice(last.orig, last.assignAt, -1), "。 \n")
+		m.Assignment = strings.TrimRight(last.orig[last.assignAt:], "。 \n")
 	} else {
 		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,6 +112,39 @@ func TestMeasuresBadInput(t *testing.T) {
 	_, stderr, code = runBinary(t, "measures", "--format", "xml")
 	if code != 2 || !strings.Contains(stderr, "--format") {
 		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// With stdout and stderr merged (2>&1), each note comes on its own line,
+// never inside a record: megabytes of records, a note for every document.
+func TestMeasuresMergedStreams(t *testing.T) {
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob("../../regions/corpus/*.txt")
+	for copy := range 20 {
+		for _, f := range seeds {
+			data, _ := os.ReadFile(f)
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d_%s", copy, filepath.Base(f))), data, 0o644) // no manifest: every one inferred
+		}
+	}
+	var merged bytes.Buffer
+	cmd := exec.Command(binary, "measures", "--in", dir)
+	cmd.Stdout, cmd.Stderr = &merged, &merged
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	records, notes := 0, 0
+	for i, l := range strings.Split(strings.TrimSuffix(merged.String(), "\n"), "\n") {
+		switch {
+		case strings.HasPrefix(l, "policygap: ") && strings.Contains(l, ": inferred "):
+			notes++
+		case json.Valid([]byte(l)):
+			records++
+		default:
+			t.Fatalf("line %d is neither a record nor a note: %.120q", i+1, l)
+		}
+	}
+	if notes != 20*len(seeds) || records < 20*150 || merged.Len() < 4<<20 {
+		t.Errorf("%d notes, %d records, %d bytes", notes, records, merged.Len())
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	flag "github.com/spf13/pflag"
 
@@ -49,34 +50,48 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	}
 	// Each document is segmented, mapped and encoded on one core, and written
 	// as soon as those before it are: nothing of the corpus but its text is
-	// held, and the buffers are reused.
-	done := make([]chan []byte, len(corpus.Documents))
+	// held, and the buffers are reused. What a document's notes say on stderr
+	// comes just before its records, so that a merged stream stays readable.
+	type encoded struct {
+		records []byte
+		notes   string
+	}
+	done := make([]chan encoded, len(corpus.Documents))
 	for i := range done {
-		done[i] = make(chan []byte, 1)
+		done[i] = make(chan encoded, 1)
 	}
 	bufs := sync.Pool{New: func() any { return []byte(nil) }}
-	written := make(chan error)
+	var written error
+	finished := make(chan struct{})
 	go func() {
+		defer close(finished)
 		bw := bufio.NewWriterSize(stdout, 1<<20)
 		header := o.format == "csv"
 		for _, c := range done {
-			b := <-c
-			if header && len(b) > 0 { // only once there is a row: a run without measures writes nothing
+			e := <-c
+			if e.notes != "" {
+				bw.Flush()
+				io.WriteString(stderr, e.notes)
+			}
+			if header && len(e.records) > 0 { // only once there is a row: a run without measures writes nothing
 				bw.Write(appendCSVHeader(nil))
 				header = false
 			}
-			bw.Write(b)
-			bufs.Put(b[:0])
+			bw.Write(e.records)
+			bufs.Put(e.records[:0])
 		}
-		written <- bw.Flush()
+		written = bw.Flush()
 	}()
-	n := eachDocument(corpus, stderr, func(i int, ms []regions.Measure) {
-		done[i] <- encode(bufs.Get().([]byte), reports.Records(compare.Map(ms, matcher)))
+	var n atomic.Int64
+	segmentEach(corpus, func(i int, ms []regions.Measure, err error) {
+		n.Add(int64(len(ms)))
+		done[i] <- encoded{encode(bufs.Get().([]byte), reports.Records(compare.Map(ms, matcher))), notes(corpus.Documents[i], err)}
 	})
-	if err := <-written; err != nil {
-		return err
+	<-finished
+	if written != nil {
+		return written
 	}
-	if n == 0 {
+	if n.Load() == 0 {
 		return errNoMeasures(corpus)
 	}
 	return nil
@@ -146,37 +161,39 @@ func errNoMeasures(corpus *regions.Corpus) error {
 func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Measure, error) {
 	corpus := loadCorpus(in, stderr)
 	perDoc := make([][]regions.Measure, len(corpus.Documents))
-	n := eachDocument(corpus, stderr, func(i int, ms []regions.Measure) { perDoc[i] = ms })
-	if n == 0 {
+	errs := make([]error, len(corpus.Documents))
+	segmentEach(corpus, func(i int, ms []regions.Measure, err error) { perDoc[i], errs[i] = ms, err })
+	for i, d := range corpus.Documents {
+		io.WriteString(stderr, notes(d, errs[i]))
+	}
+	all := slices.Concat(perDoc...)
+	if len(all) == 0 {
 		return nil, nil, errNoMeasures(corpus)
 	}
-	return corpus, slices.Concat(perDoc...), nil
+	return corpus, all, nil
 }
 
-// eachDocument segments every document on every core and hands its measures
-// to fn, on the same core (none for a document that holds none); then it
-// says on stderr, in the documents' order, what it inferred and which
-// documents hold no measure. It returns the number of measures.
-func eachDocument(corpus *regions.Corpus, stderr io.Writer, fn func(i int, ms []regions.Measure)) int {
-	segErrs := make([]error, len(corpus.Documents))
-	counts := make([]int, len(corpus.Documents))
+// segmentEach segments every document on every core and hands fn its
+// measures, or why it has none, on the same core.
+func segmentEach(corpus *regions.Corpus, fn func(i int, ms []regions.Measure, err error)) {
 	regions.InOrder(len(corpus.Documents), func(i int) {
 		ms, err := regions.Segment(corpus.Documents[i])
-		segErrs[i], counts[i] = err, len(ms)
-		fn(i, ms)
+		fn(i, ms, err)
 	})
-	n := 0
-	for i, d := range corpus.Documents {
-		if len(d.Inferred) > 0 {
-			fmt.Fprintf(stderr, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
-				d.Source, strings.Join(d.Inferred, ", "), d.Region, d.Level, d.Number, d.Date.Format("2006-01-02"))
-		}
-		if segErrs[i] != nil {
-			fmt.Fprintf(stderr, "policygap: skipped %s: %v\n", d.Source, segErrs[i])
-		}
-		n += counts[i]
+}
+
+// notes is what a run says on stderr about a document: what it inferred,
+// and why it found no measure in it.
+func notes(d *regions.Document, err error) string {
+	var b strings.Builder
+	if len(d.Inferred) > 0 {
+		fmt.Fprintf(&b, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
+			d.Source, strings.Join(d.Inferred, ", "), d.Region, d.Level, d.Number, d.Date.Format("2006-01-02"))
 	}
-	return n
+	if err != nil {
+		fmt.Fprintf(&b, "policygap: skipped %s: %v\n", d.Source, err)
+	}
+	return b.String()
 }
 
 var csvHeader = []string{"key", "region", "doc", "id", "plan", "section", "title", "text", "tasks", "provisions", "units", "lead", "deadline_raw", "deadline", "deadline_kind"}
