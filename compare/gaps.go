@@ -200,7 +200,7 @@ func deadlineText(d regions.Deadline) string {
 // deadlineGaps finds late, overdue, missing and ongoing-only deadlines.
 func deadlineGaps(r *Result, in Input, t *taxonomy.Taxonomy) []DeadlineGap {
 	gaps := make([]DeadlineGap, 0, len(r.Measures)) // about one per measure at national scale
-	parentFirst := map[[2]string]MeasureResult{} // region, task -> its earliest dated measure
+	parentFirst := map[[2]string]MeasureResult{}    // region, task -> its earliest dated measure
 	for _, m := range r.Measures {
 		if m.Deadline.Kind != regions.DeadlineDate {
 			continue
