@@ -1,8 +1,10 @@
 package taxonomy
 
 import (
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -158,5 +160,45 @@ func TestMatchTwoTasks(t *testing.T) {
 	}
 	if !slices.Equal(ids, []string{"T02", "T09"}) {
 		t.Errorf("tasks %v, want T02 then T09", ids)
+	}
+}
+
+// One matcher serves every core, each call in scratch of its own: matching
+// the same measures on several goroutines at once gives what matching them
+// one by one gives (.ci/run also runs it under -race).
+func TestMatchConcurrent(t *testing.T) {
+	tax, _ := Default()
+	m := NewMatcher(tax)
+	var in []Input
+	for _, task := range tax.Tasks { // measures worded like each task, with its provisions' terms
+		text := task.Title + "。"
+		for _, p := range task.Provisions {
+			text += strings.Join(p.Terms, "、") + "。"
+		}
+		in = append(in, Input{Title: task.Title, Text: text})
+	}
+	want := make([]Match, len(in))
+	for i, x := range in {
+		want[i] = m.Match(x)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for round := range 20 {
+				for i := range in {
+					k := (i + round) % len(in)
+					if got := m.Match(in[k]); !reflect.DeepEqual(got, want[k]) {
+						t.Errorf("%s: concurrent match %+v, alone %+v", tax.Tasks[k].ID, got.Tasks, want[k].Tasks)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, w := range want {
+		if len(w.Tasks) == 0 || w.Tasks[0].ID != tax.Tasks[i].ID {
+			t.Errorf("%s worded as itself maps to %+v", tax.Tasks[i].ID, w.Tasks)
+		}
 	}
 }
