@@ -151,58 +151,58 @@ const hexDigits = "0123456789abcdef"
 
 // appendString writes s as a JSON string the way encoding/json does with
 // HTML escaping off: quotes, backslashes and control characters escaped,
-// U+2028 and U+2029 escaped, each invalid UTF-8 byte as \ufffd.
+// U+2028 and U+2029 escaped, each invalid UTF-8 byte as \ufffd. One pass:
+// ASCII and the three-byte sequences of Chinese text are checked in place,
+// anything else is decoded.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	for !utf8.ValidString(s) { // the slow path: escape the valid runs, replace the bad bytes
-		i := 0
-		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				break
-			}
-			i += size
-		}
-		b = appendEscaped(b, s[:i])
-		b = append(b, `\ufffd`...)
-		s = s[i+1:]
-	}
-	b = appendEscaped(b, s)
-	return append(b, '"')
-}
-
-// appendEscaped escapes valid UTF-8 text, scanning bytes: only ASCII and the
-// line and paragraph separators (E2 80 A8, E2 80 A9) ever need escaping.
-func appendEscaped(b []byte, s string) []byte {
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c >= 0x20 && c != '"' && c != '\\' && c != 0xE2:
+		case c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\':
+			i++
 			continue
-		case c == 0xE2:
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+		case c < utf8.RuneSelf:
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		// E1–EC and EE–EF, then two continuation bytes: always a valid rune
+		// (E0 and ED have narrower second bytes, and go the slow way)
+		case c >= 0xE1 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && c <= 0xEF:
+			if c == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) { // U+2028, U+2029
 				b = append(b, s[start:i]...)
 				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]-0xA0])
-				i += 2
-				start = i + 1
+				start = i + 3
 			}
+			i += 3
 			continue
 		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			start = i + 1
 		}
-		start = i + 1
+		i += size
 	}
-	return append(b, s[start:]...)
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

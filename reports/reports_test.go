@@ -82,7 +82,7 @@ func TestRecordJSON(t *testing.T) {
 	res, _ := seedResults(t)
 	recs := append([]MeasureRecord{}, res.Measures...)
 	odd := recs[0]
-	odd.Text = "引号\"反斜杠\\ 换行\n制表\t回车\r \x01 \u2028 \u2029 <html> & \xff 结束"
+	odd.Text = "引号\"反斜杠\\ 换行\n制表\t回车\r \x01 \b \f \x7f \u2028 \xe0\x80\x80 \xed\xa0\x80 \xe4\xbd 截断 \xf0\x9f\x98\x80 \u00e9 \u2029 <html> & \xff 结束"
 	odd.Goal, odd.Plan = true, "p"
 	odd.Progress = &compare.Progress{Status: compare.StatusDone}
 	recs = append(recs, odd)
