@@ -75,10 +75,18 @@ type tableReader struct {
 	// byFirst indexes the vocabulary by first rune, built after learning.
 	byFirst map[rune][][]rune
 	year    int
+	// deadlines remembers deadlineAt where a deadline may start: the same
+	// place is asked about again for every name that might break across it.
+	deadlines map[int]deadlineCell
+}
+
+type deadlineCell struct {
+	d Deadline
+	n int
 }
 
 func newTableReader(doc *Document, src *source) *tableReader {
-	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year()}
+	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year(), deadlines: map[int]deadlineCell{}}
 }
 
 func (t *tableReader) rest(i int) string { return t.src.normS[t.src.normAt[i]:] }
@@ -90,24 +98,37 @@ func (t *tableReader) deadlineAt(i int) (Deadline, int) {
 		return Deadline{}, 0
 	}
 	r := norm[i]
-	if isDigit(r) && i+4 < len(norm) && isDigit(norm[i+1]) && isDigit(norm[i+3]) {
+	dateLike := isDigit(r) && i+4 < len(norm) && isDigit(norm[i+1]) && isDigit(norm[i+3])
+	if !dateLike && r != '长' && r != '持' {
+		return Deadline{}, 0
+	}
+	c, ok := t.deadlines[i]
+	if !ok {
+		c = t.readDeadline(i, dateLike)
+		t.deadlines[i] = c
+	}
+	return c.d, c.n
+}
+
+func (t *tableReader) readDeadline(i int, dateLike bool) deadlineCell {
+	norm := t.src.norm
+	if dateLike {
 		// the regexp runs on a short window: a date cell is at most ~16 runes
 		window := t.src.normStr(i, min(len(norm), i+20))
 		if m := tableDateRe.FindString(window); m != "" {
 			if d, ok := ParseDeadline(m, t.year); ok {
 				n := runeIndex(m, len(m))
 				d.Raw = t.src.origStr(i, i+n)
-				return d, n
+				return deadlineCell{d, n}
 			}
 		}
+		return deadlineCell{}
 	}
-	if r == '长' || r == '持' {
-		if m := tableOngoing.FindString(t.src.normStr(i, min(len(norm), i+4))); m != "" {
-			n := runeIndex(m, len(m))
-			return Deadline{Raw: t.src.origStr(i, i+n), Kind: DeadlineOngoing}, n
-		}
+	if m := tableOngoing.FindString(t.src.normStr(i, min(len(norm), i+4))); m != "" {
+		n := runeIndex(m, len(m))
+		return deadlineCell{Deadline{Raw: t.src.origStr(i, i+n), Kind: DeadlineOngoing}, n}
 	}
-	return Deadline{}, 0
+	return deadlineCell{}
 }
 
 // genericUnitAt returns the rune length of a name of the usual shape
@@ -157,15 +178,23 @@ func (t *tableReader) learnVocabulary(from int) {
 		for k > from && k > i-80 && (isHan(norm[k-1]) || norm[k-1] == '、') {
 			k--
 		}
-		pieces := strings.Split(string(norm[k:i]), "、")
-		for p := len(pieces) - 1; p >= 0; p-- {
-			names := t.splitNames([]rune(pieces[p]), p == len(pieces)-1)
+		run := norm[k:i] // its pieces between 、, from the last
+		for end := len(run); ; {
+			start := end
+			for start > 0 && run[start-1] != '、' {
+				start--
+			}
+			names := t.splitNames(run[start:end], end == len(run))
 			if names == nil {
 				break
 			}
 			for _, n := range names {
 				t.vocab[n] = true
 			}
+			if start == 0 {
+				break
+			}
+			end = start - 1
 		}
 	}
 }
@@ -254,6 +283,7 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 		}
 		if gap == i+k {
 			if d, n := t.deadlineAt(gap); n > 0 {
+				d := d // only a deadline found goes to the heap
 				dl = &d
 			}
 		}
@@ -540,8 +570,7 @@ func (t *tableReader) rows(toks []token) []*row {
 			}
 			cur.end = tk.end
 			cur.texts = append(cur.texts, span{tk.start, tk.end})
-			rs := []rune(text)
-			sentenceEnded = rs[len(rs)-1] == '。' // not ；: the sentence goes on
+			sentenceEnded = strings.HasSuffix(text, "。") // not ；: the sentence goes on
 			noiseSinceEnd = false
 		}
 		if tk.kind == tkText && sentenceEnded && trailerRe.MatchString(t.src.normStr(tk.start, tk.end)) && cur != nil && tk.start > cur.end {
@@ -631,7 +660,7 @@ func (t *tableReader) dedupeRows(rows []*row) []*row {
 		return "<" + key[:h], ">" + key[t:]
 	}
 	for _, r := range rows {
-		key := cleanKey(t.cleanText(r))
+		key := t.cleanKey(r)
 		same := -1
 		if i, ok := byNumber[r.number]; ok && r.number > 0 {
 			same = i
@@ -650,7 +679,7 @@ func (t *tableReader) dedupeRows(rows []*row) []*row {
 			out, keys = append(out, r), append(keys, key)
 		} else {
 			out[same].absorb(r, key, keys[same])
-			keys[same] = cleanKey(t.cleanText(out[same]))
+			keys[same] = t.cleanKey(out[same])
 		}
 		if n := out[same].number; n > 0 {
 			byNumber[n] = same
@@ -684,21 +713,23 @@ func (o *row) absorb(r *row, key, ok string) {
 }
 
 // cleanText is the row's own words, normalised, other cells left out.
-func (t *tableReader) cleanText(r *row) string {
+// cleanKey is the row's clean text without its spaces: what dedupeRows compares.
+func (t *tableReader) cleanKey(r *row) string {
 	var b strings.Builder
 	for _, sp := range r.texts {
-		b.WriteString(t.src.normStr(sp[0], sp[1]))
+		s := t.src.normStr(sp[0], sp[1])
+		for {
+			i := strings.IndexFunc(s, isSpace)
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s[:i])
+			_, size := utf8.DecodeRuneInString(s[i:])
+			s = s[i+size:]
+		}
 	}
 	return b.String()
-}
-
-func cleanKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 func (t *tableReader) measures(rows []*row) []Measure {
