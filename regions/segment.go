@@ -217,7 +217,12 @@ func (s *source) line(a, b int) (para, bool) {
 	return p, a+n < b || num.scheme != ""
 }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == 0x3000 || r == 0xFEFF }
+func isSpace(r rune) bool {
+	if r > 0x3000 { // Unicode has no space above U+3000; the BOM counts as one here
+		return r == 0xFEFF
+	}
+	return unicode.IsSpace(r) || r == 0x3000
+}
 
 // runeSet is a handful of characters, asked about once per character of a
 // document: a scan of a few runes beats strings.ContainsRune's encoding.

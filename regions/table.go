@@ -77,7 +77,9 @@ type tableReader struct {
 	year    int
 	// deadlines remembers deadlineAt where a deadline may start: the same
 	// place is asked about again for every name that might break across it.
-	deadlines map[int]deadlineCell
+	// deadlineOf[i] is 0 before rune i is read, else 1 + its index in deadlines.
+	deadlines  []deadlineCell
+	deadlineOf []int32
 }
 
 type deadlineCell struct {
@@ -86,7 +88,7 @@ type deadlineCell struct {
 }
 
 func newTableReader(doc *Document, src *source) *tableReader {
-	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year(), deadlines: map[int]deadlineCell{}}
+	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year(), deadlineOf: make([]int32, len(src.norm))}
 }
 
 func (t *tableReader) rest(i int) string { return t.src.normS[t.src.normAt[i]:] }
@@ -102,11 +104,11 @@ func (t *tableReader) deadlineAt(i int) (Deadline, int) {
 	if !dateLike && r != '长' && r != '持' {
 		return Deadline{}, 0
 	}
-	c, ok := t.deadlines[i]
-	if !ok {
-		c = t.readDeadline(i, dateLike)
-		t.deadlines[i] = c
+	if t.deadlineOf[i] == 0 {
+		t.deadlines = append(t.deadlines, t.readDeadline(i, dateLike))
+		t.deadlineOf[i] = int32(len(t.deadlines))
 	}
+	c := &t.deadlines[t.deadlineOf[i]-1]
 	return c.d, c.n
 }
 
@@ -717,17 +719,14 @@ func (o *row) absorb(r *row, key, ok string) {
 func (t *tableReader) cleanKey(r *row) string {
 	var b strings.Builder
 	for _, sp := range r.texts {
-		s := t.src.normStr(sp[0], sp[1])
-		for {
-			i := strings.IndexFunc(s, isSpace)
-			if i < 0 {
-				b.WriteString(s)
-				break
+		from := sp[0]
+		for j := sp[0]; j < sp[1]; j++ {
+			if isSpace(t.src.norm[j]) {
+				b.WriteString(t.src.normStr(from, j))
+				from = j + 1
 			}
-			b.WriteString(s[:i])
-			_, size := utf8.DecodeRuneInString(s[i:])
-			s = s[i+size:]
 		}
+		b.WriteString(t.src.normStr(from, sp[1]))
 	}
 	return b.String()
 }
