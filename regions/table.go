@@ -93,23 +93,24 @@ func newTableReader(doc *Document, src *source) *tableReader {
 
 func (t *tableReader) rest(i int) string { return t.src.normS[t.src.normAt[i]:] }
 
-// deadlineAt reads a deadline cell at rune i and returns its rune length.
-func (t *tableReader) deadlineAt(i int) (Deadline, int) {
+// deadlineAt reads a deadline cell at rune i and returns its rune length (0:
+// none) and the deadline, which the caller must not change.
+func (t *tableReader) deadlineAt(i int) (*Deadline, int) {
 	norm := t.src.norm
 	if i >= len(norm) {
-		return Deadline{}, 0
+		return nil, 0
 	}
 	r := norm[i]
 	dateLike := isDigit(r) && i+4 < len(norm) && isDigit(norm[i+1]) && isDigit(norm[i+3])
 	if !dateLike && r != '长' && r != '持' {
-		return Deadline{}, 0
+		return nil, 0
 	}
 	if t.deadlineOf[i] == 0 {
 		t.deadlines = append(t.deadlines, t.readDeadline(i, dateLike))
 		t.deadlineOf[i] = int32(len(t.deadlines))
 	}
 	c := &t.deadlines[t.deadlineOf[i]-1]
-	return c.d, c.n
+	return &c.d, c.n
 }
 
 func (t *tableReader) readDeadline(i int, dateLike bool) deadlineCell {
@@ -285,8 +286,7 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 		}
 		if gap == i+k {
 			if d, n := t.deadlineAt(gap); n > 0 {
-				d := d // only a deadline found goes to the heap
-				dl = &d
+				dl = d
 			}
 		}
 		if gap+len(rest) > len(norm) || !slices.Equal(norm[gap:gap+len(rest)], rest) {
@@ -348,8 +348,7 @@ func (t *tableReader) tokenize(from int) []token {
 			continue
 		}
 		if d, n := t.deadlineAt(i); n > 0 {
-			d := d
-			toks = append(toks, token{kind: tkDeadline, start: i, end: i + n, deadline: &d})
+			toks = append(toks, token{kind: tkDeadline, start: i, end: i + n, deadline: d})
 			i += n
 			continue
 		}
