@@ -19,6 +19,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // Level is a region's administrative level.
@@ -468,7 +469,7 @@ func inferDate(norm string, lines []string) (time.Time, bool) {
 		date := ""
 		if len(line) <= 40 && docDateRe.MatchString(line) && isDateLine(line) {
 			date = line
-		} else if strings.Contains(line, "日") {
+		} else if maySign(line) {
 			if m := signatureRe.FindStringSubmatch(line); m != nil {
 				date = m[1]
 			}
@@ -481,6 +482,39 @@ func inferDate(norm string, lines []string) (time.Time, bool) {
 		}
 	}
 	return field("发布日期")
+}
+
+// maySign: somewhere in line a year (then 年) follows the last character of
+// an issuer signatureRe knows, spaces allowed between: the regexp, unanchored,
+// is slow to try on every line that mentions a day.
+func maySign(line string) bool {
+	for i := 0; ; {
+		j := strings.Index(line[i:], "年")
+		if j < 0 {
+			return false
+		}
+		before := strings.TrimRight(line[:i+j], reSpace)
+		i += j + len("年")
+		if len(before) < 4 || !isDigits(before[len(before)-4:]) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before[:len(before)-4], reSpace))
+		if strings.ContainsRune("厅室府会部局", r) {
+			return true
+		}
+	}
+}
+
+// reSpace is what \s matches in a regexp.
+const reSpace = " \t\n\f\r"
+
+func isDigits(s string) bool {
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func levelOf(region string) Level {

@@ -288,3 +288,26 @@ func TestInferMetadata(t *testing.T) {
 		}
 	}
 }
+
+// maySign is only a quick test before signatureRe: on every line of the
+// seeds, and on signatures written every way, where the regexp matches it
+// says yes.
+func TestMaySign(t *testing.T) {
+	lines := []string{"厦门市人民政府办公厅 2021年1月15日", "民政部\t2020 年 12 月 1 日", "市委员会2021年3月2日", "到2022年底前完成", "2021年1月15日"}
+	c, _ := DefaultCorpus()
+	for _, doc := range c.Documents {
+		lines = append(lines, strings.Split(NormalizeString(doc.Text), "\n")...)
+	}
+	signed := 0
+	for _, line := range lines {
+		if signatureRe.MatchString(line) {
+			signed++
+			if !maySign(line) {
+				t.Errorf("maySign(%q) = false; the regexp matches", line)
+			}
+		}
+	}
+	if signed < 3 || maySign("到2022年底前完成") {
+		t.Errorf("%d signatures; maySign(到2022年底前完成) = %v", signed, maySign("到2022年底前完成"))
+	}
+}
