@@ -90,35 +90,38 @@ func eachEntry(data []byte, fn func(key string, values []string)) {
 // become quotes. One pass over the bytes; ASCII is copied as it is.
 func NormalizeString(text string) string {
 	t := t2s()
-	out := make([]byte, 0, len(text))
+	var out strings.Builder // its String is the bytes written, not a copy
+	out.Grow(len(text))
+	from := 0 // text[from:i] is copied as it is when something changes or at the end
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			out = append(out, c)
 			i++
 			continue
 		}
 		r, size := decodeRune(text[i:])
 		if r < 0x3000 { // Latin, general punctuation: nothing to map
-			out = append(out, text[i:i+size]...)
 			i += size
 			continue
 		}
 		if r < 0x10000 && t.starts[r] {
 			if p, ok := t.matchPhrase(text[i:], size); ok {
-				out = append(out, p.simp...)
+				out.WriteString(text[from:i])
+				out.WriteString(p.simp)
 				i += len(p.trad)
+				from = i
 				continue
 			}
 		}
 		if n := normalizeRune(r, t); n != r {
-			out = utf8.AppendRune(out, n)
-		} else {
-			out = append(out, text[i:i+size]...)
+			out.WriteString(text[from:i])
+			out.WriteRune(n)
+			from = i + size
 		}
 		i += size
 	}
-	return string(out)
+	out.WriteString(text[from:])
+	return out.String()
 }
 
 // decodeRune is utf8.DecodeRuneInString with the three-byte sequences of

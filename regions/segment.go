@@ -159,7 +159,7 @@ func markdownPrefix(text string) string {
 // paragraphs splits the text into lines, strips markdown markers, reads
 // outline labels and rejoins lines that a page break cut mid-sentence.
 func (s *source) paragraphs() []para {
-	var out []para
+	out := make([]para, 0, strings.Count(s.normS, "\n")+1) // at most a paragraph a line
 	start := 0
 	for i := 0; i <= len(s.norm); i++ {
 		if i < len(s.norm) && s.norm[i] != '\n' {
