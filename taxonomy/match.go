@@ -126,8 +126,8 @@ func NewMatcher(t *Taxonomy) *Matcher {
 			}
 		}
 		for k, title := range []string{task.Title, task.Short} {
-			set := bigramSet(title)
-			for b := range set {
+			set := bigrams(nil, title)
+			for _, b := range set {
 				if m.titleIndex == nil {
 					m.titleIndex = map[uint64][]int{}
 				}
@@ -282,7 +282,9 @@ func (m *Matcher) sectionArea(headings []string) int {
 	return -1
 }
 
-func appendBigrams(out []uint64, s string) []uint64 {
+// bigrams sets out to the distinct character pairs of s, sorted.
+func bigrams(out []uint64, s string) []uint64 {
+	out = out[:0]
 	prev := rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
@@ -290,15 +292,8 @@ func appendBigrams(out []uint64, s string) []uint64 {
 		}
 		prev = r
 	}
-	return out
-}
-
-func bigramSet(s string) map[uint64]bool {
-	set := map[uint64]bool{}
-	for _, b := range appendBigrams(nil, s) {
-		set[b] = true
-	}
-	return set
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // titleSims is the Dice similarity of a title's bigrams to every national
@@ -306,9 +301,8 @@ func bigramSet(s string) map[uint64]bool {
 func (m *Matcher) titleSims(s *scratch, title string) []float64 {
 	sims := s.sims
 	clear(sims)
-	s.bigrams = appendBigrams(s.bigrams[:0], title)
-	slices.Sort(s.bigrams)
-	set := slices.Compact(s.bigrams)
+	s.bigrams = bigrams(s.bigrams, title)
+	set := s.bigrams
 	if len(set) == 0 {
 		return sims
 	}
