@@ -68,9 +68,6 @@ func (d *blockDeflate) Write(p []byte) (int, error) {
 // block still pending.
 func (d *blockDeflate) Close() error {
 	if d.err == nil {
-		if d.in == nil {
-			d.in = bufPool.Get().(*bytes.Buffer)
-		}
 		d.start(true)
 	}
 	for len(d.pending) > 0 && d.err == nil {
@@ -86,6 +83,9 @@ func (d *blockDeflate) start(last bool) {
 		d.writeOldest()
 	}
 	in := d.in
+	if in == nil { // an empty stream still ends with its final block
+		in = bufPool.Get().(*bytes.Buffer)
+	}
 	d.in = nil
 	done := make(chan compressed, 1)
 	d.pending = append(d.pending, done)
