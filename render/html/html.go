@@ -136,41 +136,41 @@ const dataMark = "/*policygap:data*/"
 func writeData(bw *bufio.Writer, d *data) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	put := func(v any) error {
+	marshal := func(v any) ([]byte, error) {
 		buf.Reset()
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		_, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return err
+		err := enc.Encode(v)
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 	}
 	head := *d
 	head.Cells, head.Measures = nil, nil
-	buf.Reset()
-	if err := enc.Encode(head); err != nil {
+	b, err := marshal(head)
+	if err != nil {
 		return err
 	}
-	bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("}\n"))) // the object, left open (options is always in it)
-	for _, f := range []struct {
-		name string
-		n    int
-		item func(i int) any
-	}{
-		{"cells", len(d.Cells), func(i int) any { return d.Cells[i] }},
-		{"measures", len(d.Measures), func(i int) any { return d.Measures[i] }},
-	} {
-		bw.WriteString(`,"` + f.name + `":[`)
-		for i := range f.n {
-			if i > 0 {
-				bw.WriteByte(',')
-			}
-			if err := put(f.item(i)); err != nil {
-				return err
-			}
-		}
-		bw.WriteByte(']')
+	bw.Write(bytes.TrimSuffix(b, []byte("}"))) // the object, left open (options is always in it)
+	if err := writeArray(bw, "cells", d.Cells, marshal); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "measures", d.Measures, marshal); err != nil {
+		return err
 	}
 	return bw.WriteByte('}')
+}
+
+// writeArray writes `,"name":[…]`, one item marshalled at a time.
+func writeArray[T any](bw *bufio.Writer, name string, items []T, marshal func(any) ([]byte, error)) error {
+	bw.WriteString(`,"` + name + `":[`)
+	for i, item := range items {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		b, err := marshal(item)
+		if err != nil {
+			return err
+		}
+		bw.Write(b)
+	}
+	return bw.WriteByte(']')
 }
 
 func labels(l reports.Lang) map[string]string {
