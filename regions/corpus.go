@@ -510,7 +510,7 @@ const reSpace = " \t\n\f\r"
 
 func isDigits(s string) bool {
 	for i := range len(s) {
-		if s[i] < '0' || s[i] > '9' {
+		if !isDigit(rune(s[i])) {
 			return false
 		}
 	}
