@@ -62,8 +62,6 @@ type token struct {
 var (
 	unitStartRunes = runeSet("市重人民中国省区县自州")
 	cnNumerals     = runeSet("一二三四五六七八九十")
-	tableNumberRe  = regexp.MustCompile(`^[0-9]{1,3}`)
-	headingRe      = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`)
 	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
 	tableDateRe    = regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
 )
@@ -298,8 +296,8 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 		}
 		tok := token{kind: tkUnit, start: i, end: end, deadline: dl,
 			unit: t.src.origStr(i, i+k) + t.src.origStr(gap, end)}
-		if m := tableNumberRe.FindString(string(norm[i+k : gap])); m != "" && dl == nil {
-			tok.number, _ = strconv.Atoi(m) // "市34民服务文化旅游委": row 34's number
+		if v, n := numberAt(norm[i+k:gap]); n > 0 && dl == nil {
+			tok.number = v // "市34民服务文化旅游委": row 34's number
 		}
 		return tok, true
 	}
@@ -318,10 +316,33 @@ func (t *tableReader) knownUnitAt(i int) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// numberAt reads the row number (one to three digits) that rs starts with
+// and returns it and its length; the length is 0 when rs starts otherwise.
+func numberAt(rs []rune) (v, n int) {
+	for n < len(rs) && n < 3 && isDigit(rs[n]) {
+		v = v*10 + int(rs[n]-'0')
+		n++
+	}
+	return v, n
+}
+
+// headingLabelLen is the rune length of the section label ("三、") rs starts
+// with: one to three Chinese numerals and 、; 0 when there is none.
+func headingLabelLen(rs []rune) int {
+	n := 0
+	for n < len(rs) && n < 3 && cnNumerals.has(rs[n]) {
+		n++
+	}
+	if n == 0 || n == len(rs) || rs[n] != '、' {
+		return 0
+	}
+	return n + 1
+}
+
 // tokenize reads the table rows from rune from to the end.
 func (t *tableReader) tokenize(from int) []token {
 	norm := t.src.norm
-	var toks []token
+	toks := make([]token, 0, (len(norm)-from)/8) // about one cell in eight characters
 	addText := func(i int) {
 		if n := len(toks); n > 0 && toks[n-1].kind == tkText && toks[n-1].end == i && norm[i-1] != '。' && norm[i-1] != ';' {
 			toks[n-1].end = i + 1
@@ -341,7 +362,7 @@ func (t *tableReader) tokenize(from int) []token {
 			i++
 			continue
 		}
-		if cnNumerals.has(r) && headingRe.MatchString(t.rest(i)) && (i == 0 || !cnNumerals.has(norm[i-1])) {
+		if headingLabelLen(norm[i:]) > 0 && (i == 0 || !cnNumerals.has(norm[i-1])) {
 			end := t.headingEnd(i)
 			toks = append(toks, token{kind: tkHeading, start: i, end: end})
 			i = end
@@ -359,13 +380,12 @@ func (t *tableReader) tokenize(from int) []token {
 			continue
 		}
 		if isDigit(r) && (i == 0 || !isDigit(norm[i-1])) {
-			m := tableNumberRe.FindString(t.rest(i))
-			n := len(m)
+			v, n := numberAt(norm[i:])
 			next := rune(0)
 			if i+n < len(norm) {
 				next = norm[i+n]
 			}
-			if v, _ := strconv.Atoi(m); v > 0 && v < 1000 && !strings.ContainsRune("年月日号%.GgKkMm万个元岁", next) {
+			if v > 0 && v < 1000 && !strings.ContainsRune("年月日号%.GgKkMm万个元岁", next) {
 				toks = append(toks, token{kind: tkNumber, start: i, end: i + n, number: v})
 				i += n
 				continue
@@ -391,7 +411,7 @@ func (t *tableReader) inList(toks []token) bool {
 // comes within a heading's length, only the label is sure to be the heading.
 func (t *tableReader) headingEnd(i int) int {
 	norm := t.src.norm
-	label := i + runeIndex(t.rest(i), len(headingRe.FindString(t.rest(i))))
+	label := i + headingLabelLen(norm[i:])
 	for j := label; j < len(norm) && j < label+24; j++ {
 		if norm[j] == '。' || norm[j] == '\n' {
 			break
