@@ -170,7 +170,8 @@ func cnNumber(s string) int {
 	if s == "" {
 		return 0
 	}
-	if n, err := strconv.Atoi(s); err == nil {
+	if isDigits(s) {
+		n, _ := strconv.Atoi(s)
 		return n
 	}
 	rs := []rune(strings.ReplaceAll(s, "零", "〇"))

@@ -134,13 +134,9 @@ func readNumbering(norm string) (numbering, int) {
 			}
 		}
 		raw := norm[m[2]:m[3]]
-		v, err := strconv.Atoi(raw)
-		if err != nil {
-			if n.scheme == "①" {
-				v = int([]rune(raw)[0]-'①') + 1
-			} else {
-				v = cnNumber(raw)
-			}
+		v := cnNumber(raw)
+		if n.scheme == "①" {
+			v = int([]rune(raw)[0]-'①') + 1
 		}
 		return numbering{scheme: n.scheme, value: v, label: strings.TrimSpace(norm[:end])}, runeIndex(norm, end)
 	}
