@@ -296,7 +296,7 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 		}
 		tok := token{kind: tkUnit, start: i, end: end, deadline: dl,
 			unit: t.src.origStr(i, i+k) + t.src.origStr(gap, end)}
-		if v, n := numberAt(norm[i+k:gap]); n > 0 && dl == nil {
+		if v, n := numberAt(norm[i+k : gap]); n > 0 && dl == nil {
 			tok.number = v // "市34民服务文化旅游委": row 34's number
 		}
 		return tok, true
