@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -196,6 +197,34 @@ func FuzzParseDeadline(f *testing.F) {
 			t.Fatalf("%q: not ok but kind %s", s, d.Kind)
 		}
 		FindDeadline(s, 2021)
+	})
+}
+
+// FuzzParseAssignment: names come back as printed, so each is a piece of the
+// original parenthesis, and every lead unit is one of the units.
+func FuzzParseAssignment(f *testing.F) {
+	for _, s := range []string{"市大数据委、卫健委牵头，2021年10月底前", "各區縣（自治縣）政府，長期堅持", " 市商务局及各区县政府等部门按职责分工负责；２０２１年６月",
+		"　民政局　等部门", "省民政厅牵头,省卫健委、省医保局配合"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, orig string) {
+		if !utf8.ValidString(orig) {
+			return
+		}
+		a, ok := ParseAssignment(NormalizeString(orig), orig, 2021)
+		if !ok {
+			return
+		}
+		for _, u := range a.Units {
+			if u == "" || !strings.Contains(orig, u) {
+				t.Fatalf("%q: unit %q is not in the text", orig, u)
+			}
+		}
+		for _, l := range a.Lead {
+			if !slices.Contains(a.Units, l) {
+				t.Fatalf("%q: lead %q is not a unit", orig, l)
+			}
+		}
 	})
 }
 

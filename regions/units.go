@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -53,24 +54,26 @@ var jiBody = []string{"各", "省", "市", "区", "县", "相关", "有关"}
 // names are returned as printed. ok is false when the content is not an
 // assignment (an explanatory remark, a quotation).
 func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
-	nr, or := []rune(norm), []rune(orig)
-	if len(nr) != len(or) || len(nr) == 0 || len(nr) > 300 {
+	n := utf8.RuneCountInString(norm)
+	if n != utf8.RuneCountInString(orig) || n == 0 || n > 300 {
 		return a, false
 	}
 	units := 0
-	for _, part := range splitTopLevel(nr, ',', ';', '，', '；') {
-		text := string(nr[part[0]:part[1]])
+	var buf [8][2]int
+	for _, part := range splitTopLevel(buf[:0], norm) {
+		text := norm[part[0]:part[1]]
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
+		origText := runeSlice(orig, runeIndex(norm, part[0]), runeIndex(norm, part[1]))
 		if !mayBeDeadline(text) {
 			// a list of units: no date regexp needed
 		} else if d, isDate := ParseDeadline(text, docYear); isDate && !isUnitName(strings.TrimSpace(text)) {
-			d.Raw = strings.TrimSpace(string(or[part[0]:part[1]]))
+			d.Raw = strings.TrimSpace(origText)
 			a.Deadline, a.HasDate = d, true
 			continue
 		}
-		names, lead, good := parseUnitList(nr[part[0]:part[1]], or[part[0]:part[1]])
+		names, lead, good := parseUnitList(text, origText)
 		if !good {
 			return Assignment{}, false
 		}
@@ -96,87 +99,70 @@ func mayBeDeadline(s string) bool {
 }
 
 // parseUnitList splits "市大数据委、卫健委牵头" or "市商务局、民政局等部门按职责分工负责"
-// into names; lead reports a 牵头 marker.
-func parseUnitList(norm, orig []rune) (names []string, lead, ok bool) {
-	s := strings.TrimSpace(string(norm))
-	trimmed := strings.TrimSuffix(s, "牵头")
-	lead = trimmed != s
-	trimmed = trimTails(trimmed)
-	// trimmed is a prefix of the part, after leading spaces: map it back to orig
-	lead0 := len(norm) - len([]rune(strings.TrimLeft(string(norm), " \t")))
-	n := utf8.RuneCountInString(trimmed)
-	body, bodyOrig := []rune(trimmed), orig[lead0:lead0+n]
-	for _, span := range splitUnits(body) {
-		nname := strings.TrimSpace(string(body[span[0]:span[1]]))
-		nname = trimTails(nname)
-		if nname == "" {
+// (normalised norm, original orig of as many runes) into names as printed;
+// lead reports a 牵头 marker.
+func parseUnitList(norm, orig string) (names []string, lead, ok bool) {
+	s := strings.TrimSpace(norm)
+	body := strings.TrimSuffix(s, "牵头")
+	lead = len(body) != len(s)
+	body = trimTails(body)
+	at := len(norm) - len(strings.TrimLeftFunc(norm, unicode.IsSpace)) // body's offset in norm
+	var buf [8][2]int
+	for _, sp := range splitUnits(buf[:0], body) {
+		piece := body[sp[0]:sp[1]]
+		name := trimTails(strings.TrimSpace(piece))
+		if name == "" {
 			continue
 		}
-		// the printed name: the same runes as nname, from the original text
-		at := span[0] + strings.Index(string(body[span[0]:span[1]]), nname)
-		if at < span[0] {
-			at = span[0]
-		}
-		name := string(bodyOrig[at : at+utf8.RuneCountInString(nname)])
-		if utf8.RuneCountInString(nname) > 24 || !isUnitName(nname) {
+		if utf8.RuneCountInString(name) > 24 || !isUnitName(name) {
 			return nil, false, false
 		}
-		names = append(names, name)
+		from := at + sp[0] + strings.Index(piece, name)
+		names = append(names, runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(name))))
 	}
 	return names, lead, len(names) > 0
 }
 
-// splitUnits cuts a unit list at 、 , ; / and at 及 before another body.
-func splitUnits(rs []rune) [][2]int {
-	var spans [][2]int
+// splitUnits appends to spans the byte spans of s's units: s is cut at 、 , ;
+// / and at 及 before another body.
+func splitUnits(spans [][2]int, s string) [][2]int {
 	start := 0
-	for i, r := range rs {
+	for i, r := range s {
 		switch r {
 		case '、', ',', ';', '/':
 		case '及': // the body that follows is kept
-			if !slices.ContainsFunc(jiBody, func(p string) bool { return hasRunePrefix(rs[i+1:], p) }) {
+			rest := s[i+len("及"):]
+			if !slices.ContainsFunc(jiBody, func(p string) bool { return strings.HasPrefix(rest, p) }) {
 				continue
 			}
 		default:
 			continue
 		}
 		spans = append(spans, [2]int{start, i})
-		start = i + 1
+		start = i + utf8.RuneLen(r)
 	}
-	return append(spans, [2]int{start, len(rs)})
-}
-
-// hasRunePrefix: rs starts with p.
-func hasRunePrefix(rs []rune, p string) bool {
-	i := 0
-	for _, r := range p {
-		if i == len(rs) || rs[i] != r {
-			return false
-		}
-		i++
-	}
-	return true
+	return append(spans, [2]int{start, len(s)})
 }
 
 func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
 
-// splitTopLevel splits rs at any of seps that is outside parentheses, so
-// "各县(市)区人民政府" stays whole. It returns rune spans.
-func splitTopLevel(rs []rune, seps ...rune) [][2]int {
-	var spans [][2]int
+// splitTopLevel appends to spans the byte spans of s's parts between the
+// separators , ; ， ； that stand outside parentheses, so "各县(市)区人民政府"
+// stays whole.
+func splitTopLevel(spans [][2]int, s string) [][2]int {
 	depth, start := 0, 0
-	for i, r := range rs {
+	for i, r := range s {
 		switch {
 		case r == '(' || r == '（':
 			depth++
 		case r == ')' || r == '）':
 			depth--
-		case depth == 0 && slices.Contains(seps, r):
+		case depth == 0 && (r == ',' || r == ';' || r == '，' || r == '；'):
 			spans = append(spans, [2]int{start, i})
-			start = i + 1
+			start = i + utf8.RuneLen(r)
 		}
 	}
-	return append(spans, [2]int{start, len(rs)})
+	return append(spans, [2]int{start, len(s)})
 }
 
 // Subject units: when a measure has no parenthesis, the bodies that open a
@@ -193,16 +179,11 @@ var (
 // norm, original orig of the same rune length). The patterns are tried on a
 // short window before each trigger word, not over the whole text.
 func SubjectUnits(norm, orig string) (units, lead []string) {
-	var or []rune // orig's runes, made at the first match
 	seen := map[string]bool{}
 	add := func(window string, base int, m []int, isLead bool) {
-		if or == nil {
-			or = []rune(orig)
-		}
-		names := window[m[2]:m[3]]
-		at := runeIndex(norm, base+m[2])
-		for _, span := range splitUnits([]rune(names)) {
-			u := strings.TrimSpace(string(or[at+span[0] : at+span[1]]))
+		at := base + m[2] // the names' byte offset in norm
+		for _, sp := range splitUnits(nil, window[m[2]:m[3]]) {
+			u := strings.TrimSpace(runeSlice(orig, runeIndex(norm, at+sp[0]), runeIndex(norm, at+sp[1])))
 			if u == "" {
 				continue
 			}
