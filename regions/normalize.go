@@ -30,6 +30,15 @@ type t2sTables struct {
 	phrases map[[2]rune][]phrase // by their first two runes, longest first
 	starts  []bool               // BMP runes that begin a phrase: the rest never look one up
 	seconds []bool               // BMP runes that are a phrase's second
+	// may has a bit for every BMP rune that normalize must look up: a phrase
+	// start or a rune that changes. At 8 KB it stays in cache, where the
+	// tables above do not.
+	may [0x10000 / 64]uint64
+}
+
+// mayChange: r is beyond the BMP or has its bit in may.
+func (t *t2sTables) mayChange(r rune) bool {
+	return r >= 0x10000 || t.may[r>>6]&(1<<(r&63)) != 0
 }
 
 var t2s = sync.OnceValue(func() *t2sTables {
@@ -64,6 +73,11 @@ var t2s = sync.OnceValue(func() *t2sTables {
 	for _, ps := range t.phrases {
 		sort.Slice(ps, func(i, j int) bool { return len(ps[i].trad) > len(ps[j].trad) })
 	}
+	for r := rune(0); r < 0x10000; r++ {
+		if t.starts[r] || normalizeRune(r, t) != r {
+			t.may[r>>6] |= 1 << (r & 63)
+		}
+	}
 	return t
 })
 
@@ -87,41 +101,71 @@ func eachEntry(data []byte, fn func(key string, values []string)) {
 // of text, so the n-th rune of the result is the n-th of the original.
 // Traditional characters become simplified (OpenCC t2s: longest phrase first,
 // then characters), full-width ASCII becomes half-width, corner brackets
-// become quotes. One pass over the bytes; ASCII is copied as it is.
-func NormalizeString(text string) string {
+// become quotes.
+func NormalizeString(text string) string { return normalize(text, nil) }
+
+// normalize is NormalizeString in one pass over the bytes, ASCII copied as it
+// is. When src is not nil it is filled with text, the result and their rune
+// tables, read in the same pass.
+func normalize(text string, src *source) string {
 	t := t2s()
+	index := src != nil
+	// the tables are filled in locals: stores into src's fields, one per
+	// rune, would each pay the garbage collector's write barrier while it runs
+	var rs []rune
+	var origAt, normAt []int32
+	if index {
+		n := utf8.RuneCountInString(text)
+		rs, origAt, normAt = make([]rune, n), make([]int32, n+1), make([]int32, n+1)
+	}
 	var out strings.Builder // its String is the bytes written, not a copy
 	out.Grow(len(text))
-	from := 0 // text[from:i] is copied as it is when something changes or at the end
+	from, k := 0, 0 // text[from:i] is copied as it is when something changes or at the end; i is rune k
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(text[i:])
 		}
-		r, size := decodeRune(text[i:])
-		if r < 0x3000 { // Latin, general punctuation: nothing to map
-			i += size
-			continue
-		}
-		if r < 0x10000 && t.starts[r] {
-			if p, ok := t.matchPhrase(text[i:], size); ok {
+		n := r
+		if t.mayChange(r) {
+			if r < 0x10000 && t.starts[r] {
+				if p, ok := t.matchPhrase(text[i:], size); ok {
+					out.WriteString(text[from:i])
+					for j, pr := range p.simp { // the phrase's runes and their places in both texts
+						if index {
+							rs[k], origAt[k], normAt[k] = pr, int32(i), int32(out.Len()+j)
+						}
+						_, size := utf8.DecodeRuneInString(text[i:])
+						i += size
+						k++
+					}
+					out.WriteString(p.simp)
+					from = i
+					continue
+				}
+			}
+			if n = normalizeRune(r, t); n != r {
 				out.WriteString(text[from:i])
-				out.WriteString(p.simp)
-				i += len(p.trad)
-				from = i
-				continue
+				from = i // out now ends where n goes
 			}
 		}
-		if n := normalizeRune(r, t); n != r {
-			out.WriteString(text[from:i])
+		if index {
+			rs[k], origAt[k], normAt[k] = n, int32(i), int32(out.Len()+i-from)
+		}
+		if n != r {
 			out.WriteRune(n)
 			from = i + size
 		}
 		i += size
+		k++
 	}
 	out.WriteString(text[from:])
-	return out.String()
+	norm := out.String()
+	if index {
+		origAt[k], normAt[k] = int32(len(text)), int32(len(norm))
+		*src = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: normAt}
+	}
+	return norm
 }
 
 // decodeRune is utf8.DecodeRuneInString with the three-byte sequences of

@@ -21,7 +21,14 @@ type source struct {
 	origAt, normAt []int32 // rune index -> byte offset; one more than the runes
 }
 
+// newSource indexes text (valid UTF-8) and norm, its normalised form; when
+// norm is not made yet (""), normalize makes it and the index in one pass.
 func newSource(text, norm string) *source {
+	s := &source{}
+	if norm == "" {
+		normalize(text, s)
+		return s
+	}
 	origAt := runeStarts(text)
 	// filled in locals: stores into s's fields, one per rune, would each pay
 	// the garbage collector's write barrier while it runs
@@ -31,7 +38,8 @@ func newSource(text, norm string) *source {
 		rs, normAt = append(rs, r), append(normAt, int32(i))
 		i += size
 	}
-	return &source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: append(normAt, int32(len(norm)))}
+	*s = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: append(normAt, int32(len(norm)))}
+	return s
 }
 
 // runeStarts is the byte offset of every rune of valid UTF-8 text, and its length.
@@ -454,8 +462,8 @@ func Segment(doc *Document) ([]Measure, error) {
 	if !utf8.ValidString(doc.Text) {
 		return nil, fmt.Errorf("the text is not valid UTF-8")
 	}
-	src := newSource(doc.Text, doc.normText())
-	doc.norm = "" // the measures keep what they need; the document need not hold a second copy
+	src := newSource(doc.Text, doc.norm) // the matching form made for the metadata, if it was
+	doc.norm = ""                        // the measures keep what they need; the document need not hold a second copy
 	var ms []Measure
 	if start, ok := tableStart(src); ok {
 		ms = segmentTable(doc, src, start)

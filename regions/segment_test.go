@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -224,6 +225,23 @@ func FuzzParseAssignment(f *testing.F) {
 			if !slices.Contains(a.Units, l) {
 				t.Fatalf("%q: lead %q is not a unit", orig, l)
 			}
+		}
+	})
+}
+
+// FuzzSource: the one-pass index (normalising as it goes) is the index of
+// the text and its separately normalised form. Segment takes valid UTF-8 only.
+func FuzzSource(f *testing.F) {
+	for _, s := range []string{smallPlan, "各區縣（自治縣）政府，長期堅持", "ａ１「」　𠀀𡃁x\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		got, want := newSource(text, ""), newSource(text, NormalizeString(text))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: one pass %+v, two passes %+v", text, got, want)
 		}
 	})
 }
