@@ -102,12 +102,15 @@ func eachEntry(data []byte, fn func(key string, values []string)) {
 // Traditional characters become simplified (OpenCC t2s: longest phrase first,
 // then characters), full-width ASCII becomes half-width, corner brackets
 // become quotes.
-func NormalizeString(text string) string { return normalize(text, nil) }
+func NormalizeString(text string) string {
+	norm, _ := normalize(text, nil)
+	return norm
+}
 
 // normalize is NormalizeString in one pass over the bytes, ASCII copied as it
-// is. When src is not nil it is filled with text, the result and their rune
-// tables, read in the same pass.
-func normalize(text string, src *source) string {
+// is; valid reports whether text is valid UTF-8. When src is not nil it is
+// filled with text, the result and their rune tables, read in the same pass.
+func normalize(text string, src *source) (norm string, valid bool) {
 	t := t2s()
 	index := src != nil
 	// the tables are filled in locals: stores into src's fields, one per
@@ -121,10 +124,12 @@ func normalize(text string, src *source) string {
 	var out strings.Builder // its String is the bytes written, not a copy
 	out.Grow(len(text))
 	from, k := 0, 0 // text[from:i] is copied as it is when something changes or at the end; i is rune k
+	valid = true
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(text[i:])
+			valid = valid && size > 1
 		}
 		n := r
 		if t.mayChange(r) {
@@ -160,12 +165,12 @@ func normalize(text string, src *source) string {
 		k++
 	}
 	out.WriteString(text[from:])
-	norm := out.String()
+	norm = out.String()
 	if index {
 		origAt[k], normAt[k] = int32(len(text)), int32(len(norm))
 		*src = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: normAt}
 	}
-	return norm
+	return norm, valid
 }
 
 // decodeRune is utf8.DecodeRuneInString with the three-byte sequences of

@@ -21,25 +21,32 @@ type source struct {
 	origAt, normAt []int32 // rune index -> byte offset; one more than the runes
 }
 
-// newSource indexes text (valid UTF-8) and norm, its normalised form; when
-// norm is not made yet (""), normalize makes it and the index in one pass.
-func newSource(text, norm string) *source {
-	s := &source{}
+// newSource indexes text and norm, its normalised form; when norm is not made
+// yet (""), normalize makes it and the index in one pass. ok is false when
+// text is not valid UTF-8.
+func newSource(text, norm string) (s *source, ok bool) {
+	s = &source{}
 	if norm == "" {
-		normalize(text, s)
-		return s
+		_, ok = normalize(text, s)
+		return s, ok
 	}
 	origAt := runeStarts(text)
 	// filled in locals: stores into s's fields, one per rune, would each pay
 	// the garbage collector's write barrier while it runs
 	rs, normAt := make([]rune, 0, len(origAt)-1), make([]int32, 0, len(origAt))
 	for i := 0; i < len(norm); {
-		r, size := decodeRune(norm[i:])
+		r, size := rune(norm[i]), 1
+		if r >= utf8.RuneSelf {
+			// an invalid byte of text is one of norm too: normalising copies it
+			if r, size = decodeRune(norm[i:]); size == 1 {
+				return nil, false
+			}
+		}
 		rs, normAt = append(rs, r), append(normAt, int32(i))
 		i += size
 	}
 	*s = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: append(normAt, int32(len(norm)))}
-	return s
+	return s, len(rs) == len(origAt)-1
 }
 
 // runeStarts is the byte offset of every rune of valid UTF-8 text, and its length.
@@ -459,11 +466,11 @@ func runeSlice(s string, from, to int) string {
 // Segment splits a document into measures. It fails when the document holds
 // no measure it can recognise. The text must be valid UTF-8, as Decode makes it.
 func Segment(doc *Document) ([]Measure, error) {
-	if !utf8.ValidString(doc.Text) {
+	src, ok := newSource(doc.Text, doc.norm) // the matching form made for the metadata, if it was
+	doc.norm = ""                            // the measures keep what they need; the document need not hold a second copy
+	if !ok {
 		return nil, fmt.Errorf("the text is not valid UTF-8")
 	}
-	src := newSource(doc.Text, doc.norm) // the matching form made for the metadata, if it was
-	doc.norm = ""                        // the measures keep what they need; the document need not hold a second copy
 	var ms []Measure
 	if start, ok := tableStart(src); ok {
 		ms = segmentTable(doc, src, start)

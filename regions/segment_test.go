@@ -230,17 +230,18 @@ func FuzzParseAssignment(f *testing.F) {
 }
 
 // FuzzSource: the one-pass index (normalising as it goes) is the index of
-// the text and its separately normalised form. Segment takes valid UTF-8 only.
+// the text and its separately normalised form, and both tell invalid UTF-8.
 func FuzzSource(f *testing.F) {
-	for _, s := range []string{smallPlan, "各區縣（自治縣）政府，長期堅持", "ａ１「」　𠀀𡃁x\xff"} {
+	for _, s := range []string{smallPlan, "各區縣（自治縣）政府，長期堅持", "ａ１「」　𠀀𡃁x\xff", "\xe4\xb8一", "\xba"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return
+		got, ok1 := newSource(text, "")
+		want, ok2 := newSource(text, NormalizeString(text))
+		if valid := utf8.ValidString(text); ok1 != valid || ok2 != valid {
+			t.Fatalf("%q: valid UTF-8 %v, one pass says %v, two passes %v", text, valid, ok1, ok2)
 		}
-		got, want := newSource(text, ""), newSource(text, NormalizeString(text))
-		if !reflect.DeepEqual(got, want) {
+		if ok1 && !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: one pass %+v, two passes %+v", text, got, want)
 		}
 	})
