@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -54,6 +53,9 @@ func Decode(name string, data []byte) (string, error) {
 func decodeText(data []byte, hint string) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		if !utf8.Valid(data[3:]) {
+			return "", errors.New("not valid UTF-8, though it starts with a UTF-8 byte order mark")
+		}
 		return checkText(string(data[3:]))
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := unicodeenc.BOMOverride(unicodeenc.UTF16(unicodeenc.LittleEndian, unicodeenc.UseBOM).NewDecoder())
@@ -81,20 +83,41 @@ func decodeText(data []byte, hint string) (string, error) {
 }
 
 // checkText rejects text that decoded into mostly replacement or control
-// characters: the sign of a binary file or of an encoding this tool does not know.
+// characters: the sign of a binary file or of an encoding this tool does not
+// know. s is valid UTF-8 (the decoders make it so).
 func checkText(s string) (string, error) {
-	var bad, total int
-	for _, r := range s {
-		total++
-		if r == utf8.RuneError || (unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f') ||
-			(r >= 0xE000 && r <= 0xF8FF) { // private use: what GB18030 makes of foreign bytes
-			bad++
-		}
-	}
-	if total > 0 && bad*50 > total {
+	if bad, total := notText(s); bad*50 > total {
 		return "", fmt.Errorf("%d of %d characters are not text (binary data or an unknown encoding)", bad, total)
 	}
 	return s, nil
+}
+
+// notText counts the characters of valid UTF-8 s and those that are not text:
+// C0 and C1 controls but line breaks, tabs and form feeds; private use (what
+// GB18030 makes of foreign bytes); U+FFFD. They are told by their bytes.
+func notText(s string) (bad, total int) {
+	for i := 0; i < len(s); total++ {
+		switch c := s[i]; {
+		case c >= 0xF0: // beyond the BMP
+			i += 4
+		case c >= 0xE0:
+			if c == 0xEE || c == 0xEF && (s[i+1] < 0xA4 || s[i+1] == 0xBF && s[i+2] == 0xBD) {
+				bad++ // U+E000–U+F8FF, U+FFFD
+			}
+			i += 3
+		case c >= 0xC0:
+			if c == 0xC2 && s[i+1] < 0xA0 {
+				bad++ // U+0080–U+009F
+			}
+			i += 2
+		default:
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7F {
+				bad++
+			}
+			i++
+		}
+	}
+	return bad, total
 }
 
 var charsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([a-z0-9_-]+)`)

@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -150,6 +152,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"empty", "a.txt", nil, "empty file"},
 		{"binary", "a.txt", binary, "binary"},
 		{"unknown encoding", "a.txt", unknown, "encoding"},
+		{"UTF-8 BOM, then not UTF-8", "a.txt", append([]byte{0xEF, 0xBB, 0xBF}, gb18030(t, smallPlan)...), "byte order mark"},
 		{"corrupt docx", "a.docx", []byte("PK\x03\x04 not really"), "corrupt .docx"},
 		{"docx without body", "a.docx", docx(t, map[string][]byte{"word/styles.xml": []byte("<x/>")}), "no word/document.xml"},
 		{"docx with broken xml", "a.docx", docx(t, map[string][]byte{"word/document.xml": []byte("<w:document><w:p>")}), "corrupt .docx"},
@@ -168,6 +171,29 @@ func TestDecodeRejects(t *testing.T) {
 
 // TestLoadBadInputs: every bad file is reported by name with its problem, and
 // the good file among them is still read and segmented.
+// FuzzNotText: notText, which reads bytes, counts what the rune definition
+// counts: C0/C1 controls but line breaks and tabs, private use, U+FFFD.
+func FuzzNotText(f *testing.F) {
+	for _, s := range []string{smallPlan, "\x01\x02a", "\u0085\u009f\u00a0", "\ue000\uf8ff\uf900\ufffd\uffff", "a\x7f\t\f\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		bad, total := 0, 0
+		for _, r := range s {
+			total++
+			if r == utf8.RuneError || unicode.IsControl(r) && !strings.ContainsRune("\n\r\t\f", r) || r >= 0xE000 && r <= 0xF8FF {
+				bad++
+			}
+		}
+		if b, n := notText(s); b != bad || n != total {
+			t.Fatalf("%q: %d of %d not text, notText says %d of %d", s, bad, total, b, n)
+		}
+	})
+}
+
 func TestLoadBadInputs(t *testing.T) {
 	dir := t.TempDir()
 	long := strings.Repeat("老年人运用智能技术困难，", 10<<20/len("老年人运用智能技术困难，")) // 10 MB, one line
