@@ -30,11 +30,12 @@ func newSource(text, norm string) (s *source, ok bool) {
 		_, ok = normalize(text, s)
 		return s, ok
 	}
-	origAt := runeStarts(text)
+	n := utf8.RuneCountInString(norm)
 	// filled in locals: stores into s's fields, one per rune, would each pay
 	// the garbage collector's write barrier while it runs
-	rs, normAt := make([]rune, 0, len(origAt)-1), make([]int32, 0, len(origAt))
-	for i := 0; i < len(norm); {
+	rs, origAt, normAt := make([]rune, n), make([]int32, n+1), make([]int32, n+1)
+	j := 0 // text[j:] holds the runes of norm[i:]
+	for k, i := 0, 0; k < n; k++ {
 		r, size := rune(norm[i]), 1
 		if r >= utf8.RuneSelf {
 			// an invalid byte of text is one of norm too: normalising copies it
@@ -42,28 +43,29 @@ func newSource(text, norm string) (s *source, ok bool) {
 				return nil, false
 			}
 		}
-		rs, normAt = append(rs, r), append(normAt, int32(i))
+		if j >= len(text) {
+			return nil, false
+		}
+		rs[k], origAt[k], normAt[k] = r, int32(j), int32(i)
 		i += size
+		j += utf8Len(text[j])
 	}
-	*s = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: append(normAt, int32(len(norm)))}
-	return s, len(rs) == len(origAt)-1
+	origAt[n], normAt[n] = int32(len(text)), int32(len(norm))
+	*s = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: normAt}
+	return s, j == len(text)
 }
 
-// runeStarts is the byte offset of every rune of valid UTF-8 text, and its length.
-func runeStarts(text string) []int32 {
-	n := 0
-	for i := 0; i < len(text); i++ {
-		if text[i]&0xC0 != 0x80 {
-			n++
-		}
+// utf8Len is the length of the UTF-8 sequence that starts with byte c.
+func utf8Len(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
 	}
-	at := make([]int32, 0, n+1)
-	for i := 0; i < len(text); i++ {
-		if text[i]&0xC0 != 0x80 {
-			at = append(at, int32(i))
-		}
-	}
-	return append(at, int32(len(text)))
+	return 4
 }
 
 type span [2]int // rune offsets [start, end)
