@@ -175,13 +175,53 @@ var (
 	joinRe      = regexp.MustCompile(`[,，](` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:参加|参与|配合)$`)
 )
 
+// subjectTriggers: the words that, right after a body's name, make it
+// responsible, in the order they are read, each with the pattern that reads
+// the names before it.
+var subjectTriggers = []struct {
+	word   string
+	re     *regexp.Regexp
+	isLead bool
+}{{"牵头", leadRe, true}, {"参加", joinRe, false}, {"参与", joinRe, false}, {"配合", joinRe, false},
+	{"要", subjectRe, false}, {"应", subjectRe, false}, {"须", subjectRe, false}, {"负责", subjectRe, false}}
+
 // SubjectUnits finds responsible bodies named in the text itself (normalised
 // norm, original orig of the same rune length). The patterns are tried on a
 // short window before each trigger word, not over the whole text.
 func SubjectUnits(norm, orig string) (units, lead []string) {
+	// the triggers that follow the last character of a body's name, found
+	// in one pass: (trigger, where the word ends)
+	var hits [][2]int
+	for i := 0; i < len(norm); {
+		if norm[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := decodeRune(norm[i:])
+		i += size
+		if !endsBodyName(r) {
+			continue
+		}
+		for t, tr := range subjectTriggers {
+			if strings.HasPrefix(norm[i:], tr.word) {
+				hits = append(hits, [2]int{t, i + len(tr.word)})
+			}
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b [2]int) int { return a[0] - b[0] }) // trigger by trigger, each in text order
 	seen := map[string]bool{}
-	add := func(window string, base int, m []int, isLead bool) {
-		at := base + m[2] // the names' byte offset in norm
+	for _, h := range hits {
+		tr, end := subjectTriggers[h[0]], h[1]
+		start := max(0, end-3*64)
+		for start > 0 && !utf8.RuneStart(norm[start]) {
+			start++
+		}
+		window := norm[start:end]
+		m := tr.re.FindStringSubmatchIndex(window)
+		if m == nil {
+			continue
+		}
+		at := start + m[2] // the names' byte offset in norm
 		for _, sp := range splitUnits(nil, window[m[2]:m[3]]) {
 			u := strings.TrimSpace(runeSlice(orig, runeIndex(norm, at+sp[0]), runeIndex(norm, at+sp[1])))
 			if u == "" {
@@ -191,39 +231,19 @@ func SubjectUnits(norm, orig string) (units, lead []string) {
 				seen[u] = true
 				units = append(units, u)
 			}
-			if isLead {
+			if tr.isLead {
 				lead = append(lead, u)
 			}
 		}
 	}
-	for _, tr := range []struct {
-		words  []string
-		re     *regexp.Regexp
-		isLead bool
-	}{{[]string{"牵头"}, leadRe, true}, {[]string{"参加", "参与", "配合"}, joinRe, false}, {[]string{"要", "应", "须", "负责"}, subjectRe, false}} {
-		for _, w := range tr.words {
-			for from := 0; ; {
-				i := strings.Index(norm[from:], w)
-				if i < 0 {
-					break
-				}
-				end := from + i + len(w)
-				start := max(0, end-3*64)
-				for start > 0 && !utf8.RuneStart(norm[start]) {
-					start++
-				}
-				before, _ := utf8.DecodeLastRuneInString(norm[:end-len(w)])
-				if !strings.ContainsRune("门委厅局办部府区", before) {
-					from = end // no body's name ends right before the word
-					continue
-				}
-				window := norm[start:end]
-				if m := tr.re.FindStringSubmatchIndex(window); m != nil {
-					add(window, start, m, tr.isLead)
-				}
-				from = end
-			}
-		}
-	}
 	return units, lead
+}
+
+// endsBodyName: r is the last character of a body's name (部门, 委, 厅 …, 政府, 地区).
+func endsBodyName(r rune) bool {
+	switch r {
+	case '门', '委', '厅', '局', '办', '部', '府', '区':
+		return true
+	}
+	return false
 }
