@@ -3,6 +3,7 @@ package regions
 import (
 	"bufio"
 	"bytes"
+	"math/bits"
 	_ "embed"
 	"sort"
 	"strings"
@@ -118,7 +119,7 @@ func normalize(text string, src *source) (norm string, valid bool) {
 	var rs []rune
 	var origAt, normAt []int32
 	if index {
-		n := utf8.RuneCountInString(text)
+		n := runeCount(text)
 		rs, origAt, normAt = make([]rune, n), make([]int32, n+1), make([]int32, n+1)
 	}
 	var out strings.Builder // its String is the bytes written, not a copy
@@ -129,7 +130,12 @@ func normalize(text string, src *source) (norm string, valid bool) {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(text[i:])
-			valid = valid && size > 1
+			if size == 1 { // not UTF-8
+				if index {
+					return "", false // the tables, sized by runeCount, cannot hold it
+				}
+				valid = false
+			}
 		}
 		n := r
 		if t.mayChange(r) {
@@ -222,4 +228,24 @@ func normalizeRune(r rune, t *t2sTables) rune {
 		return s
 	}
 	return r
+}
+
+// runeCount is utf8.RuneCountInString for valid UTF-8, eight bytes at a time:
+// the runes are the bytes that do not continue one (10xxxxxx). For invalid
+// UTF-8 it may differ from utf8.RuneCountInString.
+func runeCount(s string) int {
+	const high = 0x8080808080808080
+	cont := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		cont += bits.OnesCount64(w & high &^ (w << 1))
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
 }

@@ -30,7 +30,7 @@ func newSource(text, norm string) (s *source, ok bool) {
 		_, ok = normalize(text, s)
 		return s, ok
 	}
-	n := utf8.RuneCountInString(norm)
+	n := runeCount(norm) // if norm is not valid UTF-8, the loop finds out
 	// filled in locals: stores into s's fields, one per rune, would each pay
 	// the garbage collector's write barrier while it runs
 	rs, origAt, normAt := make([]rune, n), make([]int32, n+1), make([]int32, n+1)

@@ -230,7 +230,8 @@ func FuzzParseAssignment(f *testing.F) {
 }
 
 // FuzzSource: the one-pass index (normalising as it goes) is the index of
-// the text and its separately normalised form, and both tell invalid UTF-8.
+// the text and its separately normalised form, and both tell invalid UTF-8;
+// runeCount counts valid UTF-8 as the utf8 package does.
 func FuzzSource(f *testing.F) {
 	for _, s := range []string{smallPlan, "各區縣（自治縣）政府，長期堅持", "ａ１「」　𠀀𡃁x\xff", "\xe4\xb8一", "\xba"} {
 		f.Add(s)
@@ -243,6 +244,9 @@ func FuzzSource(f *testing.F) {
 		}
 		if ok1 && !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: one pass %+v, two passes %+v", text, got, want)
+		}
+		if ok1 && runeCount(text) != utf8.RuneCountInString(text) {
+			t.Fatalf("%q: runeCount %d, utf8 %d", text, runeCount(text), utf8.RuneCountInString(text))
 		}
 	})
 }

@@ -144,7 +144,8 @@ func splitUnits(spans [][2]int, s string) [][2]int {
 	return append(spans, [2]int{start, len(s)})
 }
 
-func runeIndex(s string, byteOff int) int { return utf8.RuneCountInString(s[:byteOff]) }
+// runeIndex is the rune offset of byte offset byteOff of valid UTF-8 s.
+func runeIndex(s string, byteOff int) int { return runeCount(s[:byteOff]) }
 
 // splitTopLevel appends to spans the byte spans of s's parts between the
 // separators , ; ， ； that stand outside parentheses, so "各县(市)区人民政府"
