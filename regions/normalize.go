@@ -3,8 +3,8 @@ package regions
 import (
 	"bufio"
 	"bytes"
-	"math/bits"
 	_ "embed"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
