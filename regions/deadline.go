@@ -98,8 +98,8 @@ func ParseDeadline(raw string, docYear int) (d Deadline, ok bool) {
 	if s == "" {
 		return Deadline{Kind: DeadlineNone}, false
 	}
-	if m := deadlineRe.FindStringSubmatchIndex(s); m != nil {
-		if t, ok := deadlineDate(s, m); ok {
+	if m, ok := findDeadlineExpr(s); ok {
+		if t, ok := deadlineDate(s, m[:]); ok {
 			return Deadline{Raw: raw, Date: t, Kind: DeadlineDate}, true
 		}
 	}
@@ -110,6 +110,134 @@ func ParseDeadline(raw string, docYear int) (d Deadline, ok bool) {
 		return Deadline{Raw: raw, Kind: DeadlineOngoing}, true
 	}
 	return Deadline{Kind: DeadlineNone}, false
+}
+
+// deadlineExpr is a match of deadlineRe as FindStringSubmatchIndex gives it:
+// the match's byte span, then the span of each of its 7 groups, -1 for a
+// group that took no part.
+type deadlineExpr [16]int
+
+// findDeadlineExpr is deadlineRe.FindStringSubmatchIndex: the leftmost match.
+func findDeadlineExpr(s string) (deadlineExpr, bool) {
+	for p := 0; p < len(s); {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if isYearDigit(r) {
+			if m, ok := matchDeadlineExpr(s, p); ok {
+				return m, true
+			}
+		}
+		p += size
+	}
+	return deadlineExpr{}, false
+}
+
+// matchDeadlineExpr matches deadlineRe at byte p of s, by hand: the
+// regexp's alternatives in its order, its greedy repeats as it takes them.
+// FuzzDeadlineExpr holds it to the regexp.
+func matchDeadlineExpr(s string, p int) (m deadlineExpr, ok bool) {
+	for i := range m {
+		m[i] = -1
+	}
+	i := p
+	for range 4 { // the year
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isYearDigit(r) {
+			return m, false
+		}
+		i += size
+	}
+	m[2], m[3] = p, i
+	if i = skipSpace(s, i); !strings.HasPrefix(s[i:], "年") {
+		return m, false
+	}
+	i = skipSpace(s, i+len("年"))
+	m[0], m[1] = p, i
+	group := func(g, from, to int) (deadlineExpr, bool) {
+		m[2*g], m[2*g+1], m[1] = from, to, to
+		return m, true
+	}
+	// 第?\s*([1-4一二三四])\s*季度
+	j := skipSpace(s, i+prefixLen(s[i:], "第"))
+	if r, size := utf8.DecodeRuneInString(s[j:]); strings.ContainsRune("1234一二三四", r) {
+		if k := skipSpace(s, j+size); strings.HasPrefix(s[k:], "季度") {
+			m, _ = group(2, j, j+size)
+			m[1] = k + len("季度")
+			return m, true
+		}
+	}
+	for g, words := range [][]string{3: {"上半年", "下半年"}, 4: {"底", "末", "年底", "前", "内"}} {
+		for _, w := range words {
+			if strings.HasPrefix(s[i:], w) {
+				return group(g, i, i+len(w))
+			}
+		}
+	}
+	// ([0-9一…十]{1,3})\s*月\s*(?:([0-9一…十]{1,3})\s*日|(上旬|中旬|下旬|底|末))?
+	e := numeralRun(s, i)
+	if e < 0 {
+		return m, true // the year alone
+	}
+	k := skipSpace(s, e)
+	if !strings.HasPrefix(s[k:], "月") {
+		return m, true
+	}
+	m, _ = group(5, i, e)
+	j = skipSpace(s, k+len("月"))
+	m[1] = j
+	if e := numeralRun(s, j); e >= 0 {
+		if k := skipSpace(s, e); strings.HasPrefix(s[k:], "日") {
+			m, _ = group(6, j, e)
+			m[1] = k + len("日")
+			return m, true
+		}
+	}
+	for _, w := range []string{"上旬", "中旬", "下旬", "底", "末"} {
+		if strings.HasPrefix(s[j:], w) {
+			return group(7, j, j+len(w))
+		}
+	}
+	return m, true
+}
+
+// numeralRun is where a run of one to three numerals ([0-9一二三四五六七八九十])
+// starting at byte i of s ends, or -1: a longer run cannot be followed by 月
+// or 日, which is all the caller asks of it.
+func numeralRun(s string, i int) int {
+	n := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)) {
+			break
+		}
+		if n++; n > 3 {
+			return -1
+		}
+		i += size
+	}
+	if n == 0 {
+		return -1
+	}
+	return i
+}
+
+func isYearDigit(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("〇一二三四五六七八九零", r)
+}
+
+// skipSpace skips \s* (the regexp's ASCII spaces) from byte i of s.
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// prefixLen is len(p) when s starts with p, else 0.
+func prefixLen(s, p string) int {
+	if strings.HasPrefix(s, p) {
+		return len(p)
+	}
+	return 0
 }
 
 // deadlineDate turns one deadlineRe match into the last day of its period.

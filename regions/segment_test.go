@@ -1,7 +1,9 @@
 package regions
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -247,6 +249,53 @@ func FuzzSource(f *testing.F) {
 		}
 		if ok1 && runeCount(text) != utf8.RuneCountInString(text) {
 			t.Fatalf("%q: runeCount %d, utf8 %d", text, runeCount(text), utf8.RuneCountInString(text))
+		}
+	})
+}
+
+// TestDeadlineExprTokens checks the date matchers against the regexps on
+// strings made of the pieces dates are made of, which random bytes seldom hit.
+func TestDeadlineExprTokens(t *testing.T) {
+	pieces := []string{"2", "0", "1", "3", "〇", "二", "零", "十", "年", "月", "日", "第", "季度", "上半年", "下半年",
+		"底", "末", "前", "内", "上旬", "中旬", "下旬", "完成", " ", "x", "5"}
+	tableDateRe := regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 {
+			b.WriteString([]string{"2021", "二〇二一", "2022"}[rng.IntN(3)])
+		}
+		for range rng.IntN(9) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := deadlineRe.FindStringSubmatchIndex(s)
+		if got, ok := findDeadlineExpr(s); ok != (want != nil) || ok && !slices.Equal(got[:], want) {
+			t.Fatalf("%q: regexp %v, by hand %v %v", s, want, got, ok)
+		}
+		if cell, ok := tableDate(s); cell != tableDateRe.FindString(s) || ok != (cell != "") {
+			t.Fatalf("%q: table cell: regexp %q, by hand %q", s, tableDateRe.FindString(s), cell)
+		}
+	}
+}
+
+// FuzzDeadlineExpr holds the hand-written date matchers to the regexps they
+// stand for: the same match and groups, the same table cell.
+func FuzzDeadlineExpr(f *testing.F) {
+	tableDateRe := regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
+	for _, s := range []string{"2021年10月底前完成", "2021 年 第 三 季度", "二〇二一年十二月", "2022年前", "2021年上半年", "2021年年底",
+		"2021年1月中旬前", "2021年1月22日前", "12021年6月", "2021年1234月", "2021年6 月 30 日", "2021年第5季度", "x2021年内完成", "2021年\xff月"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := deadlineRe.FindStringSubmatchIndex(s)
+		got, ok := findDeadlineExpr(s)
+		if ok != (want != nil) || ok && !slices.Equal(got[:], want) {
+			t.Fatalf("%q: regexp %v, by hand %v %v", s, want, got, ok)
+		}
+		cell, ok := tableDate(s)
+		if w := tableDateRe.FindString(s); ok != (w != "") || cell != w {
+			t.Fatalf("%q: table cell: regexp %q, by hand %q %v", s, w, cell, ok)
 		}
 	})
 }

@@ -63,7 +63,6 @@ var (
 	unitStartRunes = runeSet("市重人民中国省区县自州")
 	cnNumerals     = runeSet("一二三四五六七八九十")
 	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
-	tableDateRe    = regexp.MustCompile(`^` + deadlineRe.String() + `(?:前)?(?:完成)?`)
 )
 
 type tableReader struct {
@@ -116,7 +115,7 @@ func (t *tableReader) readDeadline(i int, dateLike bool) deadlineCell {
 	if dateLike {
 		// the regexp runs on a short window: a date cell is at most ~16 runes
 		window := t.src.normStr(i, min(len(norm), i+20))
-		if m := tableDateRe.FindString(window); m != "" {
+		if m, ok := tableDate(window); ok {
 			if d, ok := ParseDeadline(m, t.year); ok {
 				n := runeIndex(m, len(m))
 				d.Raw = t.src.origStr(i, i+n)
@@ -130,6 +129,17 @@ func (t *tableReader) readDeadline(i int, dateLike bool) deadlineCell {
 		return deadlineCell{Deadline{Raw: t.src.origStr(i, i+n), Kind: DeadlineOngoing}, n}
 	}
 	return deadlineCell{}
+}
+
+// tableDate reads the date a table cell starts with, and the 前 and 完成 that
+// may follow it: ^deadlineRe(?:前)?(?:完成)?.
+func tableDate(s string) (string, bool) {
+	m, ok := matchDeadlineExpr(s, 0)
+	if !ok {
+		return "", false
+	}
+	end := m[1] + prefixLen(s[m[1]:], "前")
+	return s[:end+prefixLen(s[end:], "完成")], true
 }
 
 // genericUnitAt returns the rune length of a name of the usual shape
