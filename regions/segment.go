@@ -238,10 +238,24 @@ func isSpace(r rune) bool {
 }
 
 // runeSet is a handful of characters, asked about once per character of a
-// document: a scan of a few runes beats strings.ContainsRune's encoding.
-type runeSet []rune
+// document. A 64-bit filter of their low bits answers most characters that
+// are not in it; the rest are looked for among the few.
+type runeSet struct {
+	filter uint64
+	runes  []rune
+}
 
-func (s runeSet) has(r rune) bool { return slices.Contains(s, r) }
+func newRuneSet(s string) runeSet {
+	set := runeSet{runes: []rune(s)}
+	for _, r := range set.runes {
+		set.filter |= 1 << (r & 63)
+	}
+	return set
+}
+
+func (s runeSet) has(r rune) bool {
+	return s.filter&(1<<(r&63)) != 0 && slices.Contains(s.runes, r)
+}
 
 // isHan is unicode.Is(unicode.Han, r) with the common block checked first.
 func isHan(r rune) bool {
@@ -278,13 +292,22 @@ var (
 	// notMeasure: top-level sections that frame the plan rather than task anyone.
 	notMeasure = regexp.MustCompile(`指导思想|总体要求|基本原则|工作原则|主要目标|总体目标|工作目标|阶段目标|目标任务|适用范围|编制依据`)
 	goalTitle  = regexp.MustCompile(`目标`)
-	trailerRe  = regexp.MustCompile(`^(抄送|附件|扫一扫|本作品|注:|註:|Public domain)`)
 )
 
 // frameLine: a signature date, an issuer's name standing alone, or a trailer
 // (抄送, 附件 …): the end of an outline.
 func frameLine(norm string) bool {
-	return isDateLine(norm) || len(norm) <= 150 && issuerLine.MatchString(norm) || trailerRe.MatchString(norm)
+	return isDateLine(norm) || len(norm) <= 150 && issuerLine.MatchString(norm) || isTrailer(norm)
+}
+
+// isTrailer: a line that follows a document's body (抄送, 附件, a web page's footer).
+func isTrailer(norm string) bool {
+	for _, p := range []string{"抄送", "附件", "扫一扫", "本作品", "注:", "註:", "Public domain"} {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // The line patterns are anchored at both ends and short; checking the length
@@ -301,7 +324,7 @@ func titleEnding(norm string) bool {
 	return last == ')' || titleNounEnds.has(last)
 }
 
-var titleNounEnds = runeSet("案划单见知法则施点")
+var titleNounEnds = newRuneSet("案划单见知法则施点")
 
 // node is a numbered heading or item of the outline.
 type node struct {

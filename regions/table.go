@@ -60,8 +60,8 @@ type token struct {
 }
 
 var (
-	unitStartRunes = runeSet("市重人民中国省区县自州")
-	cnNumerals     = runeSet("一二三四五六七八九十")
+	unitStartRunes = newRuneSet("市重人民中国省区县自州")
+	cnNumerals     = newRuneSet("一二三四五六七八九十")
 	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
 )
 
@@ -383,11 +383,12 @@ func (t *tableReader) tokenize(from int) []token {
 			i += n
 			continue
 		}
-		inList := t.inList(toks)
-		if tok, ok := t.unitAt(i, inList); ok {
-			toks = append(toks, tok)
-			i = tok.end
-			continue
+		if unitStartRunes.has(r) {
+			if tok, ok := t.unitAt(i, t.inList(toks)); ok {
+				toks = append(toks, tok)
+				i = tok.end
+				continue
+			}
 		}
 		if isDigit(r) && (i == 0 || !isDigit(norm[i-1])) {
 			v, n := numberAt(norm[i:])
@@ -582,7 +583,7 @@ func (t *tableReader) rows(toks []token) []*row {
 		case tkText:
 			closeList()
 			text := t.src.normStr(tk.start, tk.end)
-			if sentenceEnded && trailerRe.MatchString(text) {
+			if sentenceEnded && isTrailer(text) {
 				break
 			}
 			inner := t.numberBeforeStop(toks, idx)
@@ -604,7 +605,7 @@ func (t *tableReader) rows(toks []token) []*row {
 			sentenceEnded = strings.HasSuffix(text, "。") // not ；: the sentence goes on
 			noiseSinceEnd = false
 		}
-		if tk.kind == tkText && sentenceEnded && trailerRe.MatchString(t.src.normStr(tk.start, tk.end)) && cur != nil && tk.start > cur.end {
+		if tk.kind == tkText && sentenceEnded && isTrailer(t.src.normStr(tk.start, tk.end)) && cur != nil && tk.start > cur.end {
 			break
 		}
 	}
@@ -807,8 +808,12 @@ func (t *tableReader) measures(rows []*row) []Measure {
 // cleanWithOffsets is the row's own words and, per rune, its offset in the
 // measure's text (made of r.slices, which start at sliceAt).
 func (t *tableReader) cleanWithOffsets(r *row, sliceAt []int) (string, []int) {
+	n := 0
+	for _, sp := range r.texts {
+		n += sp[1] - sp[0]
+	}
 	var b strings.Builder
-	var offs []int
+	offs := make([]int, 0, n)
 	for _, sp := range r.texts {
 		k := 0
 		for k < len(r.slices) && !(sp[0] >= r.slices[k][0] && sp[1] <= r.slices[k][1]) {
