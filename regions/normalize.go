@@ -129,7 +129,9 @@ func normalize(text string, src *source) (norm string, valid bool) {
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decodeRune(text[i:])
+			if r, size = decode3(text[i:]); size == 0 {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 			if size == 1 { // not UTF-8
 				if index {
 					return "", false // the tables, sized by runeCount, cannot hold it
@@ -179,16 +181,20 @@ func normalize(text string, src *source) (norm string, valid bool) {
 	return norm, valid
 }
 
-// decodeRune is utf8.DecodeRuneInString with the three-byte sequences of
-// Chinese text decoded inline.
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
-		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
+// decode3 decodes the three-byte UTF-8 sequence s starts with; size is 0
+// when s starts otherwise (utf8.DecodeRuneInString will do). It is small
+// enough to be inlined in loops over every character of a document.
+func decode3(s string) (r rune, size int) {
+	if len(s) > 2 {
+		// the three bytes side by side: 1110xxxx 10xxxxxx 10xxxxxx
+		if b := rune(s[0])<<16 | rune(s[1])<<8 | rune(s[2]); b&0xF0C0C0 == 0xE08080 {
+			r = b>>4&0xF000 | b>>2&0x0FC0 | b&0x3F
+			if r >= 0x800 && r&0xF800 != 0xD800 { // not overlong, not a surrogate
+				return r, 3
+			}
 		}
 	}
-	return utf8.DecodeRuneInString(s)
+	return 0, 0
 }
 
 // matchPhrase finds the longest phrase that text starts with; its first rune

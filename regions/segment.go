@@ -39,7 +39,10 @@ func newSource(text, norm string) (s *source, ok bool) {
 		r, size := rune(norm[i]), 1
 		if r >= utf8.RuneSelf {
 			// an invalid byte of text is one of norm too: normalising copies it
-			if r, size = decodeRune(norm[i:]); size == 1 {
+			if r, size = decode3(norm[i:]); size == 0 {
+				r, size = utf8.DecodeRuneInString(norm[i:])
+			}
+			if size == 1 {
 				return nil, false
 			}
 		}

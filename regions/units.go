@@ -198,7 +198,10 @@ func SubjectUnits(norm, orig string) (units, lead []string) {
 			i++
 			continue
 		}
-		r, size := decodeRune(norm[i:])
+		r, size := decode3(norm[i:])
+		if size == 0 {
+			r, size = utf8.DecodeRuneInString(norm[i:])
+		}
 		i += size
 		if !endsBodyName(r) {
 			continue
