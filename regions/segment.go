@@ -320,11 +320,14 @@ func isPlanTitle(norm string) bool {
 	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
 }
 
-// titleEnding: norm ends as planTitle requires, with a closing parenthesis or
-// one of its nouns; a quick test before the regexp.
+// titleEnding: norm ends as planTitle requires, with one of its nouns, maybe
+// followed by a parenthesis; a quick test before the regexp.
 func titleEnding(norm string) bool {
+	if strings.HasSuffix(norm, ")") {
+		norm = strings.TrimRight(norm[:max(0, strings.LastIndexByte(norm, '('))], reSpace)
+	}
 	last, _ := utf8.DecodeLastRuneInString(norm)
-	return last == ')' || titleNounEnds.has(last)
+	return titleNounEnds.has(last)
 }
 
 var titleNounEnds = newRuneSet("案划单见知法则施点")
