@@ -29,21 +29,24 @@ type t2sTables struct {
 	chars   []rune               // BMP rune -> simplified rune, 0 when unchanged
 	astral  map[rune]rune        // the same beyond the BMP
 	phrases map[[2]rune][]phrase // by their first two runes, longest first
-	starts  []bool               // BMP runes that begin a phrase: the rest never look one up
-	seconds []bool               // BMP runes that are a phrase's second
-	// may has a bit for every BMP rune that normalize must look up: a phrase
-	// start or a rune that changes. At 8 KB it stays in cache, where the
-	// tables above do not.
-	may [0x10000 / 64]uint64
+	starts  bmpSet               // runes that begin a phrase: the rest never look one up
+	seconds bmpSet               // runes that are a phrase's second
+	// may holds every BMP rune that normalize must look up: a phrase start or
+	// a rune that changes. Its 8 KB stay in cache, where chars does not.
+	may bmpSet
 }
 
-// mayChange: r is beyond the BMP or has its bit in may.
-func (t *t2sTables) mayChange(r rune) bool {
-	return r >= 0x10000 || t.may[r>>6]&(1<<(r&63)) != 0
-}
+// bmpSet is a set of runes of the Basic Multilingual Plane, a bit each.
+type bmpSet [0x10000 / 64]uint64
+
+func (s *bmpSet) add(r rune)      { s[r>>6] |= 1 << (r & 63) }
+func (s *bmpSet) has(r rune) bool { return r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0 }
+
+// mayChange: r is beyond the BMP or in may.
+func (t *t2sTables) mayChange(r rune) bool { return r >= 0x10000 || t.may.has(r) }
 
 var t2s = sync.OnceValue(func() *t2sTables {
-	t := &t2sTables{chars: make([]rune, 0x10000), astral: map[rune]rune{}, phrases: map[[2]rune][]phrase{}, starts: make([]bool, 0x10000), seconds: make([]bool, 0x10000)}
+	t := &t2sTables{chars: make([]rune, 0x10000), astral: map[rune]rune{}, phrases: map[[2]rune][]phrase{}}
 	eachEntry(tsCharacters, func(key string, values []string) {
 		k, _ := utf8.DecodeRuneInString(key)
 		v, _ := utf8.DecodeRuneInString(values[0])
@@ -68,15 +71,16 @@ var t2s = sync.OnceValue(func() *t2sTables {
 		k := [2]rune{r[0], r[1]}
 		t.phrases[k] = append(t.phrases[k], phrase{key, values[0]})
 		if r[0] < 0x10000 && r[1] < 0x10000 {
-			t.starts[r[0]], t.seconds[r[1]] = true, true
+			t.starts.add(r[0])
+			t.seconds.add(r[1])
 		}
 	})
 	for _, ps := range t.phrases {
 		sort.Slice(ps, func(i, j int) bool { return len(ps[i].trad) > len(ps[j].trad) })
 	}
 	for r := rune(0); r < 0x10000; r++ {
-		if t.starts[r] || normalizeRune(r, t) != r {
-			t.may[r>>6] |= 1 << (r & 63)
+		if t.starts.has(r) || normalizeRune(r, t) != r {
+			t.may.add(r)
 		}
 	}
 	return t
@@ -141,7 +145,7 @@ func normalize(text string, src *source) (norm string, valid bool) {
 		}
 		n := r
 		if t.mayChange(r) {
-			if r < 0x10000 && t.starts[r] {
+			if t.starts.has(r) {
 				if p, ok := t.matchPhrase(text[i:], size); ok {
 					out.WriteString(text[from:i])
 					for j, pr := range p.simp { // the phrase's runes and their places in both texts
@@ -201,7 +205,7 @@ func decode3(s string) (r rune, size int) {
 // is size bytes long.
 func (t *t2sTables) matchPhrase(text string, size int) (phrase, bool) {
 	second, _ := utf8.DecodeRuneInString(text[size:])
-	if second >= 0x10000 || !t.seconds[second] {
+	if !t.seconds.has(second) {
 		return phrase{}, false
 	}
 	first, _ := utf8.DecodeRuneInString(text)
