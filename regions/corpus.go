@@ -420,10 +420,10 @@ func inferNumber(norm string) string {
 // docNumbers is docNumberRe.FindAllStringSubmatchIndex, with the regexp run
 // only where an opening bracket is, on a window that fits a number.
 func docNumbers(norm string) [][]int {
-	var opens []int // found with strings.Index: IndexAny decodes every rune
+	var opens []int // found with indexText: IndexAny decodes every rune
 	for _, bracket := range []string{"〔", "["} {
 		for i := 0; ; {
-			j := strings.Index(norm[i:], bracket)
+			j := indexText(norm[i:], bracket)
 			if j < 0 {
 				break
 			}
@@ -453,7 +453,7 @@ func docNumbers(norm string) [][]int {
 // issuer's name) to the publication date (发布日期).
 func inferDate(norm string, lines []string) (time.Time, bool) {
 	field := func(name string) (time.Time, bool) {
-		if i := strings.Index(norm, name); i >= 0 {
+		if i := indexText(norm, name); i >= 0 {
 			if m := docDateRe.FindStringSubmatch(norm[i:min(len(norm), i+40)]); m != nil && m[2] != "" {
 				t, err := time.Parse(time.DateOnly, m[2])
 				return t, err == nil
@@ -489,7 +489,7 @@ func inferDate(norm string, lines []string) (time.Time, bool) {
 // is slow to try on every line that mentions a day.
 func maySign(line string) bool {
 	for i := 0; ; {
-		j := strings.Index(line[i:], "年")
+		j := indexText(line[i:], "年")
 		if j < 0 {
 			return false
 		}

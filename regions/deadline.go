@@ -343,7 +343,7 @@ var bodyDeadlineRe = regexp.MustCompile(deadlineRe.String() + `\s*前$`)
 // are targets of goal statements, not deadlines.
 func FindDeadline(s string, docYear int) (Deadline, int, int, bool) {
 	for from := 0; ; {
-		i := strings.Index(s[from:], "前")
+		i := indexText(s[from:], "前")
 		if i < 0 {
 			return Deadline{Kind: DeadlineNone}, 0, 0, false
 		}

@@ -300,6 +300,19 @@ func FuzzDeadlineExpr(f *testing.F) {
 	})
 }
 
+// FuzzIndexText: indexText finds what strings.Index finds.
+func FuzzIndexText(f *testing.F) {
+	f.Add("在2021年1月中旬前排查完毕，提前", "前")
+	f.Add("成文日期：2021-01-14", "成文日期")
+	f.Add("aaa", "aa")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if got, want := indexText(s, sub), strings.Index(s, sub); got != want {
+			t.Fatalf("indexText(%q, %q) = %d, strings.Index %d", s, sub, got, want)
+		}
+	})
+}
+
 func FuzzDecode(f *testing.F) {
 	f.Add("a.txt", []byte(smallPlan))
 	f.Add("a.docx", []byte("PK\x03\x04"))

@@ -95,7 +95,7 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 // mayBeDeadline: the part names a year or an ongoing term; only such parts
 // are given to the date parser.
 func mayBeDeadline(s string) bool {
-	return strings.Contains(s, "年") || strings.Contains(s, "长期") || strings.Contains(s, "持续") || strings.Contains(s, "常态")
+	return indexText(s, "年") >= 0 || indexText(s, "长期") >= 0 || indexText(s, "持续") >= 0 || indexText(s, "常态") >= 0
 }
 
 // parseUnitList splits "市大数据委、卫健委牵头" or "市商务局、民政局等部门按职责分工负责"
