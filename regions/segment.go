@@ -274,7 +274,7 @@ func continues(prev, next para) bool {
 	if prev.norm == "" || strings.ContainsRune("。;!?:)”」》】", last) {
 		return false
 	}
-	if prev.num.scheme != "" && utf8.RuneCountInString(prev.norm) <= 40 && !strings.Contains(prev.norm, "。") { // a heading: 一、指导思想
+	if prev.num.scheme != "" && runeCount(prev.norm) <= 40 && !strings.Contains(prev.norm, "。") { // a heading: 一、指导思想
 		return false
 	}
 	return !isDateLine(prev.norm) && !isDateLine(next.norm)
@@ -455,7 +455,7 @@ func trailingAssignment(normText, origText string, year int) (Assignment, int, b
 			}
 			// the same runes of the original, counted from its end: the
 			// parenthesis is short, the paragraph may be long
-			tail, n := utf8.RuneCountInString(normText[end-1:]), utf8.RuneCountInString(normText[i+1:end-1])
+			tail, n := runeCount(normText[end-1:]), runeCount(normText[i+1:end-1])
 			open := lastRunes(origText, tail+n+1)
 			a, ok := ParseAssignment(normText[i+1:end-1], origText[lastRunes(origText, tail+n):lastRunes(origText, tail)], year)
 			return a, open, ok
@@ -591,7 +591,7 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 		}
 		if gi == 0 {
 			title := titleOf(m.Norm)
-			if n := utf8.RuneCountInString(title); n > 0 {
+			if n := runeCount(title); n > 0 {
 				m.Title = runeSlice(m.Text, 0, n)
 			}
 			m.Goal = goalTitle.MatchString(title) && n.parent != nil

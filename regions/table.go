@@ -696,11 +696,11 @@ func (t *tableReader) dedupeRows(rows []*row) []*row {
 		same := -1
 		if i, ok := byNumber[r.number]; ok && r.number > 0 {
 			same = i
-		} else if utf8.RuneCountInString(key) >= 12 {
+		} else if runeCount(key) >= 12 {
 			head, tail := ends(key)
 			for _, i := range append(byEnds[head], byEnds[tail]...) {
 				ok := keys[i]
-				if utf8.RuneCountInString(ok) >= 12 && (strings.Contains(ok, key) || strings.Contains(key, ok)) {
+				if runeCount(ok) >= 12 && (strings.Contains(ok, key) || strings.Contains(key, ok)) {
 					same = i
 					break
 				}

@@ -114,7 +114,7 @@ func parseUnitList(norm, orig string) (names []string, lead, ok bool) {
 		if name == "" {
 			continue
 		}
-		if utf8.RuneCountInString(name) > 24 || !isUnitName(name) {
+		if runeCount(name) > 24 || !isUnitName(name) {
 			return nil, false, false
 		}
 		from := at + sp[0] + strings.Index(piece, name)
