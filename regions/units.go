@@ -190,29 +190,22 @@ var subjectTriggers = []struct {
 // norm, original orig of the same rune length). The patterns are tried on a
 // short window before each trigger word, not over the whole text.
 func SubjectUnits(norm, orig string) (units, lead []string) {
-	// the triggers that follow the last character of a body's name, found
-	// in one pass: (trigger, where the word ends)
+	// the triggers that follow the last character of a body's name: (trigger,
+	// where the word ends), read trigger by trigger, each in text order
 	var hits [][2]int
-	for i := 0; i < len(norm); {
-		if norm[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := decode3(norm[i:])
-		if size == 0 {
-			r, size = utf8.DecodeRuneInString(norm[i:])
-		}
-		i += size
-		if !endsBodyName(r) {
-			continue
-		}
-		for t, tr := range subjectTriggers {
-			if strings.HasPrefix(norm[i:], tr.word) {
-				hits = append(hits, [2]int{t, i + len(tr.word)})
+	for t, tr := range subjectTriggers {
+		for from := 0; ; {
+			i := indexText(norm[from:], tr.word)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(tr.word)
+			if before, _ := utf8.DecodeLastRuneInString(norm[:at]); endsBodyName(before) {
+				hits = append(hits, [2]int{t, from})
 			}
 		}
 	}
-	slices.SortStableFunc(hits, func(a, b [2]int) int { return a[0] - b[0] }) // trigger by trigger, each in text order
 	seen := map[string]bool{}
 	for _, h := range hits {
 		tr, end := subjectTriggers[h[0]], h[1]
