@@ -515,7 +515,7 @@ func Segment(doc *Document) ([]Measure, error) {
 }
 
 func segmentOutline(doc *Document, o *outline) []Measure {
-	var ms []Measure
+	ms := make([]Measure, 0, len(o.paras)/2) // about a measure in two paragraphs
 	var walk func(n *node, path []string, ids []string)
 	walk = func(n *node, path []string, ids []string) {
 		heading := strings.TrimSpace(o.paras[n.para].orig)
@@ -532,7 +532,7 @@ func segmentOutline(doc *Document, o *outline) []Measure {
 		if n.parent == nil && notMeasure.MatchString(title) {
 			return
 		}
-		ms = append(ms, o.itemMeasures(doc, n, path, strings.Join(ids, "."))...)
+		ms = o.itemMeasures(ms, doc, n, path, strings.Join(ids, "."))
 	}
 	for _, r := range o.roots {
 		var path []string
@@ -561,9 +561,9 @@ func planOf(id string) int {
 	return 0
 }
 
-// itemMeasures turns one outline item into measures: one per paragraph group
-// that carries its own units parenthesis, or one for the whole item.
-func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string) []Measure {
+// itemMeasures appends to ms one outline item's measures: one per paragraph
+// group that carries its own units parenthesis, or one for the whole item.
+func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []string, id string) []Measure {
 	groups := [][]int{{n.para}}
 	for _, b := range n.body {
 		last := groups[len(groups)-1]
@@ -578,7 +578,6 @@ func (o *outline) itemMeasures(doc *Document, n *node, path []string, id string)
 		section = path[len(path)-1]
 	}
 	year := doc.Date.Year()
-	var ms []Measure
 	for gi, g := range groups {
 		m := o.measure(doc, g, year)
 		if strings.TrimSpace(m.Text) == "" {

@@ -762,7 +762,7 @@ func (t *tableReader) cleanKey(r *row) string {
 }
 
 func (t *tableReader) measures(rows []*row) []Measure {
-	var ms []Measure
+	ms := make([]Measure, 0, len(rows))
 	seen := map[string]int{}
 	unnumbered := 0
 	for _, r := range rows {
