@@ -118,42 +118,128 @@ type numbering struct {
 	label  string
 }
 
-var numberingRes = []struct {
+// numberings: the label schemes, in the order they are tried. Each reads its
+// label by hand; FuzzNumbering holds them to the regexps they stand for:
+//
+//	一、   ^([一二三四五六七八九十]{1,3})\s*[、.]\s*
+//	(一)  ^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*
+//	1.    ^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)
+//	1、   ^([0-9]{1,2})\s*、\s*
+//	(1)   ^\(\s*([0-9]{1,2})\s*\)\s*
+//	①     ^([①-⑳])\s*
+//	第一条 ^第([一二三四五六七八九十百]{1,4})条\s*
+var numberings = []struct {
 	scheme string
 	first  string // the runes such a label can start with
-	re     *regexp.Regexp
+	read   func(l *labelReader)
 }{
-	{"一、", "一二三四五六七八九十", regexp.MustCompile(`^([一二三四五六七八九十]{1,3})\s*[、.]\s*`)},
-	{"(一)", "(", regexp.MustCompile(`^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*`)},
-	{"1.", "0123456789", regexp.MustCompile(`^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)`)},
-	{"1、", "0123456789", regexp.MustCompile(`^([0-9]{1,2})\s*、\s*`)},
-	{"(1)", "(", regexp.MustCompile(`^\(\s*([0-9]{1,2})\s*\)\s*`)},
-	{"①", "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", regexp.MustCompile(`^([①-⑳])\s*`)},
-	{"第一条", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)},
+	{"一、", cnTen, func(l *labelReader) { l.run(cnTen, 3); l.space(); l.oneOf("、", "."); l.space() }},
+	{"(一)", "(", func(l *labelReader) {
+		l.lit("(")
+		l.space()
+		l.run(cnTen, 3)
+		l.space()
+		l.lit(")")
+		l.space()
+		l.maybe("、", ".")
+		l.space()
+	}},
+	{"1.", arabic, func(l *labelReader) {
+		l.run(arabic, 2)
+		l.space()
+		l.lit(".")
+		// the regexp then asks for a non-digit, perhaps a space, or the end,
+		// and the label runs to the dot and the blanks after it
+		l.ok = l.ok && (l.i == len(l.s) || !isDigit(rune(l.s[l.i])))
+		for l.i < len(l.s) && l.s[l.i] == ' ' {
+			l.i++
+		}
+	}},
+	{"1、", arabic, func(l *labelReader) { l.run(arabic, 2); l.space(); l.lit("、"); l.space() }},
+	{"(1)", "(", func(l *labelReader) { l.lit("("); l.space(); l.run(arabic, 2); l.space(); l.lit(")"); l.space() }},
+	{"①", circled, func(l *labelReader) { l.run(circled, 1); l.space() }},
+	{"第一条", "第", func(l *labelReader) { l.lit("第"); l.run(cnTen+"百", 4); l.lit("条"); l.space() }},
+}
+
+const (
+	cnTen   = "一二三四五六七八九十"
+	arabic  = "0123456789"
+	circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+)
+
+// labelReader reads a label from the start of s; ok turns false at the
+// first part that is not there, and the rest are then not read.
+type labelReader struct {
+	s   string
+	i   int
+	ok  bool
+	num [2]int // the byte span of the label's number
+}
+
+// run reads one to max runes of class, as many as there are: a label's next
+// part never starts with one, so a shorter run would not do either.
+func (l *labelReader) run(class string, max int) {
+	if !l.ok {
+		return
+	}
+	start, n := l.i, 0
+	for n < max && l.i < len(l.s) {
+		r, size := utf8.DecodeRuneInString(l.s[l.i:])
+		if !strings.ContainsRune(class, r) {
+			break
+		}
+		l.i += size
+		n++
+	}
+	l.num, l.ok = [2]int{start, l.i}, n > 0
+}
+
+func (l *labelReader) space() { l.i = skipSpace(l.s, l.i) }
+
+func (l *labelReader) lit(p string) {
+	if l.ok = l.ok && strings.HasPrefix(l.s[l.i:], p); l.ok {
+		l.i += len(p)
+	}
+}
+
+func (l *labelReader) oneOf(ps ...string) {
+	if !l.maybe(ps...) {
+		l.ok = false
+	}
+}
+
+// maybe reads one of ps if it is there.
+func (l *labelReader) maybe(ps ...string) bool {
+	for _, p := range ps {
+		if l.ok && strings.HasPrefix(l.s[l.i:], p) {
+			l.i += len(p)
+			return true
+		}
+	}
+	return false
 }
 
 // readNumbering recognises an outline label at the start of normalised text and
-// returns it with the rune length of the label. Only the patterns that can
+// returns it with the rune length of the label. Only the schemes that can
 // start with the line's first rune are tried, on the line's first 64 bytes.
 func readNumbering(norm string) (numbering, int) {
 	first, _ := utf8.DecodeRuneInString(norm)
-	head := norm[:min(len(norm), 64)] // a label is short: keep the regexps off long lines
-	for _, n := range numberingRes {
+	head := norm[:min(len(norm), 64)] // a label is short
+	for _, n := range numberings {
 		if !strings.ContainsRune(n.first, first) {
 			continue
 		}
-		m := n.re.FindStringSubmatchIndex(head)
-		if m == nil {
+		l := labelReader{s: head, ok: true}
+		if n.read(&l); !l.ok {
 			continue
 		}
-		end := m[1]
-		if n.scheme == "1." { // the pattern looked one character past the dot
-			end = m[3] + strings.Index(norm[m[3]:], ".") + 1
+		end := l.i
+		if n.scheme == "1." { // its blanks may run past the head
 			for end < len(norm) && norm[end] == ' ' {
 				end++
 			}
 		}
-		raw := norm[m[2]:m[3]]
+		raw := norm[l.num[0]:l.num[1]]
 		v := cnNumber(raw)
 		if n.scheme == "①" {
 			v = int([]rune(raw)[0]-'①') + 1

@@ -313,6 +313,81 @@ func FuzzIndexText(f *testing.F) {
 	})
 }
 
+// numberingRes: the regexps readNumbering's schemes stand for.
+var numberingRes = []struct {
+	scheme, first string
+	re            *regexp.Regexp
+}{
+	{"一、", cnTen, regexp.MustCompile(`^([一二三四五六七八九十]{1,3})\s*[、.]\s*`)},
+	{"(一)", "(", regexp.MustCompile(`^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*[、.]?\s*`)},
+	{"1.", arabic, regexp.MustCompile(`^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)`)},
+	{"1、", arabic, regexp.MustCompile(`^([0-9]{1,2})\s*、\s*`)},
+	{"(1)", "(", regexp.MustCompile(`^\(\s*([0-9]{1,2})\s*\)\s*`)},
+	{"①", circled, regexp.MustCompile(`^([①-⑳])\s*`)},
+	{"第一条", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)},
+}
+
+// numberingByRegexp is readNumbering by numberingRes.
+func numberingByRegexp(norm string) (numbering, int) {
+	first, _ := utf8.DecodeRuneInString(norm)
+	head := norm[:min(len(norm), 64)]
+	for _, n := range numberingRes {
+		if !strings.ContainsRune(n.first, first) {
+			continue
+		}
+		m := n.re.FindStringSubmatchIndex(head)
+		if m == nil {
+			continue
+		}
+		end := m[1]
+		if n.scheme == "1." {
+			end = m[3] + strings.Index(norm[m[3]:], ".") + 1
+			for end < len(norm) && norm[end] == ' ' {
+				end++
+			}
+		}
+		raw := norm[m[2]:m[3]]
+		v := cnNumber(raw)
+		if n.scheme == "①" {
+			v = int([]rune(raw)[0]-'①') + 1
+		}
+		return numbering{scheme: n.scheme, value: v, label: strings.TrimSpace(norm[:end])}, runeIndex(norm, end)
+	}
+	return numbering{}, 0
+}
+
+func checkNumbering(t *testing.T, s string) {
+	t.Helper()
+	want, wn := numberingByRegexp(s)
+	if got, n := readNumbering(s); got != want || n != wn {
+		t.Fatalf("%q: by hand %+v %d, regexp %+v %d", s, got, n, want, wn)
+	}
+}
+
+// TestNumberingPieces holds readNumbering's hand-written schemes to their
+// regexps on strings made of the pieces labels are made of, which random
+// bytes seldom hit.
+func TestNumberingPieces(t *testing.T) {
+	pieces := []string{"(", ")", "一", "十", "百", "1", "2", "0", "、", ".", " ", "\t", "第", "条", "①", "⑳", "x", "五"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkNumbering(t, b.String())
+	}
+}
+
+// FuzzNumbering: the same on any text.
+func FuzzNumbering(f *testing.F) {
+	for _, s := range []string{"一、总体要求", "十二 . 其他", "(三)、加强", "( 十 ) x", "1.5亿", "1. 5", "12.", "123.", "3、", "123、", "(12)", "(123)", "①②", "⑳ a",
+		"第十二条", "第一百零一条", "1 .\t", "(一)\xff", "一二三四、"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkNumbering)
+}
+
 func FuzzDecode(f *testing.F) {
 	f.Add("a.txt", []byte(smallPlan))
 	f.Add("a.docx", []byte("PK\x03\x04"))
