@@ -156,7 +156,14 @@ var numberings = []struct {
 		}
 	}},
 	{"1、", arabic, func(l *labelReader) { l.run(arabic, 2); l.space(); l.lit("、"); l.space() }},
-	{"(1)", "(", func(l *labelReader) { l.lit("("); l.space(); l.run(arabic, 2); l.space(); l.lit(")"); l.space() }},
+	{"(1)", "(", func(l *labelReader) {
+		l.lit("(")
+		l.space()
+		l.run(arabic, 2)
+		l.space()
+		l.lit(")")
+		l.space()
+	}},
 	{"①", circled, func(l *labelReader) { l.run(circled, 1); l.space() }},
 	{"第一条", "第", func(l *labelReader) { l.lit("第"); l.run(cnTen+"百", 4); l.lit("条"); l.space() }},
 }
