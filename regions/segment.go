@@ -134,36 +134,17 @@ var numberings = []struct {
 	read   func(l *labelReader)
 }{
 	{"一、", cnTen, func(l *labelReader) { l.run(cnTen, 3); l.space(); l.oneOf("、", "."); l.space() }},
-	{"(一)", "(", func(l *labelReader) {
-		l.lit("(")
-		l.space()
-		l.run(cnTen, 3)
-		l.space()
-		l.lit(")")
-		l.space()
-		l.maybe("、", ".")
-		l.space()
-	}},
+	{"(一)", "(", func(l *labelReader) { l.paren(cnTen, 3); l.maybe("、", "."); l.space() }},
 	{"1.", arabic, func(l *labelReader) {
 		l.run(arabic, 2)
 		l.space()
 		l.lit(".")
-		// the regexp then asks for a non-digit, perhaps a space, or the end,
-		// and the label runs to the dot and the blanks after it
+		// the regexp then asks for a non-digit (a space will do) or the end;
+		// the label runs to the dot and the blanks after it (readNumbering)
 		l.ok = l.ok && (l.i == len(l.s) || !isDigit(rune(l.s[l.i])))
-		for l.i < len(l.s) && l.s[l.i] == ' ' {
-			l.i++
-		}
 	}},
 	{"1、", arabic, func(l *labelReader) { l.run(arabic, 2); l.space(); l.lit("、"); l.space() }},
-	{"(1)", "(", func(l *labelReader) {
-		l.lit("(")
-		l.space()
-		l.run(arabic, 2)
-		l.space()
-		l.lit(")")
-		l.space()
-	}},
+	{"(1)", "(", func(l *labelReader) { l.paren(arabic, 2) }},
 	{"①", circled, func(l *labelReader) { l.run(circled, 1); l.space() }},
 	{"第一条", "第", func(l *labelReader) { l.lit("第"); l.run(cnTen+"百", 4); l.lit("条"); l.space() }},
 }
@@ -203,6 +184,16 @@ func (l *labelReader) run(class string, max int) {
 
 func (l *labelReader) space() { l.i = skipSpace(l.s, l.i) }
 
+// paren reads a number of class in parentheses: \(\s*…\s*\)\s*.
+func (l *labelReader) paren(class string, max int) {
+	l.lit("(")
+	l.space()
+	l.run(class, max)
+	l.space()
+	l.lit(")")
+	l.space()
+}
+
 func (l *labelReader) lit(p string) {
 	if l.ok = l.ok && strings.HasPrefix(l.s[l.i:], p); l.ok {
 		l.i += len(p)
@@ -241,7 +232,7 @@ func readNumbering(norm string) (numbering, int) {
 			continue
 		}
 		end := l.i
-		if n.scheme == "1." { // its blanks may run past the head
+		if n.scheme == "1." { // the blanks after the dot, which may run past the head
 			for end < len(norm) && norm[end] == ' ' {
 				end++
 			}
