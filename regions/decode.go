@@ -96,25 +96,14 @@ func checkText(s string) (string, error) {
 // C0 and C1 controls but line breaks, tabs and form feeds; private use (what
 // GB18030 makes of foreign bytes); U+FFFD. They are told by their bytes.
 func notText(s string) (bad, total int) {
-	for i := 0; i < len(s); total++ {
+	for i := 0; i < len(s); i += utf8Len(s[i]) {
+		total++
 		switch c := s[i]; {
-		case c >= 0xF0: // beyond the BMP
-			i += 4
-		case c >= 0xE0:
-			if c == 0xEE || c == 0xEF && (s[i+1] < 0xA4 || s[i+1] == 0xBF && s[i+2] == 0xBD) {
-				bad++ // U+E000–U+F8FF, U+FFFD
-			}
-			i += 3
-		case c >= 0xC0:
-			if c == 0xC2 && s[i+1] < 0xA0 {
-				bad++ // U+0080–U+009F
-			}
-			i += 2
-		default:
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7F {
-				bad++
-			}
-			i++
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f', c == 0x7F, // C0 controls, DEL
+			c == 0xC2 && s[i+1] < 0xA0, // U+0080–U+009F
+			c == 0xEE,                  // U+E000–U+EFFF
+			c == 0xEF && (s[i+1] < 0xA4 || s[i+1] == 0xBF && s[i+2] == 0xBD): // U+F000–U+F8FF, U+FFFD
+			bad++
 		}
 	}
 	return bad, total

@@ -61,7 +61,7 @@ type token struct {
 
 var (
 	unitStartRunes = newRuneSet("市重人民中国省区县自州")
-	cnNumerals     = newRuneSet("一二三四五六七八九十")
+	cnNumerals     = newRuneSet(cnTen)
 	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
 )
 
