@@ -88,8 +88,6 @@ func newTableReader(doc *Document, src *source) *tableReader {
 	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year(), deadlineOf: make([]int32, len(src.norm))}
 }
 
-func (t *tableReader) rest(i int) string { return t.src.normS[t.src.normAt[i]:] }
-
 // deadlineAt reads a deadline cell at rune i and returns its rune length (0:
 // none) and the deadline, which the caller must not change.
 func (t *tableReader) deadlineAt(i int) (*Deadline, int) {
@@ -113,7 +111,7 @@ func (t *tableReader) deadlineAt(i int) (*Deadline, int) {
 func (t *tableReader) readDeadline(i int, dateLike bool) deadlineCell {
 	norm := t.src.norm
 	if dateLike {
-		// the regexp runs on a short window: a date cell is at most ~16 runes
+		// read on a short window: a date cell is at most ~16 runes
 		window := t.src.normStr(i, min(len(norm), i+20))
 		if m, ok := tableDate(window); ok {
 			if d, ok := ParseDeadline(m, t.year); ok {
