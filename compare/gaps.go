@@ -226,7 +226,7 @@ func deadlineGaps(r *Result, in Input, t *taxonomy.Taxonomy) []DeadlineGap {
 		if task == nil {
 			continue
 		}
-		switch m.Deadline.Kind {
+		switch m.Deadline.KindOrNone() {
 		case regions.DeadlineNone:
 			gaps = append(gaps, DeadlineGap{Kind: GapMissing, Region: m.Region, Task: tid, Measure: m.Key()})
 			continue

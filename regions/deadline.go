@@ -33,15 +33,19 @@ func (d Deadline) MarshalJSON() ([]byte, error) {
 		s := d.Date.Format(time.DateOnly)
 		date = &s
 	}
-	kind := d.Kind
-	if kind == "" {
-		kind = DeadlineNone
-	}
 	return json.Marshal(struct {
 		Raw  string       `json:"raw"`
 		Date *string      `json:"date"`
 		Kind DeadlineKind `json:"kind"`
-	}{d.Raw, date, kind})
+	}{d.Raw, date, d.KindOrNone()})
+}
+
+// KindOrNone is d's kind, DeadlineNone when it was never set.
+func (d Deadline) KindOrNone() DeadlineKind {
+	if d.Kind == "" {
+		return DeadlineNone
+	}
+	return d.Kind
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -70,10 +74,7 @@ func (d Deadline) String() string {
 	if d.Kind == DeadlineDate {
 		return d.Date.Format(time.DateOnly)
 	}
-	if d.Kind == "" {
-		return string(DeadlineNone)
-	}
-	return string(d.Kind)
+	return string(d.KindOrNone())
 }
 
 const cnDigits = "〇一二三四五六七八九"

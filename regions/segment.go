@@ -718,7 +718,7 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 	} else {
 		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
 	}
-	if m.Deadline.Kind == "" || m.Deadline.Kind == DeadlineNone {
+	if m.Deadline.KindOrNone() == DeadlineNone {
 		if d, s, e, found := FindDeadline(m.Norm, year); found {
 			d.Raw = runeSlice(m.Text, runeIndex(m.Norm, s), runeIndex(m.Norm, e))
 			m.Deadline = d

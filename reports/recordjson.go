@@ -68,12 +68,8 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 	} else {
 		b = append(b, "null"...)
 	}
-	kind := r.Deadline.Kind
-	if kind == "" {
-		kind = regions.DeadlineNone
-	}
 	b = append(b, `,"kind":`...)
-	b = appendString(b, string(kind))
+	b = appendString(b, string(r.Deadline.KindOrNone()))
 	b = append(b, '}')
 	if r.Goal {
 		b = append(b, `,"goal":true`...)

@@ -406,10 +406,7 @@ func (b *book) measures(sheet string) error {
 			if r.Overdue {
 				overdue = b.l.L("yes")
 			}
-			kind := string(r.Deadline.Kind)
-			if kind == "" {
-				kind = string(regions.DeadlineNone)
-			}
+			kind := string(r.Deadline.KindOrNone())
 			status := r.Status
 			if b.l == reports.English {
 				status = englishStatus[status]
