@@ -39,6 +39,16 @@ type t2sTables struct {
 // bmpSet is a set of runes of the Basic Multilingual Plane, a bit each.
 type bmpSet [0x10000 / 64]uint64
 
+// newRuneSet is the set of the characters of s, which are all in the BMP;
+// the segmenter asks such sets about every character of a document.
+func newRuneSet(s string) *bmpSet {
+	set := new(bmpSet)
+	for _, r := range s {
+		set.add(r)
+	}
+	return set
+}
+
 func (s *bmpSet) add(r rune)      { s[r>>6] |= 1 << (r & 63) }
 func (s *bmpSet) has(r rune) bool { return r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0 }
 

@@ -3,7 +3,6 @@ package regions
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -322,26 +321,6 @@ func isSpace(r rune) bool {
 		return r == 0xFEFF
 	}
 	return unicode.IsSpace(r) || r == 0x3000
-}
-
-// runeSet is a handful of characters, asked about once per character of a
-// document. A 64-bit filter of their low bits answers most characters that
-// are not in it; the rest are looked for among the few.
-type runeSet struct {
-	filter uint64
-	runes  []rune
-}
-
-func newRuneSet(s string) runeSet {
-	set := runeSet{runes: []rune(s)}
-	for _, r := range set.runes {
-		set.filter |= 1 << (r & 63)
-	}
-	return set
-}
-
-func (s runeSet) has(r rune) bool {
-	return s.filter&(1<<(r&63)) != 0 && slices.Contains(s.runes, r)
 }
 
 // isHan is unicode.Is(unicode.Han, r) with the common block checked first.
