@@ -132,98 +132,69 @@ func findDeadlineExpr(s string) (deadlineExpr, bool) {
 	return deadlineExpr{}, false
 }
 
-// matchDeadlineExpr matches deadlineRe at byte p of s, by hand: the
+// matchDeadlineExpr matches deadlineRe at byte p of s, piece by piece: the
 // regexp's alternatives in its order, its greedy repeats as it takes them.
 // FuzzDeadlineExpr holds it to the regexp.
 func matchDeadlineExpr(s string, p int) (m deadlineExpr, ok bool) {
 	for i := range m {
 		m[i] = -1
 	}
-	i := p
-	for range 4 { // the year
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isYearDigit(r) {
-			return m, false
-		}
-		i += size
-	}
-	m[2], m[3] = p, i
-	if i = skipSpace(s, i); !strings.HasPrefix(s[i:], "年") {
+	l := readerAt(s, p)
+	l.run(yearDigits, 4, 4)
+	m[2], m[3] = l.num[0], l.num[1]
+	l.space()
+	l.lit("年")
+	l.space()
+	if !l.ok {
 		return m, false
 	}
-	i = skipSpace(s, i+len("年"))
-	m[0], m[1] = p, i
-	group := func(g, from, to int) (deadlineExpr, bool) {
-		m[2*g], m[2*g+1], m[1] = from, to, to
+	m[0], m[1] = p, l.i
+	group := func(g int, span [2]int, end int) (deadlineExpr, bool) {
+		m[2*g], m[2*g+1], m[1] = span[0], span[1], end
 		return m, true
 	}
+	i := l.i
 	// 第?\s*([1-4一二三四])\s*季度
-	j := skipSpace(s, i+prefixLen(s[i:], "第"))
-	if r, size := utf8.DecodeRuneInString(s[j:]); strings.ContainsRune("1234一二三四", r) {
-		if k := skipSpace(s, j+size); strings.HasPrefix(s[k:], "季度") {
-			m, _ = group(2, j, j+size)
-			m[1] = k + len("季度")
-			return m, true
-		}
+	q := readerAt(s, i)
+	q.maybe("第")
+	q.space()
+	q.run("1234一二三四", 1, 1)
+	q.space()
+	if q.lit("季度"); q.ok {
+		return group(2, q.num, q.i)
 	}
 	for g, words := range [][]string{3: {"上半年", "下半年"}, 4: {"底", "末", "年底", "前", "内"}} {
-		for _, w := range words {
-			if strings.HasPrefix(s[i:], w) {
-				return group(g, i, i+len(w))
-			}
+		if w := readerAt(s, i); w.maybe(words...) {
+			return group(g, [2]int{i, w.i}, w.i)
 		}
 	}
 	// ([0-9一…十]{1,3})\s*月\s*(?:([0-9一…十]{1,3})\s*日|(上旬|中旬|下旬|底|末))?
-	e := numeralRun(s, i)
-	if e < 0 {
+	mo := readerAt(s, i)
+	mo.run(dateNumerals, 1, 3)
+	mo.space()
+	if mo.lit("月"); !mo.ok {
 		return m, true // the year alone
 	}
-	k := skipSpace(s, e)
-	if !strings.HasPrefix(s[k:], "月") {
-		return m, true
+	mo.space()
+	m, _ = group(5, mo.num, mo.i)
+	d := readerAt(s, mo.i)
+	d.run(dateNumerals, 1, 3)
+	d.space()
+	if d.lit("日"); d.ok {
+		return group(6, d.num, d.i)
 	}
-	m, _ = group(5, i, e)
-	j = skipSpace(s, k+len("月"))
-	m[1] = j
-	if e := numeralRun(s, j); e >= 0 {
-		if k := skipSpace(s, e); strings.HasPrefix(s[k:], "日") {
-			m, _ = group(6, j, e)
-			m[1] = k + len("日")
-			return m, true
-		}
-	}
-	for _, w := range []string{"上旬", "中旬", "下旬", "底", "末"} {
-		if strings.HasPrefix(s[j:], w) {
-			return group(7, j, j+len(w))
-		}
+	if x := readerAt(s, mo.i); x.maybe("上旬", "中旬", "下旬", "底", "末") {
+		return group(7, [2]int{mo.i, x.i}, x.i)
 	}
 	return m, true
 }
 
-// numeralRun is where a run of one to three numerals ([0-9一二三四五六七八九十])
-// starting at byte i of s ends, or -1: a longer run cannot be followed by 月
-// or 日, which is all the caller asks of it.
-func numeralRun(s string, i int) int {
-	n := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !(r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)) {
-			break
-		}
-		if n++; n > 3 {
-			return -1
-		}
-		i += size
-	}
-	if n == 0 {
-		return -1
-	}
-	return i
-}
+const (
+	yearDigits   = "0123456789〇一二三四五六七八九零"
+	dateNumerals = "0123456789一二三四五六七八九十"
+)
 
-func isYearDigit(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune("〇一二三四五六七八九零", r)
-}
+func isYearDigit(r rune) bool { return strings.ContainsRune(yearDigits, r) }
 
 // skipSpace skips \s* (the regexp's ASCII spaces) from byte i of s.
 func skipSpace(s string, i int) int {

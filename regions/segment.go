@@ -130,22 +130,22 @@ type numbering struct {
 var numberings = []struct {
 	scheme string
 	first  string // the runes such a label can start with
-	read   func(l *labelReader)
+	read   func(l *pieceReader)
 }{
-	{"一、", cnTen, func(l *labelReader) { l.run(cnTen, 3); l.space(); l.oneOf("、", "."); l.space() }},
-	{"(一)", "(", func(l *labelReader) { l.paren(cnTen, 3); l.maybe("、", "."); l.space() }},
-	{"1.", arabic, func(l *labelReader) {
-		l.run(arabic, 2)
+	{"一、", cnTen, func(l *pieceReader) { l.run(cnTen, 1, 3); l.space(); l.oneOf("、", "."); l.space() }},
+	{"(一)", "(", func(l *pieceReader) { l.paren(cnTen, 3); l.maybe("、", "."); l.space() }},
+	{"1.", arabic, func(l *pieceReader) {
+		l.run(arabic, 1, 2)
 		l.space()
 		l.lit(".")
 		// the regexp then asks for a non-digit (a space will do) or the end;
 		// the label runs to the dot and the blanks after it (readNumbering)
 		l.ok = l.ok && (l.i == len(l.s) || !isDigit(rune(l.s[l.i])))
 	}},
-	{"1、", arabic, func(l *labelReader) { l.run(arabic, 2); l.space(); l.lit("、"); l.space() }},
-	{"(1)", "(", func(l *labelReader) { l.paren(arabic, 2) }},
-	{"①", circled, func(l *labelReader) { l.run(circled, 1); l.space() }},
-	{"第一条", "第", func(l *labelReader) { l.lit("第"); l.run(cnTen+"百", 4); l.lit("条"); l.space() }},
+	{"1、", arabic, func(l *pieceReader) { l.run(arabic, 1, 2); l.space(); l.lit("、"); l.space() }},
+	{"(1)", "(", func(l *pieceReader) { l.paren(arabic, 2) }},
+	{"①", circled, func(l *pieceReader) { l.run(circled, 1, 1); l.space() }},
+	{"第一条", "第", func(l *pieceReader) { l.lit("第"); l.run(cnTen+"百", 1, 4); l.lit("条"); l.space() }},
 }
 
 const (
@@ -154,18 +154,22 @@ const (
 	circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 )
 
-// labelReader reads a label from the start of s; ok turns false at the
-// first part that is not there, and the rest are then not read.
-type labelReader struct {
+// pieceReader reads a short pattern (an outline label, a date) piece by
+// piece from byte i of s, as the regexps it stands for would; ok turns false
+// at the first piece that is not there, and the rest are then not read.
+type pieceReader struct {
 	s   string
 	i   int
 	ok  bool
-	num [2]int // the byte span of the label's number
+	num [2]int // the byte span of the last run read: the label's number
 }
 
-// run reads one to max runes of class, as many as there are: a label's next
-// part never starts with one, so a shorter run would not do either.
-func (l *labelReader) run(class string, max int) {
+func readerAt(s string, i int) pieceReader { return pieceReader{s: s, i: i, ok: true} }
+
+// run reads min to max runes of class, as many as there are: in every
+// pattern read here the next piece never starts with one, so a shorter run
+// would not do either.
+func (l *pieceReader) run(class string, min, max int) {
 	if !l.ok {
 		return
 	}
@@ -178,35 +182,35 @@ func (l *labelReader) run(class string, max int) {
 		l.i += size
 		n++
 	}
-	l.num, l.ok = [2]int{start, l.i}, n > 0
+	l.num, l.ok = [2]int{start, l.i}, n >= min
 }
 
-func (l *labelReader) space() { l.i = skipSpace(l.s, l.i) }
+func (l *pieceReader) space() { l.i = skipSpace(l.s, l.i) }
 
 // paren reads a number of class in parentheses: \(\s*…\s*\)\s*.
-func (l *labelReader) paren(class string, max int) {
+func (l *pieceReader) paren(class string, max int) {
 	l.lit("(")
 	l.space()
-	l.run(class, max)
+	l.run(class, 1, max)
 	l.space()
 	l.lit(")")
 	l.space()
 }
 
-func (l *labelReader) lit(p string) {
+func (l *pieceReader) lit(p string) {
 	if l.ok = l.ok && strings.HasPrefix(l.s[l.i:], p); l.ok {
 		l.i += len(p)
 	}
 }
 
-func (l *labelReader) oneOf(ps ...string) {
+func (l *pieceReader) oneOf(ps ...string) {
 	if !l.maybe(ps...) {
 		l.ok = false
 	}
 }
 
 // maybe reads one of ps if it is there.
-func (l *labelReader) maybe(ps ...string) bool {
+func (l *pieceReader) maybe(ps ...string) bool {
 	for _, p := range ps {
 		if l.ok && strings.HasPrefix(l.s[l.i:], p) {
 			l.i += len(p)
@@ -226,7 +230,7 @@ func readNumbering(norm string) (numbering, int) {
 		if !strings.ContainsRune(n.first, first) {
 			continue
 		}
-		l := labelReader{s: head, ok: true}
+		l := readerAt(head, 0)
 		if n.read(&l); !l.ok {
 			continue
 		}
