@@ -204,14 +204,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-// prefixLen is len(p) when s starts with p, else 0.
-func prefixLen(s, p string) int {
-	if strings.HasPrefix(s, p) {
-		return len(p)
-	}
-	return 0
-}
-
 // deadlineDate turns one deadlineRe match into the last day of its period.
 func deadlineDate(s string, m []int) (time.Time, bool) {
 	group := func(i int) string {

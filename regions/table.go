@@ -136,8 +136,10 @@ func tableDate(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	end := m[1] + prefixLen(s[m[1]:], "前")
-	return s[:end+prefixLen(s[end:], "完成")], true
+	l := readerAt(s, m[1])
+	l.maybe("前")
+	l.maybe("完成")
+	return s[:l.i], true
 }
 
 // genericUnitAt returns the rune length of a name of the usual shape
