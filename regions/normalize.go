@@ -123,9 +123,10 @@ func NormalizeString(text string) string {
 }
 
 // normalize is NormalizeString in one pass over the bytes, ASCII copied as it
-// is; valid reports whether text is valid UTF-8. When src is not nil it is
-// filled with text, the result and their rune tables, read in the same pass.
-func normalize(text string, src *source) (norm string, valid bool) {
+// is. When src is not nil it is filled with text, the result and their rune
+// tables, read in the same pass; ok is then false when text is not valid
+// UTF-8 (without src, invalid bytes are copied as they are).
+func normalize(text string, src *source) (norm string, ok bool) {
 	t := t2s()
 	index := src != nil
 	// the tables are filled in locals: stores into src's fields, one per
@@ -139,18 +140,14 @@ func normalize(text string, src *source) (norm string, valid bool) {
 	var out strings.Builder // its String is the bytes written, not a copy
 	out.Grow(len(text))
 	from, k := 0, 0 // text[from:i] is copied as it is when something changes or at the end; i is rune k
-	valid = true
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			if r, size = decode3(text[i:]); size == 0 {
 				r, size = utf8.DecodeRuneInString(text[i:])
 			}
-			if size == 1 { // not UTF-8
-				if index {
-					return "", false // the tables, sized by runeCount, cannot hold it
-				}
-				valid = false
+			if size == 1 && index { // not UTF-8: the tables, sized by runeCount, cannot hold it
+				return "", false
 			}
 		}
 		n := r
@@ -192,7 +189,7 @@ func normalize(text string, src *source) (norm string, valid bool) {
 		origAt[k], normAt[k] = int32(len(text)), int32(len(norm))
 		*src = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: normAt}
 	}
-	return norm, valid
+	return norm, true
 }
 
 // decode3 decodes the three-byte UTF-8 sequence s starts with; size is 0
