@@ -379,7 +379,7 @@ func (r *Result) rank() {
 	}
 }
 
-// TaskCoverage returns a region's coverage of a task.
+// TaskCoverageOf returns a region's coverage of a task, or nil.
 func (r *Result) TaskCoverageOf(region, task string) *TaskCoverage {
 	if i, ok := r.byRegionTask[[2]string{region, task}]; ok {
 		return &r.Coverage[i]
