@@ -1,0 +1,339 @@
+package regions
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	// dateLine: a signature date ("2021年1月14日", "2021年11月16日印发").
+	dateLine = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(印发|发布)?$`)
+	// issuerLine: a signature or header line naming only the issuing body.
+	issuerLine = regexp.MustCompile(`^[\p{Han}、 ]{2,40}(办公厅|办公室|人民政府|委员会|民政部|政府)$`)
+	// planTitle: the title of a plan, notice or list that opens a new outline.
+	planTitle = regexp.MustCompile(`^[^。]{4,80}(方案|计划|清单|意见|通知|办法|细则|措施|要点)(\s*\([^()]{2,20}\))?$`)
+	// notMeasure: top-level sections that frame the plan rather than task anyone.
+	notMeasure = regexp.MustCompile(`指导思想|总体要求|基本原则|工作原则|主要目标|总体目标|工作目标|阶段目标|目标任务|适用范围|编制依据`)
+	goalTitle  = regexp.MustCompile(`目标`)
+)
+
+// frameLine: a signature date, an issuer's name standing alone, or a trailer
+// (抄送, 附件 …): the end of an outline.
+func frameLine(norm string) bool {
+	return isDateLine(norm) || len(norm) <= 150 && issuerLine.MatchString(norm) || isTrailer(norm)
+}
+
+// isTrailer: a line that follows a document's body (抄送, 附件, a web page's footer).
+func isTrailer(norm string) bool {
+	for _, p := range []string{"抄送", "附件", "扫一扫", "本作品", "注:", "註:", "Public domain"} {
+		if strings.HasPrefix(norm, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// The line patterns are anchored at both ends and short; checking the length
+// first keeps long paragraphs away from them.
+func isDateLine(norm string) bool { return len(norm) <= 40 && dateLine.MatchString(norm) }
+func isPlanTitle(norm string) bool {
+	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
+}
+
+// titleEnding: norm ends as planTitle requires, with one of its nouns, maybe
+// followed by a parenthesis; a quick test before the regexp.
+func titleEnding(norm string) bool {
+	if strings.HasSuffix(norm, ")") {
+		norm = strings.TrimRight(norm[:max(0, strings.LastIndexByte(norm, '('))], reSpace)
+	}
+	last, _ := utf8.DecodeLastRuneInString(norm)
+	return titleNounEnds.has(last)
+}
+
+var titleNounEnds = newRuneSet("案划单见知法则施点")
+
+// node is a numbered heading or item of the outline.
+type node struct {
+	para     int
+	num      numbering
+	parent   *node
+	children []*node
+	body     []int // unnumbered paragraphs that follow the heading
+	plan     int
+	closed   bool // the last body paragraph ended with a units parenthesis
+}
+
+// outline is a document's tree of numbered nodes, one root per plan.
+type outline struct {
+	src   *source
+	paras []para
+	roots []*node
+	plans []string // plan titles, by plan index
+	norms map[string]string
+}
+
+func buildOutline(src *source, year int) *outline {
+	o := &outline{src: src, paras: src.paragraphs()}
+	for i := range o.paras {
+		p := &o.paras[i]
+		p.assign, p.assignAt, p.assigned = trailingAssignment(p.norm, p.orig, year)
+	}
+	var stack []*node
+	plan, lastRoot := 0, 0
+	pendingTitle, titled := "", false // titled: a plan title stands since the last root
+	o.plans = []string{""}
+	for i, p := range o.paras {
+		norm := strings.TrimSpace(p.norm)
+		if p.num.scheme == "#" && (frameLine(norm) || isPlanTitle(norm)) {
+			p.num.scheme = "" // a markdown title, not an outline heading
+		}
+		if p.num.scheme == "" {
+			switch {
+			case frameLine(norm):
+				stack = nil // a signature block or trailer ends the outline
+			case isPlanTitle(norm):
+				stack, pendingTitle, titled = nil, p.orig, true
+			case len(stack) > 0:
+				top := stack[len(stack)-1]
+				if top.closed && !strings.HasSuffix(norm, ")") && !strings.HasSuffix(norm, ")。") && !o.nextIsAssignment(i) {
+					continue // text after a closed item that names no units: not part of it
+				}
+				top.body = append(top.body, i)
+				top.closed = p.assigned
+			default:
+				if len(norm) <= 240 && !strings.Contains(norm, "。") && pendingTitle == "" {
+					pendingTitle = p.orig
+				}
+			}
+			continue
+		}
+		n := &node{para: i, num: p.num}
+		n.closed = p.assigned
+		for j := len(stack) - 1; j >= 0; j-- {
+			if stack[j].num.scheme == p.num.scheme {
+				stack = stack[:j]
+				break
+			}
+		}
+		if len(stack) == 0 {
+			if n.num.value == 1 && (lastRoot >= 2 || titled) || len(o.roots) == 0 {
+				if len(o.roots) > 0 {
+					plan++
+					o.plans = append(o.plans, "")
+				}
+				o.plans[plan] = pendingTitle
+			}
+			pendingTitle, titled = "", false
+			lastRoot = n.num.value
+			n.plan = plan
+			o.roots = append(o.roots, n)
+		} else {
+			n.parent = stack[len(stack)-1]
+			n.plan = n.parent.plan
+			n.parent.children = append(n.parent.children, n)
+		}
+		stack = append(stack, n)
+	}
+	return o
+}
+
+// nextIsAssignment: the paragraph after i is a units parenthesis standing alone,
+// so paragraph i is the measure it belongs to.
+func (o *outline) nextIsAssignment(i int) bool {
+	return i+1 < len(o.paras) && o.paras[i+1].num.scheme == "" && isAssignmentOnly(o.paras[i+1].norm)
+}
+
+// trailingAssignment finds a units parenthesis at the end of a paragraph
+// (normalised and original text) and parses it. It returns the assignment and
+// the byte offset in origText where the parenthesis starts.
+func trailingAssignment(normText, origText string, year int) (Assignment, int, bool) {
+	// The normalised parentheses and spaces are ASCII: scan bytes, not runes.
+	end := len(normText)
+	for end > 0 {
+		switch {
+		case normText[end-1] == ' ' || normText[end-1] == '\t':
+			end--
+			continue
+		case strings.HasSuffix(normText[:end], "。"):
+			end -= len("。")
+			continue
+		}
+		break
+	}
+	if end == 0 || normText[end-1] != ')' {
+		return Assignment{}, 0, false
+	}
+	depth := 0
+	for i := end - 1; i >= 0; i-- {
+		switch normText[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth != 0 {
+				continue
+			}
+			// the same runes of the original, counted from its end: the
+			// parenthesis is short, the paragraph may be long
+			tail, n := runeCount(normText[end-1:]), runeCount(normText[i+1:end-1])
+			open := lastRunes(origText, tail+n+1)
+			a, ok := ParseAssignment(normText[i+1:end-1], origText[lastRunes(origText, tail+n):lastRunes(origText, tail)], year)
+			return a, open, ok
+		}
+	}
+	return Assignment{}, 0, false
+}
+
+func segmentOutline(doc *Document, o *outline) []Measure {
+	ms := make([]Measure, 0, len(o.paras)/2) // about a measure in two paragraphs
+	var walk func(n *node, path []string, ids []string)
+	walk = func(n *node, path []string, ids []string) {
+		heading := strings.TrimSpace(o.paras[n.para].orig)
+		label := o.paras[n.para].num.label
+		ids = append(ids, strconv.Itoa(n.num.value))
+		if len(n.children) > 0 {
+			sub := append(append([]string{}, path...), label+heading)
+			for _, c := range n.children {
+				walk(c, sub, ids)
+			}
+			return
+		}
+		title := titleOf(o.paras[n.para].norm)
+		if n.parent == nil && notMeasure.MatchString(title) {
+			return
+		}
+		ms = o.itemMeasures(ms, doc, n, path, strings.Join(ids, "."))
+	}
+	for _, r := range o.roots {
+		var path []string
+		prefix := []string{}
+		if r.plan > 0 {
+			prefix = []string{"p" + strconv.Itoa(r.plan+1)}
+		}
+		if len(o.plans) > 1 && o.plans[r.plan] != "" {
+			path = []string{o.plans[r.plan]}
+		}
+		walk(r, path, prefix)
+	}
+	for i := range ms {
+		if len(o.plans) > 1 {
+			ms[i].Plan = o.plans[planOf(ms[i].ID)]
+		}
+	}
+	return ms
+}
+
+func planOf(id string) int {
+	if strings.HasPrefix(id, "p") {
+		n, _ := strconv.Atoi(strings.SplitN(id[1:], ".", 2)[0])
+		return n - 1
+	}
+	return 0
+}
+
+// itemMeasures appends to ms one outline item's measures: one per paragraph
+// group that carries its own units parenthesis, or one for the whole item.
+func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []string, id string) []Measure {
+	groups := [][]int{{n.para}}
+	for _, b := range n.body {
+		last := groups[len(groups)-1]
+		if o.paras[last[len(last)-1]].assigned {
+			groups = append(groups, []int{b})
+		} else {
+			groups[len(groups)-1] = append(last, b)
+		}
+	}
+	section := ""
+	if len(path) > 0 {
+		section = path[len(path)-1]
+	}
+	year := doc.Date.Year()
+	for gi, g := range groups {
+		m := o.measure(doc, g, year)
+		if strings.TrimSpace(m.Text) == "" {
+			continue // a bare label: nothing to measure
+		}
+		m.Section, m.Path, m.NormPath = section, path, o.normPath(path)
+		m.ID = id
+		if gi > 0 {
+			m.ID = id + "-" + strconv.Itoa(gi+1)
+		}
+		if gi == 0 {
+			title := titleOf(m.Norm)
+			if n := runeCount(title); n > 0 {
+				m.Title = runeSlice(m.Text, 0, n)
+			}
+			m.Goal = goalTitle.MatchString(title) && n.parent != nil
+		}
+		if m.Goal {
+			m.Deadline = Deadline{Kind: DeadlineNone}
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// normPath is a path in matching form; items of a section share it.
+func (o *outline) normPath(path []string) []string {
+	if o.norms == nil {
+		o.norms = map[string]string{}
+	}
+	out := make([]string, len(path))
+	for i, p := range path {
+		n, ok := o.norms[p]
+		if !ok {
+			n = NormalizeString(p)
+			o.norms[p] = n
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// measure builds a measure from its paragraphs: text, units and deadline.
+func (o *outline) measure(doc *Document, group []int, year int) Measure {
+	var text, norm []string
+	for _, pi := range group {
+		text = append(text, o.paras[pi].orig)
+		norm = append(norm, o.paras[pi].norm)
+	}
+	m := Measure{Region: doc.Region, Doc: doc.File, Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
+	if last := o.paras[group[len(group)-1]]; last.assigned {
+		m.Units, m.Lead, m.Deadline = last.assign.Units, last.assign.Lead, last.assign.Deadline
+		m.Assignment = strings.TrimRight(last.orig[last.assignAt:], "。 \n")
+	} else {
+		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
+	}
+	if m.Deadline.KindOrNone() == DeadlineNone {
+		if d, s, e, found := FindDeadline(m.Norm, year); found {
+			d.Raw = runeSlice(m.Text, runeIndex(m.Norm, s), runeIndex(m.Norm, e))
+			m.Deadline = d
+		} else {
+			m.Deadline = Deadline{Kind: DeadlineNone}
+		}
+	}
+	return m
+}
+
+// titleOf is the item's lead phrase: the text before its first full stop, when short.
+func titleOf(norm string) string {
+	line, _, _ := strings.Cut(norm, "\n")
+	n := 0 // runes so far; a title is at most 40
+	for at, c := range line {
+		if c == '。' || c == ':' {
+			if n <= 40 {
+				return line[:at]
+			}
+			return ""
+		}
+		if n++; n > 41 {
+			return ""
+		}
+	}
+	if n <= 40 {
+		return strings.TrimSpace(line)
+	}
+	return ""
+}
