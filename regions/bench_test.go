@@ -23,11 +23,10 @@ func seedFiles(b *testing.B) ([]string, [][]byte) {
 // ingestSegment decodes a document, infers its metadata (as for a folder
 // without a manifest) and segments it, with units and deadlines.
 func ingestSegment(b *testing.B, name string, data []byte) {
-	text, err := Decode(name, data)
+	doc, err := readDocument(testReader, name, data, false)
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc := &Document{File: name, Text: text}
 	inferMetadata(doc)
 	if _, err := Segment(doc); err != nil {
 		b.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"policygap/regions/formats"
+	"policygap/regions/model"
 	"regexp"
 	"runtime"
 	"slices"
@@ -45,19 +47,35 @@ var levelNames = map[string]Level{
 type Document struct {
 	File   string // base name: the measure record's "doc"
 	Source string // where it was read from, for messages
-	Region string
-	Level  Level
-	Parent string // the region above, when known (福州市 -> 福建省)
-	Issuer string
-	Number string // document number: 厦府办〔2021〕2号
-	Date   time.Time
-	Scope  []string // areas or tasks the document sets out to cover; empty means all
+	// Format is the reader that read it (txt, md, docx, html, pdf, doc→docx …);
+	// Encoding how its text was decoded (UTF-8, GB18030, UTF-16LE …).
+	Format, Encoding string
+	Region           string
+	Level            Level
+	Parent           string // the region above, when known (福州市 -> 福建省)
+	Issuer           string
+	Number           string // document number: 厦府办〔2021〕2号
+	Date             time.Time
+	Scope            []string // areas or tasks the document sets out to cover; empty means all
 	// Inferred names the fields read from the text rather than a manifest.
 	Inferred []string
 	SHA256   string
 	Size     int
 	Text     string
-	norm     string // Text's matching form, once normText has made it
+	Notes    []string // what the format reader remarked (a conversion, headers dropped)
+	blocks   []model.Block
+	info     []model.Field // what the file states about itself (a site's info table)
+	norm     string        // Text's matching form, once normText has made it
+}
+
+// Blocks are the document's paragraphs and tables as its format gives
+// them; a document made from text alone reads as plain text.
+func (d *Document) Blocks() []model.Block {
+	if d.blocks == nil {
+		md := formats.TextDocument(d.Text)
+		d.blocks, d.info = md.Blocks, md.Info
+	}
+	return d.blocks
 }
 
 // normText is the matching form of the text, made once for metadata and
@@ -80,6 +98,8 @@ type Region struct {
 // Corpus is the set of documents of one run.
 type Corpus struct {
 	Documents []*Document
+	// PDFStartup is how long the PDF engine took to start, if a PDF was read.
+	PDFStartup time.Duration
 }
 
 // Regions lists the corpus's regions in the order their first document appears.
@@ -121,7 +141,9 @@ var defaultCorpus embed.FS
 // DefaultCorpus is the bundled corpus: the five seed documents and their manifest.
 func DefaultCorpus() (*Corpus, []error) {
 	sub, _ := fs.Sub(defaultCorpus, "corpus")
-	return loadFS(sub, ".", "(bundled)")
+	r := formats.NewReader()
+	defer r.Close()
+	return loadFS(r, sub, ".", "(bundled)")
 }
 
 // Load reads files and folders (recursively). Problems with single files are
@@ -130,6 +152,8 @@ func DefaultCorpus() (*Corpus, []error) {
 func Load(paths []string) (*Corpus, []error) {
 	c := &Corpus{}
 	var errs []error
+	r := formats.NewReader()
+	defer r.Close()
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -139,18 +163,21 @@ func Load(paths []string) (*Corpus, []error) {
 		var sub *Corpus
 		var e []error
 		if info.IsDir() {
-			sub, e = loadFS(os.DirFS(p), ".", p)
+			sub, e = loadFS(r, os.DirFS(p), ".", p)
 		} else {
-			sub, e = loadFS(os.DirFS(filepath.Dir(p)), filepath.Base(p), filepath.Dir(p))
+			sub, e = loadFS(r, os.DirFS(filepath.Dir(p)), filepath.Base(p), filepath.Dir(p))
 		}
 		c.Documents = append(c.Documents, sub.Documents...)
+		c.PDFStartup = max(c.PDFStartup, r.PDFStartup())
 		errs = append(errs, e...)
 	}
 	return c, errs
 }
 
-// loadFS reads root (a folder or one file) from fsys. display is how paths are shown.
-func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
+// loadFS reads root (a folder or one file) from fsys. display is how paths
+// are shown. Every file of a folder is read or reported, but its manifest,
+// its README and hidden files (.DS_Store).
+func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []error) {
 	c := &Corpus{}
 	var errs []error
 	show := func(p string) string { return filepath.Join(display, filepath.FromSlash(p)) }
@@ -159,6 +186,12 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 	walkErr := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, &FileError{show(p), err})
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != root && p != "." {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		if d.IsDir() {
@@ -172,16 +205,13 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 			manifests[path.Dir(p)] = rows
 			return nil
 		}
-		if slices.Contains(Extensions, strings.ToLower(path.Ext(p))) && !isReadme(d.Name()) {
+		if !isReadme(d.Name()) || p == root {
 			files = append(files, p)
 		}
 		return nil
 	})
 	if walkErr != nil {
 		errs = append(errs, &FileError{display, walkErr})
-	}
-	if root != "." && len(files) == 0 && len(errs) == 0 {
-		files = append(files, root) // a single file with an unexpected ending: try it
 	}
 	sort.Strings(files)
 	if root != "." { // a single file: its folder's manifest applies
@@ -197,22 +227,22 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 	InOrder(len(files), func(i int) {
 		p := files[i]
 		data, err := fs.ReadFile(fsys, p)
-		if err == nil {
-			var text string
-			if text, err = Decode(p, data); err == nil {
-				sum := sha256.Sum256(data)
-				doc := &Document{File: path.Base(p), Source: show(p), Text: text, Size: len(data), SHA256: hex.EncodeToString(sum[:])}
-				if row, ok := manifests[path.Dir(p)][doc.File]; ok {
-					row.apply(doc) // the manifest is the truth: blank fields stay blank
-				} else {
-					inferMetadata(doc)
-				}
-				docs[i] = doc
-			}
-		}
 		if err != nil {
 			fileErrs[i] = &FileError{show(p), err}
+			return
 		}
+		doc, err := readDocument(r, p, data, p == root)
+		if err != nil {
+			fileErrs[i] = &FileError{show(p), err}
+			return
+		}
+		doc.Source = show(p)
+		if row, ok := manifests[path.Dir(p)][doc.File]; ok {
+			row.apply(doc) // the manifest is the truth: blank fields stay blank
+		} else {
+			inferMetadata(doc)
+		}
+		docs[i] = doc
 	})
 	for i := range files {
 		if fileErrs[i] != nil {
@@ -222,6 +252,22 @@ func loadFS(fsys fs.FS, root, display string) (*Corpus, []error) {
 		}
 	}
 	return c, errs
+}
+
+// readDocument reads one file's bytes with the reader its name calls for;
+// alone (a file named on its own), one with an unknown ending is tried as
+// text. Its metadata is not read yet.
+func readDocument(r *formats.Reader, name string, data []byte, alone bool) (*Document, error) {
+	md, err := r.Read(name, data)
+	if err != nil && alone && formats.FormatOf(name) == "" {
+		md, err = formats.ReadText(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	return &Document{File: path.Base(name), Source: name, Format: md.Format, Encoding: md.Encoding,
+		Text: md.Text, Notes: md.Notes, Size: len(data), SHA256: hex.EncodeToString(sum[:]), blocks: md.Blocks, info: md.Info}, nil
 }
 
 // InOrder runs fn(0) … fn(n-1) on every core. fn writes its result to its

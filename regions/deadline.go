@@ -88,7 +88,7 @@ var deadlineRe = regexp.MustCompile(`([0-9〇一二三四五六七八九零]{4})
 
 var (
 	ongoingRe  = regexp.MustCompile(`长期坚持|长期推进|持续推进|持续开展|长期开展|常态化推进|长期`)
-	withinYear = regexp.MustCompile(`^(年内|年底前|年底|今年内|本年度内)`)
+	withinYear = regexp.MustCompile(`^(年内|年底前|年底|今年内|今年年底前|今年底前|今年底|本年度内|本年内|当年内)`)
 )
 
 // ParseDeadline reads a deadline slot: the deadline part of a units parenthesis
@@ -297,6 +297,31 @@ func cnNumber(s string) int {
 	return n + cur
 }
 
+var (
+	// a period of the document's own year, named without the year
+	// (年底前完成全覆盖), not after a number or 每 (三年内, 每年底)
+	bareYearRe = regexp.MustCompile(`(?:^|[^0-9〇一二三四五六七八九十两几每多明去])((?:本年度内|今年年底前|今年底前|今年内|年底前|年内)(?:完成|办结|实现)?)`)
+	// an ongoing term that ends the measure (…，此项工作长期坚持。)
+	ongoingEndRe = regexp.MustCompile(`(长期坚持|长期推进|持续推进|持续开展|长期开展|常态化推进|常态化开展)[。.;\s]*$`)
+)
+
+// otherDeadline finds what FindDeadline's dates with 前 do not: a period of
+// the document's year named without the year, or an ongoing term that ends
+// the text.
+func otherDeadline(s string, docYear int) (Deadline, int, int, bool) {
+	if docYear > 0 && (indexText(s, "年") >= 0) {
+		if m := bareYearRe.FindStringSubmatchIndex(s); m != nil {
+			if d, ok := ParseDeadline(s[m[2]:m[3]], docYear); ok {
+				return d, m[2], m[3], true
+			}
+		}
+	}
+	if m := ongoingEndRe.FindStringSubmatchIndex(s); m != nil {
+		return Deadline{Raw: s[m[2]:m[3]], Kind: DeadlineOngoing}, m[2], m[3], true
+	}
+	return Deadline{Kind: DeadlineNone}, 0, 0, false
+}
+
 // bodyDeadlineRe finds a deadline inside a measure's text: a date followed by
 // 前 ("在2021年1月中旬前排查完毕", "于2021年1月22日前报送"). It is tried on the
 // few characters before each 前, not on the whole text.
@@ -309,7 +334,7 @@ func FindDeadline(s string, docYear int) (Deadline, int, int, bool) {
 	for from := 0; ; {
 		i := indexText(s[from:], "前")
 		if i < 0 {
-			return Deadline{Kind: DeadlineNone}, 0, 0, false
+			return otherDeadline(s, docYear)
 		}
 		end := from + i + len("前")
 		if before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:end-len("前")], " ")); !strings.ContainsRune("底末旬日月年度", before) {

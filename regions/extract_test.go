@@ -119,7 +119,7 @@ func TestSubjectUnits(t *testing.T) {
 		{"各级老年大学增设老年人智能技术教育。养老机构要为入住老年人提供协助。", nil, nil},
 	}
 	for _, tt := range tests {
-		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text)
+		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text, "")
 		if !slices.Equal(units, tt.units) || !slices.Equal(lead, tt.lead) {
 			t.Errorf("SubjectUnits(%q) = %q, %q; want %q, %q", tt.text, units, lead, tt.units, tt.lead)
 		}

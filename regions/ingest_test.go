@@ -8,14 +8,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"policygap/regions/formats"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
+
+// testReader reads the test's files as Load does.
+var testReader = formats.NewReader()
 
 // a small plan, used in several encodings and containers
 const smallPlan = "某市关于切实解决老年人运用智能技术困难的实施方案\n" +
@@ -91,14 +93,14 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, err := Decode(tt.file, tt.data)
+			doc, err := readDocument(testReader, tt.file, tt.data, false)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(text, "提供多渠道挂号服务") || strings.Contains(text, "删除的文字") {
+			if text := doc.Text; !strings.Contains(text, "提供多渠道挂号服务") || strings.Contains(text, "删除的文字") {
 				t.Errorf("text = %q", text)
 			}
-			ms, err := Segment(&Document{File: tt.file, Text: text})
+			ms, err := Segment(doc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,11 +118,11 @@ func TestDecodeRejects(t *testing.T) {
 	w, _ := zw.Create("word/document.xml")
 	w.Write([]byte("<w:document><w:body><w:p><w:r><w:t>"))
 	zeros := bytes.Repeat([]byte("a"), 1<<20)
-	for i := 0; i < MaxDocumentBytes>>20+1; i++ {
+	for i := 0; i < formats.MaxDocumentBytes>>20+1; i++ {
 		w.Write(zeros)
 	}
 	zw.Close()
-	if bomb.Len() > MaxDocumentBytes/100 {
+	if bomb.Len() > formats.MaxDocumentBytes/100 {
 		t.Fatalf("the test bomb is %d bytes, not a bomb", bomb.Len())
 	}
 	// the same bomb, its header claiming 100 bytes: the reader must still stop
@@ -129,7 +131,7 @@ func TestDecodeRejects(t *testing.T) {
 		var packed bytes.Buffer
 		fw, _ := flate.NewWriter(&packed, flate.BestSpeed)
 		fw.Write([]byte("<w:document><w:body><w:p><w:r><w:t>"))
-		for i := 0; i < MaxDocumentBytes>>20+1; i++ {
+		for i := 0; i < formats.MaxDocumentBytes>>20+1; i++ {
 			fw.Write(zeros)
 		}
 		fw.Close()
@@ -161,7 +163,7 @@ func TestDecodeRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Decode(tt.file, tt.data)
+			_, err := readDocument(testReader, tt.file, tt.data, false)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Decode error = %v, want one mentioning %q", err, tt.want)
 			}
@@ -171,28 +173,6 @@ func TestDecodeRejects(t *testing.T) {
 
 // TestLoadBadInputs: every bad file is reported by name with its problem, and
 // the good file among them is still read and segmented.
-// FuzzNotText: notText, which reads bytes, counts what the rune definition
-// counts: C0/C1 controls but line breaks and tabs, private use, U+FFFD.
-func FuzzNotText(f *testing.F) {
-	for _, s := range []string{smallPlan, "\x01\x02a", "\u0085\u009f\u00a0", "\ue000\uf8ff\uf900\ufffd\uffff", "a\x7f\t\f\r\n"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		bad, total := 0, 0
-		for _, r := range s {
-			total++
-			if r == utf8.RuneError || unicode.IsControl(r) && !strings.ContainsRune("\n\r\t\f", r) || r >= 0xE000 && r <= 0xF8FF {
-				bad++
-			}
-		}
-		if b, n := notText(s); b != bad || n != total {
-			t.Fatalf("%q: %d of %d not text, notText says %d of %d", s, bad, total, b, n)
-		}
-	})
-}
 
 func TestLoadBadInputs(t *testing.T) {
 	dir := t.TempDir()
@@ -206,7 +186,7 @@ func TestLoadBadInputs(t *testing.T) {
 		"onetable.txt":  []byte("序号重点任务责任单位完成时限" + strings.Repeat("市交通局、市民政局2021年底", 2<<20/40)),
 		"corrupt.docx":  []byte("not a zip"),
 		"sub/deep.md":   []byte(smallPlan),
-		"ignored.pdf":   []byte("%PDF-1.4"),
+		"broken.pdf":    []byte("%PDF-1.4"),
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, name)
@@ -233,6 +213,7 @@ func TestLoadBadInputs(t *testing.T) {
 		"onetable.txt":  "no recognisable measures",
 		"corrupt.docx":  "corrupt .docx",
 		"missing.txt":   "no such file",
+		"broken.pdf":    "damaged or not a PDF",
 	}
 	for file, msg := range want {
 		if !strings.Contains(report[file], msg) || !strings.Contains(report[file], file) {
@@ -305,8 +286,7 @@ func TestInferMetadata(t *testing.T) {
 	}
 	for _, tt := range tests {
 		data, _ := fs.ReadFile(sub, tt.file)
-		text, _ := Decode(tt.file, data)
-		d := &Document{File: tt.file, Text: text}
+		d, _ := readDocument(testReader, tt.file, data, false)
 		inferMetadata(d)
 		if d.Region != tt.region || d.Number != tt.number || d.Date.Format("2006-01-02") != tt.date {
 			t.Errorf("%s: inferred %s %q %s; want %s %q %s", tt.file, d.Region, d.Number,

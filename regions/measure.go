@@ -32,6 +32,11 @@ type Measure struct {
 	// each of its runes' offset in Text. Empty for other measures.
 	Clean   string
 	CleanAt []int
+	// FoundBy names the layout reader that found the measure: outline,
+	// article, run-in, labelled, list, table, table-text (a table that reached
+	// us flattened), fallback. A reviewer checks the last ones first.
+	FoundBy string
+	at      int // where it starts in the document, in runes: measures are listed in this order
 }
 
 // NormTitle is the title in matching form: the title is the opening of the

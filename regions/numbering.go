@@ -21,8 +21,14 @@ type numbering struct {
 //	1.    ^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)
 //	1、   ^([0-9]{1,2})\s*、\s*
 //	(1)   ^\(\s*([0-9]{1,2})\s*\)\s*
+//	1)    ^([0-9]{1,2})\s*\)\s*
 //	①     ^([①-⑳])\s*
+//	⑴     ^([⑴-⒇])\s*
+//	㈠     ^([㈠-㈩])\s*
 //	第一条 ^第([一二三四五六七八九十百]{1,4})条\s*
+//	第一章 ^第([一二三四五六七八九十百]{1,4})章\s*
+//	第一节 ^第([一二三四五六七八九十百]{1,4})节\s*
+//	第一部分 ^第([一二三四五六七八九十百]{1,4})部分\s*
 var numberings = []struct {
 	scheme string
 	first  string // the runes such a label can start with
@@ -40,15 +46,38 @@ var numberings = []struct {
 	}},
 	{"1、", arabic, func(l *pieceReader) { l.run(arabic, 1, 2); l.space(); l.lit("、"); l.space() }},
 	{"(1)", "(", func(l *pieceReader) { l.paren(arabic, 2) }},
+	{"1)", arabic, func(l *pieceReader) { l.run(arabic, 1, 2); l.space(); l.lit(")"); l.space() }},
 	{"①", circled, func(l *pieceReader) { l.run(circled, 1, 1); l.space() }},
+	{"⑴", parenDigits, func(l *pieceReader) { l.run(parenDigits, 1, 1); l.space() }},
+	{"㈠", parenIdeographs, func(l *pieceReader) { l.run(parenIdeographs, 1, 1); l.space() }},
 	{"第一条", "第", func(l *pieceReader) { l.lit("第"); l.run(cnTen+"百", 1, 4); l.lit("条"); l.space() }},
+	{"第一章", "第", func(l *pieceReader) { l.lit("第"); l.run(cnTen+"百", 1, 4); l.lit("章"); l.space() }},
+	{"第一节", "第", func(l *pieceReader) { l.lit("第"); l.run(cnTen+"百", 1, 4); l.lit("节"); l.space() }},
+	{"第一部分", "第", func(l *pieceReader) { l.lit("第"); l.run(cnTen+"百", 1, 4); l.lit("部分"); l.space() }},
 }
 
 const (
 	cnTen   = "一二三四五六七八九十"
 	arabic  = "0123456789"
 	circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+	// parenDigits and parenIdeographs: ⑴ … ⒇ and ㈠ … ㈩, single characters
+	parenDigits     = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+	parenIdeographs = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 )
+
+// labelValue is the number a label's numeral stands for.
+func labelValue(scheme, raw string) int {
+	r, _ := utf8.DecodeRuneInString(raw)
+	switch scheme {
+	case "①":
+		return int(r-'①') + 1
+	case "⑴":
+		return int(r-'⑴') + 1
+	case "㈠":
+		return int(r-'㈠') + 1
+	}
+	return cnNumber(raw)
+}
 
 // pieceReader reads a short pattern (an outline label, a date) piece by
 // piece from byte i of s, as the regexps it stands for would; ok turns false
@@ -136,11 +165,7 @@ func readNumbering(norm string) (numbering, int) {
 				end++
 			}
 		}
-		raw := norm[l.num[0]:l.num[1]]
-		v := cnNumber(raw)
-		if n.scheme == "①" {
-			v = int([]rune(raw)[0]-'①') + 1
-		}
+		v := labelValue(n.scheme, norm[l.num[0]:l.num[1]])
 		return numbering{scheme: n.scheme, value: v, label: strings.TrimSpace(norm[:end])}, runeIndex(norm, end)
 	}
 	return numbering{}, 0

@@ -15,7 +15,7 @@ var (
 	// planTitle: the title of a plan, notice or list that opens a new outline.
 	planTitle = regexp.MustCompile(`^[^。]{4,80}(方案|计划|清单|意见|通知|办法|细则|措施|要点)(\s*\([^()]{2,20}\))?$`)
 	// notMeasure: top-level sections that frame the plan rather than task anyone.
-	notMeasure = regexp.MustCompile(`指导思想|总体要求|基本原则|工作原则|主要目标|总体目标|工作目标|阶段目标|目标任务|适用范围|编制依据`)
+	notMeasure = regexp.MustCompile(`指导思想|总体要求|基本原则|工作原则|主要目标|总体目标|工作目标|阶段目标|目标任务|适用范围|编制依据|总则|附则`)
 	goalTitle  = regexp.MustCompile(`目标`)
 )
 
@@ -25,9 +25,11 @@ func frameLine(norm string) bool {
 	return isDateLine(norm) || len(norm) <= 150 && issuerLine.MatchString(norm) || isTrailer(norm)
 }
 
-// isTrailer: a line that follows a document's body (抄送, 附件, a web page's footer).
+// isTrailer: a line that follows a document's body (抄送, 附件, a closing
+// formula, a contact line, a web page's footer).
 func isTrailer(norm string) bool {
-	for _, p := range []string{"抄送", "附件", "扫一扫", "本作品", "注:", "註:", "Public domain"} {
+	for _, p := range []string{"抄送", "附件", "附表", "附:", "扫一扫", "本作品", "注:", "註:", "Public domain", "特此通知",
+		"(此件", "此件公开", "此件主动", "联系人:", "联系电话:", "(联系人"} {
 		if strings.HasPrefix(norm, p) {
 			return true
 		}
@@ -54,15 +56,38 @@ func titleEnding(norm string) bool {
 
 var titleNounEnds = newRuneSet("案划单见知法则施点")
 
+// framingWords name the parts of a plan that frame it rather than task
+// anyone: its guiding idea, principles, goals, scope, general and final
+// provisions.
+var framingWords = []string{"指导思想", "总体要求", "基本原则", "工作原则", "主要目标", "总体目标", "工作目标", "阶段目标",
+	"发展目标", "目标要求", "总体思路", "工作思路", "适用范围", "编制依据", "总则", "附则", "目标", "原则", "思路"}
+
+// isFraming: a heading made of framing words only (一、总体要求; （二）指导思想和
+// 工作目标; 第一章 总则): it and all under it are not measures.
+func isFraming(title string) bool {
+	t := strings.TrimRight(strings.TrimSpace(title), "。.:;")
+	if t == "" || runeCount(t) > 20 {
+		return false
+	}
+	for _, w := range framingWords {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	return strings.Trim(t, "和与及、 ") == ""
+}
+
+// entryIntoForce: an article that says when the document takes effect or
+// who interprets it, not a measure (本措施自印发之日起施行).
+var entryIntoForce = regexp.MustCompile(`^(?:本(?:办法|措施|方案|规定|意见|细则|通知|计划|要点|清单|规则))?(?:自|从)[^。]{0,30}起(?:施行|实施|执行|生效)|^本[^。]{1,10}由[^。]{2,30}负责解释`)
+
 // node is a numbered heading or item of the outline.
 type node struct {
 	para     int
 	num      numbering
 	parent   *node
 	children []*node
-	body     []int // unnumbered paragraphs that follow the heading
+	body     []int // unnumbered paragraphs that follow the heading, labelled lines included
 	plan     int
-	closed   bool // the last body paragraph ended with a units parenthesis
+	closed   bool // the last body paragraph ended with a units parenthesis or labelled lines
 }
 
 // outline is a document's tree of numbered nodes, one root per plan.
@@ -74,37 +99,74 @@ type outline struct {
 	norms map[string]string
 }
 
-func buildOutline(src *source, year int) *outline {
-	o := &outline{src: src, paras: src.paragraphs()}
+// runIn gives an unnumbered paragraph the place in the outline its
+// emphasis shows: one that opens with a run-in title (**提供便利就医服务。**…,
+// 【…】) is an item; a short one emphasised whole is a heading.
+func runIn(p *para) {
+	if p.num.scheme != "" || p.field != fieldNone || p.emph == 0 {
+		return
+	}
+	norm := strings.TrimSpace(p.norm)
+	n := runeCount(norm)
+	switch {
+	case p.emph < n && p.emph <= 40:
+		p.num = numbering{scheme: "run-in"}
+	case p.emph >= n && n <= 40 && !strings.Contains(norm, "。") && !frameLine(norm) && !isPlanTitle(norm):
+		p.num = numbering{scheme: "bold", label: ""}
+	}
+}
+
+func buildOutline(src *source, paras []para, year int) *outline {
+	o := &outline{src: src, paras: paras}
 	for i := range o.paras {
 		p := &o.paras[i]
-		p.assign, p.assignAt, p.assigned = trailingAssignment(p.norm, p.orig, year)
+		if p.field == fieldNone {
+			p.assign, p.assignAt, p.assigned = trailingAssignment(p.norm, p.orig, year)
+		}
+		runIn(p)
 	}
 	var stack []*node
 	plan, lastRoot := 0, 0
-	pendingTitle, titled := "", false // titled: a plan title stands since the last root
+	// the title of the plan the next root opens: pendingNorm is its
+	// matching form; titled says a plan title stands since the last root
+	pendingTitle, pendingNorm, titled := "", "", false
 	o.plans = []string{""}
-	for i, p := range o.paras {
+	for i := range o.paras {
+		p := &o.paras[i]
 		norm := strings.TrimSpace(p.norm)
-		if p.num.scheme == "#" && (frameLine(norm) || isPlanTitle(norm)) {
+		if strings.HasPrefix(p.num.scheme, "#") && (frameLine(norm) || isPlanTitle(norm)) {
 			p.num.scheme = "" // a markdown title, not an outline heading
 		}
 		if p.num.scheme == "" {
 			switch {
+			case p.field != fieldNone:
+				if len(stack) > 0 { // a labelled line: the item's units or deadline
+					top := stack[len(stack)-1]
+					top.body = append(top.body, i)
+					top.closed = true
+				}
 			case frameLine(norm):
-				stack = nil // a signature block or trailer ends the outline
+				// a signature block or trailer ends the outline, and the
+				// titles read before it
+				stack, pendingTitle, pendingNorm, titled = nil, "", "", false
 			case isPlanTitle(norm):
-				stack, pendingTitle, titled = nil, p.orig, true
+				stack, pendingTitle, pendingNorm, titled = nil, p.orig, norm, true
 			case len(stack) > 0:
 				top := stack[len(stack)-1]
-				if top.closed && !strings.HasSuffix(norm, ")") && !strings.HasSuffix(norm, ")。") && !o.nextIsAssignment(i) {
+				if top.closed && !strings.HasSuffix(norm, ")") && !strings.HasSuffix(norm, ")。") && !o.nextIsAssignment(i) && !o.labelledAhead(i) {
 					continue // text after a closed item that names no units: not part of it
 				}
 				top.body = append(top.body, i)
 				top.closed = p.assigned
 			default:
-				if len(norm) <= 240 && !strings.Contains(norm, "。") && pendingTitle == "" {
-					pendingTitle = p.orig
+				if titled {
+					break
+				}
+				if joined := pendingNorm + norm; pendingNorm != "" && isPlanTitle(joined) {
+					// a plan's title broken over lines
+					pendingTitle, pendingNorm, titled = pendingTitle+p.orig, joined, true
+				} else if len(norm) <= 240 && !strings.Contains(norm, "。") {
+					pendingTitle, pendingNorm = p.orig, norm
 				}
 			}
 			continue
@@ -117,6 +179,20 @@ func buildOutline(src *source, year int) *outline {
 				break
 			}
 		}
+		var siblings []*node
+		if len(stack) == 0 {
+			siblings = o.roots
+		} else {
+			siblings = stack[len(stack)-1].children
+		}
+		if n.num.value == 0 { // a run-in item, a bullet, a heading without a number: counted
+			n.num.value = 1
+			for _, s := range siblings {
+				if s.num.scheme == n.num.scheme {
+					n.num.value++
+				}
+			}
+		}
 		if len(stack) == 0 {
 			if n.num.value == 1 && (lastRoot >= 2 || titled) || len(o.roots) == 0 {
 				if len(o.roots) > 0 {
@@ -125,7 +201,7 @@ func buildOutline(src *source, year int) *outline {
 				}
 				o.plans[plan] = pendingTitle
 			}
-			pendingTitle, titled = "", false
+			pendingTitle, pendingNorm, titled = "", "", false
 			lastRoot = n.num.value
 			n.plan = plan
 			o.roots = append(o.roots, n)
@@ -137,6 +213,22 @@ func buildOutline(src *source, year int) *outline {
 		stack = append(stack, n)
 	}
 	return o
+}
+
+// labelledAhead: unnumbered paragraph i and those after it lead to labelled
+// lines (责任单位：…) before the next item: a measure of its own after a
+// closed one.
+func (o *outline) labelledAhead(i int) bool {
+	for j := i; j < len(o.paras) && j < i+8; j++ {
+		p := o.paras[j]
+		switch {
+		case p.field != fieldNone:
+			return j > i
+		case p.num.scheme != "" || frameLine(strings.TrimSpace(p.norm)):
+			return false
+		}
+	}
+	return false
 }
 
 // nextIsAssignment: the paragraph after i is a units parenthesis standing alone,
@@ -193,6 +285,9 @@ func segmentOutline(doc *Document, o *outline) []Measure {
 		heading := strings.TrimSpace(o.paras[n.para].orig)
 		label := o.paras[n.para].num.label
 		ids = append(ids, strconv.Itoa(n.num.value))
+		if isFraming(titleOf(o.paras[n.para].norm)) {
+			return // 总体要求 and all under it: the plan's frame
+		}
 		if len(n.children) > 0 {
 			sub := append(append([]string{}, path...), label+heading)
 			for _, c := range n.children {
@@ -239,11 +334,15 @@ func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []stri
 	groups := [][]int{{n.para}}
 	for _, b := range n.body {
 		last := groups[len(groups)-1]
-		if o.paras[last[len(last)-1]].assigned {
+		prev := o.paras[last[len(last)-1]]
+		if prev.assigned || prev.field != fieldNone && o.paras[b].field == fieldNone {
 			groups = append(groups, []int{b})
 		} else {
 			groups[len(groups)-1] = append(last, b)
 		}
+	}
+	if entryIntoForce.MatchString(strings.TrimSpace(o.paras[n.para].norm)) {
+		return ms
 	}
 	section := ""
 	if len(path) > 0 {
@@ -261,12 +360,13 @@ func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []stri
 			m.ID = id + "-" + strconv.Itoa(gi+1)
 		}
 		if gi == 0 {
-			title := titleOf(m.Norm)
+			title := o.title(n.para)
 			if n := runeCount(title); n > 0 {
 				m.Title = runeSlice(m.Text, 0, n)
 			}
 			m.Goal = goalTitle.MatchString(title) && n.parent != nil
 		}
+		m.FoundBy = foundBy(n.num.scheme, gi > 0 && o.paras[g[len(g)-1]].field != fieldNone)
 		if m.Goal {
 			m.Deadline = Deadline{Kind: DeadlineNone}
 		}
@@ -292,22 +392,78 @@ func (o *outline) normPath(path []string) []string {
 	return out
 }
 
+// title is an item's title: its emphasised run-in title, or the text
+// before its first full stop when short.
+func (o *outline) title(pi int) string {
+	p := o.paras[pi]
+	if p.emph > 0 && p.emph <= 40 {
+		t := runeSlice(p.norm, 0, p.emph)
+		t = strings.TrimPrefix(strings.TrimSuffix(t, "】"), "【")
+		return strings.TrimRight(t, "。.:;, ")
+	}
+	return titleOf(p.norm)
+}
+
+// foundBy names the layout reader of an outline item: numbered outline,
+// article (第X条), run-in title, or labelled lines that part an item.
+func foundBy(scheme string, labelled bool) string {
+	switch {
+	case labelled:
+		return "labelled"
+	case scheme == "run-in" || scheme == "bold":
+		return "run-in"
+	case scheme == "第一条":
+		return "article"
+	case scheme == "•":
+		return "list"
+	}
+	return "outline"
+}
+
 // measure builds a measure from its paragraphs: text, units and deadline.
 func (o *outline) measure(doc *Document, group []int, year int) Measure {
 	var text, norm []string
+	var labelled []para
 	for _, pi := range group {
 		text = append(text, o.paras[pi].orig)
 		norm = append(norm, o.paras[pi].norm)
+		if o.paras[pi].field != fieldNone {
+			labelled = append(labelled, o.paras[pi])
+		}
 	}
 	m := Measure{Region: doc.Region, Doc: doc.File, Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
-	if last := o.paras[group[len(group)-1]]; last.assigned {
+	if sp := o.paras[group[0]].spans; len(sp) > 0 {
+		m.at = sp[0][0]
+	}
+	var lastBody para
+	for _, pi := range group {
+		if o.paras[pi].field == fieldNone {
+			lastBody = o.paras[pi]
+		}
+	}
+	if len(labelled) > 0 {
+		a := labelledAssignment(labelled, year)
+		m.Units, m.Lead, m.Deadline = a.Units, a.Lead, a.Deadline
+		var raw []string
+		for _, p := range labelled {
+			raw = append(raw, p.orig)
+		}
+		m.Assignment = strings.Join(raw, "\n")
+		if lastBody.assigned && len(m.Units) == 0 {
+			m.Units, m.Lead = lastBody.assign.Units, lastBody.assign.Lead
+		}
+	} else if last := o.paras[group[len(group)-1]]; last.assigned {
 		m.Units, m.Lead, m.Deadline = last.assign.Units, last.assign.Lead, last.assign.Deadline
 		m.Assignment = strings.TrimRight(last.orig[last.assignAt:], "。 \n")
 	} else {
-		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text)
+		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text, placeName(doc.Region))
 	}
 	if m.Deadline.KindOrNone() == DeadlineNone {
-		if d, s, e, found := FindDeadline(m.Norm, year); found {
+		body := m.Norm
+		if m.Assignment != "" {
+			body = m.MatchText()
+		}
+		if d, s, e, found := FindDeadline(body, year); found {
 			d.Raw = runeSlice(m.Text, runeIndex(m.Norm, s), runeIndex(m.Norm, e))
 			m.Deadline = d
 		} else {
@@ -315,6 +471,40 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 		}
 	}
 	return m
+}
+
+// labelledAssignment reads the units, leads and deadline of an item's
+// labelled lines.
+func labelledAssignment(lines []para, year int) Assignment {
+	a := Assignment{Deadline: Deadline{Kind: DeadlineNone}}
+	for _, p := range lines {
+		for _, part := range fieldParts(p.norm) {
+			norm := strings.TrimRight(p.norm[part.start:part.end], "。 ")
+			orig := runeSlice(p.orig, runeIndex(p.norm, part.start), runeIndex(p.norm, part.start)+runeCount(norm))
+			if part.field == fieldDeadline {
+				if d, ok := ParseDeadline(norm, year); ok {
+					d.Raw = strings.TrimSpace(orig)
+					a.Deadline, a.HasDate = d, true
+				}
+				continue
+			}
+			got, ok := ParseAssignment(norm, orig, year)
+			if !ok {
+				continue
+			}
+			a.Units = append(a.Units, got.Units...)
+			if part.field == fieldLead {
+				a.Lead = append(a.Lead, got.Units...)
+			} else {
+				a.Lead = append(a.Lead, got.Lead...)
+			}
+			if got.HasDate && !a.HasDate {
+				a.Deadline, a.HasDate = got.Deadline, true
+			}
+		}
+	}
+	a.Units, a.Lead = uniq(a.Units), uniq(a.Lead)
+	return a
 }
 
 // titleOf is the item's lead phrase: the text before its first full stop, when short.

@@ -1,23 +1,105 @@
 package regions
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 
-// Segment splits a document into measures. It fails when the document holds
-// no measure it can recognise. The text must be valid UTF-8, as Decode makes it.
+	"policygap/regions/model"
+)
+
+// Segment splits a document into measures. Its layout readers are chosen
+// for each part of the document by what the part shows: tables read by
+// their header row; a task table that reached us flattened into text; the
+// numbered outline with its run-in titles, labelled lines and articles; and,
+// where none of these finds a measure, the paragraphs that state an action.
+// It fails when the document holds no measure at all. The text must be
+// valid UTF-8, as the format readers make it.
 func Segment(doc *Document) ([]Measure, error) {
+	blocks := doc.Blocks()
 	src, ok := newSource(doc.Text, doc.norm) // the matching form made for the metadata, if it was
 	doc.norm = ""                            // the measures keep what they need; the document need not hold a second copy
 	if !ok {
 		return nil, fmt.Errorf("the text is not valid UTF-8")
 	}
-	var ms []Measure
-	if start, ok := tableStart(src); ok {
-		ms = segmentTable(doc, src, start)
-	} else {
-		ms = segmentOutline(doc, buildOutline(src, doc.Date.Year()))
+	year := doc.Date.Year()
+	var tables []placed
+	var text []model.Block // paragraphs, and the cells of tables that are no task tables
+	for i, b := range blocks {
+		if b.Table == nil {
+			text = append(text, b)
+			continue
+		}
+		if t := asTaskTable(src, b); t != nil {
+			tables = append(tables, placed{t: t, at: b.Start, after: blocks[max(0, i-3):i]})
+			continue
+		}
+		text = append(text, cellBlocks(src, b)...)
 	}
+	if len(tables) == 0 {
+		if start, ok := tableStart(src); ok && !inTable(blocks, start) {
+			ms := segmentTable(doc, src, start)
+			for i := range ms {
+				ms[i].FoundBy = "table-text"
+			}
+			return orNone(ms, doc)
+		}
+	}
+	paras := src.paragraphs(text)
+	ms := segmentOutline(doc, buildOutline(src, paras, year))
+	ms = append(ms, tableMeasures(doc, src, tables, len(ms) > 0, year)...)
 	if len(ms) == 0 {
-		return nil, fmt.Errorf("no recognisable measures in %d bytes of text (no numbered items such as 一、 /（一）/ 1. and no task table)", len(doc.Text))
+		ms = fallbackMeasures(doc, src, paras, year)
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].at < ms[j].at })
+	return orNone(ms, doc)
+}
+
+func orNone(ms []Measure, doc *Document) ([]Measure, error) {
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("no recognisable measures in %d bytes of text (no numbered items such as 一、 /（一）/ 1., no task table, and no paragraph that states an action)", len(doc.Text))
 	}
 	return ms, nil
+}
+
+// placed is a task table and the blocks just before it (an 附件 line names it).
+type placed struct {
+	t     *taskTable
+	at    int
+	after []model.Block
+}
+
+// tableMeasures reads the task tables' rows. Their ids are the row numbers;
+// where the document has measures besides, an appendix table's are prefixed
+// 附件-, another table's 表N-.
+func tableMeasures(doc *Document, src *source, tables []placed, others bool, year int) []Measure {
+	var ms []Measure
+	for k, p := range tables {
+		prefix := ""
+		if others || len(tables) > 1 {
+			prefix = "表" + strconv.Itoa(k+1) + "-"
+			for _, b := range p.after {
+				if b.Table == nil && strings.HasPrefix(strings.TrimSpace(src.normStr(b.Start, b.End)), "附") {
+					prefix = "附件-"
+				}
+			}
+		}
+		rows := p.t.measures(doc, year, prefix)
+		for i := range rows {
+			rows[i].at = p.at + i
+		}
+		ms = append(ms, rows...)
+	}
+	return ms
+}
+
+// inTable: rune i stands in a table block.
+func inTable(blocks []model.Block, i int) bool {
+	for _, b := range blocks {
+		if b.Table != nil && i >= b.Start && i < b.End {
+			return true
+		}
+	}
+	return false
 }

@@ -323,8 +323,14 @@ var numberingRes = []struct {
 	{"1.", arabic, regexp.MustCompile(`^([0-9]{1,2})\s*\.\s*(?:[^0-9]|$)`)},
 	{"1、", arabic, regexp.MustCompile(`^([0-9]{1,2})\s*、\s*`)},
 	{"(1)", "(", regexp.MustCompile(`^\(\s*([0-9]{1,2})\s*\)\s*`)},
+	{"1)", arabic, regexp.MustCompile(`^([0-9]{1,2})\s*\)\s*`)},
 	{"①", circled, regexp.MustCompile(`^([①-⑳])\s*`)},
+	{"⑴", parenDigits, regexp.MustCompile(`^([⑴-⒇])\s*`)},
+	{"㈠", parenIdeographs, regexp.MustCompile(`^([㈠-㈩])\s*`)},
 	{"第一条", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})条\s*`)},
+	{"第一章", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})章\s*`)},
+	{"第一节", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})节\s*`)},
+	{"第一部分", "第", regexp.MustCompile(`^第([一二三四五六七八九十百]{1,4})部分\s*`)},
 }
 
 // numberingByRegexp is readNumbering by numberingRes.
@@ -346,11 +352,7 @@ func numberingByRegexp(norm string) (numbering, int) {
 				end++
 			}
 		}
-		raw := norm[m[2]:m[3]]
-		v := cnNumber(raw)
-		if n.scheme == "①" {
-			v = int([]rune(raw)[0]-'①') + 1
-		}
+		v := labelValue(n.scheme, norm[m[2]:m[3]])
 		return numbering{scheme: n.scheme, value: v, label: strings.TrimSpace(norm[:end])}, runeIndex(norm, end)
 	}
 	return numbering{}, 0
@@ -368,7 +370,7 @@ func checkNumbering(t *testing.T, s string) {
 // regexps on strings made of the pieces labels are made of, which random
 // bytes seldom hit.
 func TestNumberingPieces(t *testing.T) {
-	pieces := []string{"(", ")", "一", "十", "百", "1", "2", "0", "、", ".", " ", "\t", "第", "条", "①", "⑳", "x", "五"}
+	pieces := []string{"(", ")", "一", "十", "百", "1", "2", "0", "、", ".", " ", "\t", "第", "条", "章", "节", "部分", "①", "⑳", "⑴", "⒇", "㈠", "㈩", "x", "五"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 100000 {
 		var b strings.Builder
@@ -394,8 +396,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add("a.html", []byte("<p>一、<b>x</b></p>"))
 	f.Add("a.txt", []byte{0xFF, 0xFE, 0x00})
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		text, err := Decode(name, data)
-		if err == nil && !utf8.ValidString(text) {
+		doc, err := readDocument(testReader, name, data, false)
+		if err == nil && !utf8.ValidString(doc.Text) {
 			t.Fatalf("Decode(%q) returned invalid UTF-8", name)
 		}
 	})

@@ -19,15 +19,28 @@ type Assignment struct {
 
 // unitEndings: how the name of a responsible body ends. A part of a
 // parenthesis whose pieces do not all end like this is not a list of units.
-var unitEndings = []string{"部门", "委员会", "委", "厅", "局", "办", "部", "政府", "中心", "支行", "分行", "公司", "处", "室", "院", "会", "联", "大学", "单位", "地区", "组", "馆", "台", "团", "队", "所"}
+var unitEndings = []string{"部门", "委员会", "委", "厅", "局", "办", "部", "政府", "中心", "支行", "分行", "公司", "处", "室", "院", "会", "联", "大学", "单位", "地区", "组", "馆", "台", "团", "队", "所",
+	"站", "机构", "企业", "学校", "银行", "社", "电信", "移动", "联通", "铁塔"}
 
 func isUnitName(s string) bool {
+	s = withoutAlias(s)
 	for _, e := range unitEndings {
 		if strings.HasSuffix(s, e) {
 			return true
 		}
 	}
 	return false
+}
+
+// withoutAlias drops a parenthesised second name that ends a unit's name
+// (区卫生健康局（区老龄办）): the name proper is what ends like a body.
+func withoutAlias(s string) string {
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndexByte(s, '('); i > 0 {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // genericTails: phrases after the names that say how, not who.
@@ -66,22 +79,36 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 			continue
 		}
 		origText := runeSlice(orig, runeIndex(norm, part[0]), runeIndex(norm, part[1]))
+		text, field := stripFieldLabel(strings.TrimLeft(text, reSpace))
+		origText = lastRunesOf(origText, runeCount(text))
+		if field == fieldDeadline {
+			if d, ok := ParseDeadline(text, docYear); ok {
+				d.Raw = strings.TrimSpace(origText)
+				a.Deadline, a.HasDate = d, true
+			}
+			continue
+		}
 		if !mayBeDeadline(text) {
 			// a list of units: no date regexp needed
+		} else if names, marked, lead, d, ok := unitsThenDeadline(text, origText, docYear); ok {
+			// units and a deadline with no comma between (…配合2022年底前完成)
+			a.Deadline, a.HasDate = d, true
+			units += len(names)
+			a.Units = append(a.Units, names...)
+			a.Lead = append(a.Lead, leads(names, marked, lead || field == fieldLead)...)
+			continue
 		} else if d, isDate := ParseDeadline(text, docYear); isDate && !isUnitName(strings.TrimSpace(text)) {
 			d.Raw = strings.TrimSpace(origText)
 			a.Deadline, a.HasDate = d, true
 			continue
 		}
-		names, lead, good := parseUnitList(text, origText)
+		names, marked, lead, good := parseUnitList(text, origText)
 		if !good {
 			return Assignment{}, false
 		}
 		units += len(names)
 		a.Units = append(a.Units, names...)
-		if lead {
-			a.Lead = append(a.Lead, names...)
-		}
+		a.Lead = append(a.Lead, leads(names, marked, lead || field == fieldLead)...)
 	}
 	if units == 0 && !a.HasDate {
 		return Assignment{}, false
@@ -92,42 +119,92 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 	return a, true
 }
 
+// leads are the lead units of a list: all its names when the list as a
+// whole leads (…牵头, a 牵头单位 label), else those marked （牵头）.
+func leads(names, marked []string, all bool) []string {
+	if all {
+		return names
+	}
+	return marked
+}
+
+// unitsThenDeadline reads a part that runs a unit list into a deadline.
+func unitsThenDeadline(norm, orig string, docYear int) (names, marked []string, lead bool, d Deadline, ok bool) {
+	m, found := findDeadlineExpr(norm)
+	if !found || m[0] == 0 {
+		return nil, nil, false, d, false
+	}
+	d, isDate := ParseDeadline(norm[m[0]:], docYear)
+	if !isDate {
+		return nil, nil, false, d, false
+	}
+	k := runeIndex(norm, m[0])
+	d.Raw = strings.TrimSpace(runeSlice(orig, k, -1))
+	names, marked, lead, ok = parseUnitList(norm[:m[0]], runeSlice(orig, 0, k))
+	return names, marked, lead, d, ok
+}
+
 // mayBeDeadline: the part names a year or an ongoing term; only such parts
 // are given to the date parser.
 func mayBeDeadline(s string) bool {
 	return indexText(s, "年") >= 0 || indexText(s, "长期") >= 0 || indexText(s, "持续") >= 0 || indexText(s, "常态") >= 0
 }
 
-// parseUnitList splits "市大数据委、卫健委牵头" or "市商务局、民政局等部门按职责分工负责"
-// (normalised norm, original orig of as many runes) into names as printed;
-// lead reports a 牵头 marker.
-func parseUnitList(norm, orig string) (names []string, lead, ok bool) {
+// parseUnitList splits "市大数据委、卫健委牵头", "由市民政局牵头" or
+// "市卫健委（牵头）、市大数据局" (normalised norm, original orig of as many
+// runes) into names as printed; lead reports a 牵头 that ends the list (all
+// its names lead), marked the names a （牵头） follows.
+func parseUnitList(norm, orig string) (names, marked []string, lead, ok bool) {
 	s := strings.TrimSpace(norm)
 	body := strings.TrimSuffix(s, "牵头")
 	lead = len(body) != len(s)
 	body = trimTails(body)
 	at := len(norm) - len(strings.TrimLeftFunc(norm, unicode.IsSpace)) // body's offset in norm
+	if rest, ok := strings.CutPrefix(body, "由"); ok && lead {
+		body, at = rest, at+len("由")
+	}
 	var buf [8][2]int
 	for _, sp := range splitUnits(buf[:0], body) {
 		piece := body[sp[0]:sp[1]]
 		name := trimTails(strings.TrimSpace(piece))
+		isLead := false
+		for _, m := range []string{"(牵头)", "(牵头单位)", "(主责)"} {
+			if n, ok := strings.CutSuffix(name, m); ok {
+				name, isLead = strings.TrimSpace(n), true
+			}
+		}
 		if name == "" {
 			continue
 		}
 		if runeCount(name) > 24 || !isUnitName(name) {
-			return nil, false, false
+			return nil, nil, false, false
 		}
 		from := at + sp[0] + strings.Index(piece, name)
-		names = append(names, runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(name))))
+		printed := runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(name)))
+		names = append(names, printed)
+		if isLead {
+			marked = append(marked, printed)
+		}
 	}
-	return names, lead, len(names) > 0
+	return names, marked, lead, len(names) > 0
 }
 
 // splitUnits appends to spans the byte spans of s's units: s is cut at 、 , ;
 // / and at 及 before another body.
 func splitUnits(spans [][2]int, s string) [][2]int {
-	start := 0
+	start, depth := 0, 0
 	for i, r := range s {
+		switch r {
+		case '(', '〔', '[':
+			depth++
+			continue
+		case ')', '〕', ']':
+			depth--
+			continue
+		}
+		if depth > 0 {
+			continue // 各县（市、区）人民政府 is one name
+		}
 		switch r {
 		case '、', ',', ';', '/':
 		case '及': // the body that follows is kept
@@ -143,6 +220,9 @@ func splitUnits(spans [][2]int, s string) [][2]int {
 	}
 	return append(spans, [2]int{start, len(s)})
 }
+
+// lastRunesOf is the last n runes of s.
+func lastRunesOf(s string, n int) string { return s[lastRunes(s, n):] }
 
 // runeIndex is the rune offset of byte offset byteOff of valid UTF-8 s.
 func runeIndex(s string, byteOff int) int { return runeCount(s[:byteOff]) }
@@ -166,81 +246,158 @@ func splitTopLevel(spans [][2]int, s string) [][2]int {
 	return append(spans, [2]int{start, len(s)})
 }
 
-// Subject units: when a measure has no parenthesis, the bodies that open a
-// sentence as its subject ("各级民政部门要…", "各地区、各部门要…") or that lead or
-// join a mechanism ("建立省发展改革委、省卫生健康委牵头，省直各有关部门参加的…").
+// Subject units: when a measure has no parenthesis and no labelled lines,
+// the bodies a clause makes responsible: its subject ("各级民政部门要…",
+// "县公交公司负责…", "由县发改局牵头，县卫健局配合"), and the bodies the subject
+// works with (会同/联合 县公安局). Generic addressees (各地, 各有关部门) are
+// not units.
+
+// bodyName is the name of a responsible body: a few characters, maybe a
+// parenthesised part (各乡（镇）人民政府), then what such names end with.
+const bodyName = `[\p{Han}A-Za-z0-9]{1,20}?(?:\([\p{Han}、]{1,8}\)[\p{Han}]{0,12}?)?` +
+	`(?:部门|委员会|委|厅|局|办公室|办|部|人民政府|政府|中心|公司|医院|卫生院|院|大学|学校|学院|支行|分行|集团|室|站|所|馆|处|队|团|社|地区)`
+
+const bodyNames = `(` + bodyName + `(?:、` + bodyName + `)*)`
+
 var (
-	subjectUnit = `(?:(?:各|省|市|区|县|州|自治区|国家|中央)[\p{Han}]{0,14}?(?:部门|委|厅|局|办|部|政府|地区))`
-	subjectRe   = regexp.MustCompile(`(?:^|[。;；!！?？,，]\s*)(` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:要|应|须|负责)$`)
-	leadRe      = regexp.MustCompile(`(` + subjectUnit + `(?:、` + subjectUnit + `)*)牵头$`)
-	joinRe      = regexp.MustCompile(`[,，](` + subjectUnit + `(?:、` + subjectUnit + `)*)(?:参加|参与|配合)$`)
+	// a clause's subject, and the word that makes it responsible
+	// (or the bodies a mechanism is set up under: 建立由…牵头)
+	subjectRe = regexp.MustCompile(`^\s*((?:建立|成立|组建|健全|形成|实行|推行)?由?)` + bodyNames + `(要|应当|应|须|负责|牵头|同步|统一)`)
+	// a body named after a comma that takes part: ，县卫健局配合
+	joinRe = regexp.MustCompile(`[,，]\s*` + bodyNames + `(配合|参加|参与|负责)`)
+	// the bodies the subject works with
+	partnerRe = regexp.MustCompile(`(?:会同|联合|协同)` + bodyNames)
 )
 
-// subjectTriggers: the words that, right after a body's name, make it
-// responsible, in the order they are read, each with the pattern that reads
-// the names before it.
-var subjectTriggers = []struct {
-	word   string
-	re     *regexp.Regexp
-	isLead bool
-}{{"牵头", leadRe, true}, {"参加", joinRe, false}, {"参与", joinRe, false}, {"配合", joinRe, false},
-	{"要", subjectRe, false}, {"应", subjectRe, false}, {"须", subjectRe, false}, {"负责", subjectRe, false}}
+// genericBodies are addressees, not units a measure can hold to account.
+// (The seeds' gold counts 各地区 and 各部门, which a plan names as
+// responsible side by side with provincial bodies, as units; the vaguer
+// addressees below it never does.)
+var genericBodies = map[string]bool{"各有关部门": true, "各相关部门": true, "有关部门": true, "相关部门": true,
+	"各单位": true, "各成员单位": true, "各责任单位": true, "各牵头单位": true, "各有关单位": true, "有关单位": true,
+	"相关单位": true}
 
-// SubjectUnits finds responsible bodies named in the text itself (normalised
-// norm, original orig of the same rune length). The patterns are tried on a
-// short window before each trigger word, not over the whole text.
-func SubjectUnits(norm, orig string) (units, lead []string) {
-	// the triggers that follow the last character of a body's name: (trigger,
-	// where the word ends), read trigger by trigger, each in text order
-	var hits [][2]int
-	for t, tr := range subjectTriggers {
-		for from := 0; ; {
-			i := indexText(norm[from:], tr.word)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(tr.word)
-			if before, _ := utf8.DecodeLastRuneInString(norm[:at]); endsBodyName(before) {
-				hits = append(hits, [2]int{t, from})
-			}
+// institutionEnds: how the names of institutions end (a hospital, a centre,
+// a company). A class of them (各级养老服务中心, 社区卫生服务中心) is not a
+// unit; one named by its level of government (县人民医院, 各乡镇卫生院) or by
+// the region's own place name (电信岱川分公司) is.
+var institutionEnds = []string{"中心", "公司", "医院", "卫生院", "院", "大学", "学校", "学院", "支行", "分行", "集团", "站", "所", "馆", "队", "团", "社"}
+
+func namedInstitution(name, place string) bool {
+	inst := false
+	for _, e := range institutionEnds {
+		inst = inst || strings.HasSuffix(withoutAlias(name), e)
+	}
+	if !inst {
+		return true
+	}
+	if place != "" && strings.Contains(name, place) {
+		return true
+	}
+	t := strings.TrimPrefix(name, "各")
+	if strings.HasPrefix(t, "乡镇") || strings.HasPrefix(t, "乡(镇)") {
+		return t != name // 各乡镇卫生院: every township's
+	}
+	for _, level := range []string{"省", "市", "县", "区", "州", "盟", "旗", "自治区"} {
+		if strings.HasPrefix(t, level) {
+			return true
 		}
 	}
+	return false
+}
+
+// placeName is a region's name without its level (岱川县 -> 岱川).
+func placeName(region string) string {
+	for _, l := range []string{"自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "盟", "旗"} {
+		if n, ok := strings.CutSuffix(region, l); ok && runeCount(n) >= 2 {
+			return n
+		}
+	}
+	return ""
+}
+
+// SubjectUnits finds the responsible bodies named in the text itself
+// (normalised norm, original orig of the same rune length), clause by
+// clause: a subject that opens a clause or follows its commas. place is the
+// region's place name (placeName), "" if unknown.
+func SubjectUnits(norm, orig, place string) (units, lead []string) {
 	seen := map[string]bool{}
-	for _, h := range hits {
-		tr, end := subjectTriggers[h[0]], h[1]
-		start := max(0, end-3*64)
-		for start > 0 && !utf8.RuneStart(norm[start]) {
-			start++
-		}
-		window := norm[start:end]
-		m := tr.re.FindStringSubmatchIndex(window)
-		if m == nil {
-			continue
-		}
-		at := start + m[2] // the names' byte offset in norm
-		for _, sp := range splitUnits(nil, window[m[2]:m[3]]) {
-			u := strings.TrimSpace(runeSlice(orig, runeIndex(norm, at+sp[0]), runeIndex(norm, at+sp[1])))
-			if u == "" {
+	add := func(at int, names string, isLead bool) {
+		for _, sp := range splitUnits(nil, names) {
+			n := strings.TrimSpace(names[sp[0]:sp[1]])
+			if n == "" || genericBodies[n] || !namedInstitution(n, place) {
 				continue
 			}
+			from := at + sp[0] + strings.Index(names[sp[0]:sp[1]], n)
+			u := runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(n)))
 			if !seen[u] {
 				seen[u] = true
 				units = append(units, u)
 			}
-			if tr.isLead {
+			if isLead && !slices.Contains(lead, u) {
 				lead = append(lead, u)
 			}
 		}
 	}
+	for start := 0; start < len(norm); {
+		end := clauseEnd(norm, start)
+		clause := norm[start:end]
+		subject := false
+		for at := 0; at < len(clause); {
+			if m := subjectRe.FindStringSubmatchIndex(clause[at:]); m != nil {
+				add(start+at+m[4], clause[at+m[4]:at+m[5]], clause[at+m[6]:at+m[7]] == "牵头")
+				subject = true
+			}
+			next := strings.IndexAny(clause[at:], ",，")
+			if next < 0 {
+				break
+			}
+			at += next + 1
+		}
+		if subject {
+			for _, j := range joinRe.FindAllStringSubmatchIndex(clause, -1) {
+				add(start+j[2], clause[j[2]:j[3]], false)
+			}
+			for _, p := range partnerRe.FindAllStringSubmatchIndex(clause, -1) {
+				end := p[3]
+				if last := clause[p[2]:p[3]]; strings.HasSuffix(last, "委") && runeCount(last) <= 3 {
+					end += longerName(clause[p[3]:]) // 县委|网信办: a party committee's office
+				}
+				add(start+p[2], clause[p[2]:end], false)
+			}
+		}
+		start = end
+	}
 	return units, lead
 }
 
-// endsBodyName: r is the last character of a body's name (部门, 委, 厅 …, 政府, 地区).
-func endsBodyName(r rune) bool {
-	switch r {
-	case '门', '委', '厅', '局', '办', '部', '府', '区':
-		return true
+// nameEndRe: what a body's name ends with, a few characters on (the name
+// a lazy match cut short at a party committee: 县委|网信办).
+var nameEndRe = regexp.MustCompile(`^[\p{Han}]{0,5}?(?:部门|委员会|委|厅|局|办公室|办|部|政府|中心|公司|院|支行|分行|集团|室|站|所|馆|处)`)
+
+// longerName is how many bytes of s extend a name that ends where s starts.
+func longerName(s string) int {
+	n := 0
+	for {
+		m := nameEndRe.FindStringIndex(s[n:])
+		if m == nil {
+			return n
+		}
+		n += m[1]
 	}
-	return false
+}
+
+// clauseEnd is where the clause that starts at byte start ends: after its
+// 。 ; ! ? (the end of the text at the latest).
+func clauseEnd(s string, start int) int {
+	for i := start; i < len(s); i++ {
+		switch s[i] {
+		case ';', '!', '?', '\n':
+			return i + 1
+		}
+		if strings.HasPrefix(s[i:], "。") {
+			return i + len("。")
+		}
+	}
+	return len(s)
 }

@@ -1,0 +1,198 @@
+package formats
+
+import (
+	"strings"
+
+	"policygap/regions/model"
+)
+
+// readText reads plain text: a raw paragraph per line, as the file has them,
+// and a table where tab-separated lines (Word's table-to-text) or lines
+// divided by | bars form one.
+func readText(data []byte, format, hint string) (*model.Document, error) {
+	text, enc, err := DecodeText(data, hint)
+	if err != nil {
+		return nil, err
+	}
+	doc := TextDocument(text)
+	doc.Format, doc.Encoding = format, enc
+	return doc, nil
+}
+
+// line is a line of text as a table reader sees it: its rune span, and its
+// cells' rune spans when it divides into some.
+type line struct {
+	text       string
+	start, end int
+	cells      [][2]int
+	blank      bool
+}
+
+// textTables replaces the line blocks that form a table by a table block.
+func textTables(text string, lines []model.Block) []model.Block {
+	ls := make([]line, len(lines))
+	rest := text
+	for i, b := range lines {
+		s, after, _ := strings.Cut(rest, "\n")
+		rest = after
+		ls[i] = line{text: s, start: b.Start, end: b.End, blank: strings.TrimSpace(s) == "", cells: splitCells(s, b.Start)}
+	}
+	var out []model.Block
+	for i := 0; i < len(ls); {
+		if t, end := tableAt(ls, i); t != nil {
+			out = append(out, *t)
+			i = end
+			continue
+		}
+		out = append(out, lines[i])
+		i++
+	}
+	return out
+}
+
+// splitCells divides a line at tabs, or at | bars when it has two or more;
+// nil when it has neither. Spans are runes, from the line's first rune at.
+func splitCells(s string, at int) [][2]int {
+	sep := func(r rune) bool { return r == '\t' }
+	if !strings.ContainsRune(s, '\t') {
+		if strings.Count(s, "|")+strings.Count(s, "｜") < 2 {
+			return nil
+		}
+		sep = func(r rune) bool { return r == '|' || r == '｜' }
+	}
+	var cells [][2]int
+	start, i := at, at
+	for _, r := range s {
+		if sep(r) {
+			cells = append(cells, [2]int{start, i})
+			start = i + 1
+		}
+		i++
+	}
+	cells = append(cells, [2]int{start, i})
+	if !sep('\t') { // | bars: the outer ones are not cells
+		if len(cells) > 0 && strings.TrimSpace(runesOf(s, cells[0], at)) == "" {
+			cells = cells[1:]
+		}
+		if len(cells) > 0 && strings.TrimSpace(runesOf(s, cells[len(cells)-1], at)) == "" {
+			cells = cells[:len(cells)-1]
+		}
+	}
+	return cells
+}
+
+func runesOf(s string, span [2]int, at int) string {
+	from, to := span[0]-at, span[1]-at
+	i, a, b := 0, len(s), len(s)
+	for k := range s {
+		if i == from {
+			a = k
+		}
+		if i == to {
+			b = k
+			break
+		}
+		i++
+	}
+	if a > b {
+		return ""
+	}
+	return s[a:b]
+}
+
+// tableAt reads a table whose header is line i: three or more short cells,
+// then at least two rows. A row may run over several lines (a cell with
+// several paragraphs: the first piece of the next line continues the row's
+// last cell); a line without cells between complete rows is a row across the
+// table (a section), when more rows follow. It returns the block and the
+// index of the first line after the table.
+func tableAt(ls []line, i int) (*model.Block, int) {
+	head := ls[i].cells
+	if len(head) < 3 || !shortCells(ls[i], head) {
+		return nil, i
+	}
+	width := len(head)
+	rows := [][][2]int{head}
+	origins := []int{i + 1}
+	j := i + 1
+	for j < len(ls) {
+		l := ls[j]
+		cur := rows[len(rows)-1]
+		switch {
+		case isRule(l):
+			j++
+			continue
+		case l.blank:
+			if k := nextLine(ls, j); k < len(ls) && ls[k].cells != nil {
+				j++
+				continue
+			}
+		case l.cells == nil && len(cur) < width && len(rows) > 1 && nextHasCells(ls, j):
+			cur[len(cur)-1][1] = l.end // a cell's next paragraph
+			j++
+			continue
+		case l.cells == nil && nextHasCells(ls, j):
+			rows = append(rows, [][2]int{{l.start, l.end}}) // a section row
+			origins = append(origins, j+1)
+			j++
+			continue
+		case l.cells != nil && len(cur) < width && len(rows) > 1 && len(l.cells) < width:
+			cur[len(cur)-1][1] = l.cells[0][1]
+			rows[len(rows)-1] = append(cur, l.cells[1:]...)
+			j++
+			continue
+		case l.cells != nil:
+			rows = append(rows, l.cells)
+			origins = append(origins, j+1)
+			j++
+			continue
+		}
+		break
+	}
+	if len(rows) < 3 {
+		return nil, i
+	}
+	t := &model.Table{}
+	start, end := ls[i].start, ls[i].start
+	for k, r := range rows {
+		row := model.Row{Origin: model.Origin{Para: origins[k]}}
+		for _, c := range r {
+			cell := model.Cell{Start: c[0], End: c[1], Cols: 1}
+			if len(r) == 1 {
+				cell.Cols = width
+			}
+			row.Cells = append(row.Cells, cell)
+			end = max(end, c[1])
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return &model.Block{Start: start, End: end, Table: t, Origin: model.Origin{Para: i + 1}}, j
+}
+
+// shortCells: a header's cells are names, not sentences.
+func shortCells(l line, cells [][2]int) bool {
+	for _, c := range cells {
+		if c[1]-c[0] > 30 {
+			return false
+		}
+	}
+	return true
+}
+
+// isRule is a markdown table's separator line: |---|:--:|.
+func isRule(l line) bool {
+	return l.cells != nil && strings.Trim(l.text, "|｜-:— \t") == "" && strings.Contains(l.text, "-")
+}
+
+func nextLine(ls []line, j int) int {
+	k := j + 1
+	for k < len(ls) && ls[k].blank {
+		k++
+	}
+	return k
+}
+
+func nextHasCells(ls []line, j int) bool {
+	k := nextLine(ls, j)
+	return k < len(ls) && ls[k].cells != nil
+}
