@@ -64,18 +64,20 @@ type Document struct {
 	Text     string
 	Notes    []string // what the format reader remarked (a conversion, headers dropped)
 	blocks   []model.Block
+	lines    bool          // plain text: its lines are its paragraphs, blocks holds its tables (model.Document.Lines)
 	info     []model.Field // what the file states about itself (a site's info table)
 	norm     string        // Text's matching form, once normText has made it
 }
 
-// Blocks are the document's paragraphs and tables as its format gives
-// them; a document made from text alone reads as plain text.
-func (d *Document) Blocks() []model.Block {
-	if d.blocks == nil {
+// layout is the document's paragraphs and tables as its format gives
+// them (model.Document's Blocks and Lines); a document made from text alone
+// reads as plain text.
+func (d *Document) layout() (blocks []model.Block, lines bool) {
+	if d.blocks == nil && !d.lines {
 		md := formats.TextDocument(d.Text)
-		d.blocks, d.info = md.Blocks, md.Info
+		d.blocks, d.lines = md.Blocks, md.Lines
 	}
-	return d.blocks
+	return d.blocks, d.lines
 }
 
 // normText is the matching form of the text, made once for metadata and
@@ -236,7 +238,8 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 			fileErrs[i] = &FileError{show(p), err}
 			return
 		}
-		doc.Source = show(p)
+		sum := sha256.Sum256(data)
+		doc.Source, doc.SHA256 = show(p), hex.EncodeToString(sum[:])
 		if row, ok := manifests[path.Dir(p)][doc.File]; ok {
 			row.apply(doc) // the manifest is the truth: blank fields stay blank
 		} else {
@@ -265,9 +268,8 @@ func readDocument(r *formats.Reader, name string, data []byte, alone bool) (*Doc
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
 	return &Document{File: path.Base(name), Source: name, Format: md.Format, Encoding: md.Encoding,
-		Text: md.Text, Notes: md.Notes, Size: len(data), SHA256: hex.EncodeToString(sum[:]), blocks: md.Blocks, info: md.Info}, nil
+		Text: md.Text, Notes: md.Notes, Size: len(data), blocks: md.Blocks, lines: md.Lines, info: md.Info}, nil
 }
 
 // InOrder runs fn(0) … fn(n-1) on every core. fn writes its result to its

@@ -297,27 +297,61 @@ func cnNumber(s string) int {
 	return n + cur
 }
 
+// bareYear: periods of the document's own year named without the year
+// (年底前完成全覆盖), as they go on after their 年, and what may stand
+// before that 年; the words that may follow one.
 var (
-	// a period of the document's own year, named without the year
-	// (年底前完成全覆盖), not after a number or 每 (三年内, 每年底)
-	bareYearRe = regexp.MustCompile(`(?:^|[^0-9〇一二三四五六七八九十两几每多明去])((?:本年度内|今年年底前|今年底前|今年内|年底前|年内)(?:完成|办结|实现)?)`)
-	// an ongoing term that ends the measure (…，此项工作长期坚持。)
-	ongoingEndRe = regexp.MustCompile(`(长期坚持|长期推进|持续推进|持续开展|长期开展|常态化推进|常态化开展)[。.;\s]*$`)
+	bareYear = []struct {
+		after  string
+		before []string
+	}{{"底前", []string{"今年", "今"}}, {"度内", []string{"本"}}, {"内", []string{"今", "本", "当"}}}
+	bareYearAfter = []string{"完成", "办结", "实现"}
+	// ongoingEnds: ongoing terms that may end a measure (…，此项工作长期坚持。)
+	ongoingEnds = []string{"长期坚持", "长期推进", "持续推进", "持续开展", "长期开展", "常态化推进", "常态化开展"}
 )
 
 // otherDeadline finds what FindDeadline's dates with 前 do not: a period of
-// the document's year named without the year, or an ongoing term that ends
-// the text.
+// the document's year named without the year, not after a number or 每
+// (三年内, 每年底), read at each 年; or an ongoing term that ends the text.
 func otherDeadline(s string, docYear int) (Deadline, int, int, bool) {
-	if docYear > 0 && (indexText(s, "年") >= 0) {
-		if m := bareYearRe.FindStringSubmatchIndex(s); m != nil {
-			if d, ok := ParseDeadline(s[m[2]:m[3]], docYear); ok {
-				return d, m[2], m[3], true
+	for from := 0; docYear > 0; {
+		k := indexText(s[from:], "年")
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + len("年")
+		for _, b := range bareYear {
+			if !strings.HasPrefix(s[from:], b.after) || b.after == "度内" && !strings.HasSuffix(s[:at], "本") {
+				continue
 			}
+			start, end := at, from+len(b.after)
+			for _, w := range b.before {
+				if strings.HasSuffix(s[:start], w) {
+					start -= len(w)
+					break
+				}
+			}
+			if before, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && strings.ContainsRune("0123456789〇一二三四五六七八九十两几每多明去今本老", before) {
+				break
+			}
+			for _, a := range bareYearAfter {
+				if strings.HasPrefix(s[end:], a) {
+					end += len(a)
+					break
+				}
+			}
+			if d, ok := ParseDeadline(s[start:end], docYear); ok {
+				return d, start, end, true
+			}
+			break
 		}
 	}
-	if m := ongoingEndRe.FindStringSubmatchIndex(s); m != nil {
-		return Deadline{Raw: s[m[2]:m[3]], Kind: DeadlineOngoing}, m[2], m[3], true
+	t := strings.TrimRight(s, "。.;; \n\t")
+	for _, w := range ongoingEnds {
+		if strings.HasSuffix(t, w) {
+			return Deadline{Raw: w, Kind: DeadlineOngoing}, len(t) - len(w), len(t), true
+		}
 	}
 	return Deadline{Kind: DeadlineNone}, 0, 0, false
 }

@@ -35,9 +35,10 @@ var fieldLabels = []struct {
 // readLabelField reads a label and its colon at the start of norm: the field
 // and the byte offset where its value starts; fieldNone if there is none.
 func readLabelField(norm string) (labelField, int) {
-	t := strings.TrimLeft(norm, reSpace)
+	t := trimSpaceLeft(norm)
 	lead := len(norm) - len(t)
-	if len(t) < len("时限:") {
+	// a label is at most five characters, then its colon
+	if len(t) < len("时限:") || strings.IndexByte(t[:min(len(t), 5*3+4)], ':') < 0 {
 		return fieldNone, 0
 	}
 	for _, l := range fieldLabels {

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
-	"math/bits"
+	"policygap/regions/model"
 	"sort"
 	"strings"
 	"sync"
@@ -247,25 +247,8 @@ func normalizeRune(r rune, t *t2sTables) rune {
 	return r
 }
 
-// runeCount is utf8.RuneCountInString for valid UTF-8, eight bytes at a time:
-// the runes are the bytes that do not continue one (10xxxxxx). For invalid
-// UTF-8 it may differ from utf8.RuneCountInString.
-func runeCount(s string) int {
-	const high = 0x8080808080808080
-	cont := 0
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		cont += bits.OnesCount64(w & high &^ (w << 1))
-	}
-	for ; i < len(s); i++ {
-		if s[i]&0xC0 == 0x80 {
-			cont++
-		}
-	}
-	return len(s) - cont
-}
+// runeCount is model.RuneCount: the rune count of valid UTF-8.
+func runeCount(s string) int { return model.RuneCount(s) }
 
 // indexText is strings.Index for Chinese text: it looks for sub's last byte,
 // which in UTF-8 Chinese is one of 64 continuation bytes, where strings.Index

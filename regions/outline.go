@@ -62,15 +62,21 @@ var titleNounEnds = newRuneSet("案划单见知法则施点")
 var framingWords = []string{"指导思想", "总体要求", "基本原则", "工作原则", "主要目标", "总体目标", "工作目标", "阶段目标",
 	"发展目标", "目标要求", "总体思路", "工作思路", "适用范围", "编制依据", "总则", "附则", "目标", "原则", "思路"}
 
+// framingChars: a character of each framing word; a title without one of
+// them is no framing heading.
+var framingChars = newRuneSet("思要原目总附适编")
+
 // isFraming: a heading made of framing words only (一、总体要求; （二）指导思想和
 // 工作目标; 第一章 总则): it and all under it are not measures.
 func isFraming(title string) bool {
 	t := strings.TrimRight(strings.TrimSpace(title), "。.:;")
-	if t == "" || runeCount(t) > 20 {
+	if t == "" || len(t) > 20*3 || !strings.ContainsFunc(t, framingChars.has) {
 		return false
 	}
 	for _, w := range framingWords {
-		t = strings.ReplaceAll(t, w, "")
+		if strings.Contains(t, w) {
+			t = strings.ReplaceAll(t, w, "")
+		}
 	}
 	return strings.Trim(t, "和与及、 ") == ""
 }
@@ -78,6 +84,16 @@ func isFraming(title string) bool {
 // entryIntoForce: an article that says when the document takes effect or
 // who interprets it, not a measure (本措施自印发之日起施行).
 var entryIntoForce = regexp.MustCompile(`^(?:本(?:办法|措施|方案|规定|意见|细则|通知|计划|要点|清单|规则))?(?:自|从)[^。]{0,30}起(?:施行|实施|执行|生效)|^本[^。]{1,10}由[^。]{2,30}负责解释`)
+
+// isEntryIntoForce: the article opens as entryIntoForce says; a test of its
+// first character keeps every other item away from the regexp.
+func isEntryIntoForce(norm string) bool {
+	t := trimSpaceLeft(norm)
+	if r, _ := utf8.DecodeRuneInString(t); r != '本' && r != '自' && r != '从' {
+		return false
+	}
+	return entryIntoForce.MatchString(t[:min(len(t), 150)])
+}
 
 // node is a numbered heading or item of the outline.
 type node struct {
@@ -97,6 +113,8 @@ type outline struct {
 	roots []*node
 	plans []string // plan titles, by plan index
 	norms map[string]string
+	// labelled: some paragraph is a labelled line (责任单位：…)
+	labelled bool
 }
 
 // runIn gives an unnumbered paragraph the place in the outline its
@@ -121,7 +139,11 @@ func buildOutline(src *source, paras []para, year int) *outline {
 	for i := range o.paras {
 		p := &o.paras[i]
 		if p.field == fieldNone {
-			p.assign, p.assignAt, p.assigned = trailingAssignment(p.norm, p.orig, year)
+			if a, at, ok := trailingAssignment(p.norm, p.orig, year); ok {
+				p.assign, p.assignAt = &a, at
+			}
+		} else {
+			o.labelled = true
 		}
 		runIn(p)
 	}
@@ -157,7 +179,7 @@ func buildOutline(src *source, paras []para, year int) *outline {
 					continue // text after a closed item that names no units: not part of it
 				}
 				top.body = append(top.body, i)
-				top.closed = p.assigned
+				top.closed = p.assign != nil
 			default:
 				if titled {
 					break
@@ -172,7 +194,7 @@ func buildOutline(src *source, paras []para, year int) *outline {
 			continue
 		}
 		n := &node{para: i, num: p.num}
-		n.closed = p.assigned
+		n.closed = p.assign != nil
 		for j := len(stack) - 1; j >= 0; j-- {
 			if stack[j].num.scheme == p.num.scheme {
 				stack = stack[:j]
@@ -219,12 +241,15 @@ func buildOutline(src *source, paras []para, year int) *outline {
 // lines (责任单位：…) before the next item: a measure of its own after a
 // closed one.
 func (o *outline) labelledAhead(i int) bool {
+	if !o.labelled {
+		return false
+	}
 	for j := i; j < len(o.paras) && j < i+8; j++ {
-		p := o.paras[j]
+		p := &o.paras[j]
 		switch {
 		case p.field != fieldNone:
 			return j > i
-		case p.num.scheme != "" || frameLine(strings.TrimSpace(p.norm)):
+		case p.num.scheme != "":
 			return false
 		}
 	}
@@ -285,7 +310,7 @@ func segmentOutline(doc *Document, o *outline) []Measure {
 		heading := strings.TrimSpace(o.paras[n.para].orig)
 		label := o.paras[n.para].num.label
 		ids = append(ids, strconv.Itoa(n.num.value))
-		if isFraming(titleOf(o.paras[n.para].norm)) {
+		if (len(n.children) > 0 || n.parent == nil) && isFraming(titleOf(o.paras[n.para].norm)) {
 			return // 总体要求 and all under it: the plan's frame
 		}
 		if len(n.children) > 0 {
@@ -335,13 +360,13 @@ func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []stri
 	for _, b := range n.body {
 		last := groups[len(groups)-1]
 		prev := o.paras[last[len(last)-1]]
-		if prev.assigned || prev.field != fieldNone && o.paras[b].field == fieldNone {
+		if prev.assign != nil || prev.field != fieldNone && o.paras[b].field == fieldNone {
 			groups = append(groups, []int{b})
 		} else {
 			groups[len(groups)-1] = append(last, b)
 		}
 	}
-	if entryIntoForce.MatchString(strings.TrimSpace(o.paras[n.para].norm)) {
+	if isEntryIntoForce(o.paras[n.para].norm) {
 		return ms
 	}
 	section := ""
@@ -449,21 +474,17 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 			raw = append(raw, p.orig)
 		}
 		m.Assignment = strings.Join(raw, "\n")
-		if lastBody.assigned && len(m.Units) == 0 {
+		if lastBody.assign != nil && len(m.Units) == 0 {
 			m.Units, m.Lead = lastBody.assign.Units, lastBody.assign.Lead
 		}
-	} else if last := o.paras[group[len(group)-1]]; last.assigned {
+	} else if last := o.paras[group[len(group)-1]]; last.assign != nil {
 		m.Units, m.Lead, m.Deadline = last.assign.Units, last.assign.Lead, last.assign.Deadline
 		m.Assignment = strings.TrimRight(last.orig[last.assignAt:], "。 \n")
 	} else {
 		m.Units, m.Lead = SubjectUnits(m.Norm, m.Text, placeName(doc.Region))
 	}
 	if m.Deadline.KindOrNone() == DeadlineNone {
-		body := m.Norm
-		if m.Assignment != "" {
-			body = m.MatchText()
-		}
-		if d, s, e, found := FindDeadline(body, year); found {
+		if d, s, e, found := FindDeadline(m.Norm, year); found {
 			d.Raw = runeSlice(m.Text, runeIndex(m.Norm, s), runeIndex(m.Norm, e))
 			m.Deadline = d
 		} else {

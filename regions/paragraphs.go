@@ -18,40 +18,59 @@ type para struct {
 	emph int
 	// field is what a labelled line (责任单位：…) gives, fieldNone otherwise;
 	// valueAt is where its value starts, in bytes of norm and orig.
-	field            labelField
-	valueAt, origAt  int
-	origin           model.Origin
-	raw              bool // a line of plain text
-	assign           Assignment
-	assignAt         int // where the units parenthesis starts, in bytes of orig
-	assigned         bool
-	fromTable, quote bool
+	field           labelField
+	raw             bool // a line of plain text
+	valueAt, origAt int
+	origin          model.Origin
+	// assign is what the units parenthesis that ends the paragraph says, nil
+	// when none does; assignAt is where it starts, in bytes of orig.
+	assign   *Assignment
+	assignAt int
 }
 
 // paragraphs reads the paragraph blocks into paras: outline labels, run-in
-// titles and labelled lines; plain-text lines cut by a page break are joined
-// again, and circled items run together in one paragraph are parted.
-func (s *source) paragraphs(blocks []model.Block) []para {
-	out := make([]para, 0, len(blocks))
-	for _, b := range blocks {
-		var p para
-		var ok bool
-		if b.Raw {
-			p, ok = s.line(b.Start, b.End)
-		} else {
-			p, ok = s.block(b)
-		}
-		if !ok {
-			continue
-		}
-		p.origin = b.Origin
+// titles and labelled lines. Plain text (lines) is read line by line
+// instead, but for the spans of its task tables (skip, in order); its lines
+// cut by a page break mid-sentence are joined again. Circled items run
+// together in one paragraph are parted.
+func (s *source) paragraphs(blocks []model.Block, lines bool, skip []span) []para {
+	var out []para
+	add := func(p para) {
 		p.norm = s.normOf(p.spans)
 		if n := len(out); n > 0 && p.raw && out[n-1].raw && continues(out[n-1], p) {
 			out[n-1].spans = append(out[n-1].spans, p.spans...)
 			out[n-1].norm += p.norm
-			continue
+			return
 		}
 		out = append(out, p)
+	}
+	if lines {
+		out = make([]para, 0, strings.Count(s.normS, "\n")/2+1)
+		start, line := 0, 1
+		for i := 0; i <= len(s.norm); i++ {
+			if i < len(s.norm) && s.norm[i] != '\n' {
+				continue
+			}
+			for len(skip) > 0 && skip[0][1] <= start {
+				skip = skip[1:]
+			}
+			if len(skip) == 0 || i <= skip[0][0] {
+				if p, ok := s.line(start, i); ok {
+					p.origin = model.Origin{Para: line}
+					add(p)
+				}
+			}
+			start = i + 1
+			line++
+		}
+	} else {
+		out = make([]para, 0, len(blocks))
+		for _, b := range blocks {
+			if p, ok := s.block(b); ok {
+				p.origin = b.Origin
+				add(p)
+			}
+		}
 	}
 	out = s.splitCircled(out)
 	for i := range out {
@@ -216,13 +235,16 @@ func continues(prev, next para) bool {
 	if prev.num.scheme != "" && runeCount(prev.norm) <= 40 && !strings.Contains(prev.norm, "。") { // a heading: 一、指导思想
 		return false
 	}
+	if isDateLine(prev.norm) || isDateLine(next.norm) {
+		return false
+	}
 	if f, _ := readLabelField(prev.norm); f != fieldNone {
 		return false
 	}
 	if f, _ := readLabelField(next.norm); f != fieldNone {
 		return false
 	}
-	return !isDateLine(prev.norm) && !isDateLine(next.norm) && !isPlanTitle(strings.TrimSpace(prev.norm))
+	return !isPlanTitle(strings.TrimSpace(prev.norm))
 }
 
 func isAssignmentOnly(norm string) bool {
@@ -235,6 +257,9 @@ func isAssignmentOnly(norm string) bool {
 // order, at the start or after a sentence or clause ends, begins a
 // paragraph of its own; what stands before ① stays the item's heading.
 func (s *source) splitCircled(ps []para) []para {
+	if !strings.Contains(s.normS, "②") { // its lead byte, E2, is rare in Chinese text
+		return ps
+	}
 	var out []para
 	for _, p := range ps {
 		cuts := circledCuts(p.norm)

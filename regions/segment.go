@@ -17,7 +17,7 @@ import (
 // It fails when the document holds no measure at all. The text must be
 // valid UTF-8, as the format readers make it.
 func Segment(doc *Document) ([]Measure, error) {
-	blocks := doc.Blocks()
+	blocks, lines := doc.layout()
 	src, ok := newSource(doc.Text, doc.norm) // the matching form made for the metadata, if it was
 	doc.norm = ""                            // the measures keep what they need; the document need not hold a second copy
 	if !ok {
@@ -26,16 +26,20 @@ func Segment(doc *Document) ([]Measure, error) {
 	year := doc.Date.Year()
 	var tables []placed
 	var text []model.Block // paragraphs, and the cells of tables that are no task tables
+	var skip []span        // plain text: the lines of its task tables
 	for i, b := range blocks {
 		if b.Table == nil {
 			text = append(text, b)
 			continue
 		}
 		if t := asTaskTable(src, b); t != nil {
-			tables = append(tables, placed{t: t, at: b.Start, after: blocks[max(0, i-3):i]})
+			tables = append(tables, placed{t: t, at: b.Start, before: precedingText(src, blocks[:i], lines, b.Start)})
+			skip = append(skip, span{b.Start, b.End})
 			continue
 		}
-		text = append(text, cellBlocks(src, b)...)
+		if !lines { // a plain text's other tables are read as its lines
+			text = append(text, cellBlocks(src, b)...)
+		}
 	}
 	if len(tables) == 0 {
 		if start, ok := tableStart(src); ok && !inTable(blocks, start) {
@@ -46,7 +50,7 @@ func Segment(doc *Document) ([]Measure, error) {
 			return orNone(ms, doc)
 		}
 	}
-	paras := src.paragraphs(text)
+	paras := src.paragraphs(text, lines, skip)
 	ms := segmentOutline(doc, buildOutline(src, paras, year))
 	ms = append(ms, tableMeasures(doc, src, tables, len(ms) > 0, year)...)
 	if len(ms) == 0 {
@@ -63,11 +67,26 @@ func orNone(ms []Measure, doc *Document) ([]Measure, error) {
 	return ms, nil
 }
 
-// placed is a task table and the blocks just before it (an 附件 line names it).
+// placed is a task table and the text just before it (an 附件 line names it).
 type placed struct {
-	t     *taskTable
-	at    int
-	after []model.Block
+	t      *taskTable
+	at     int
+	before string
+}
+
+// precedingText is the matching form of the few paragraphs before rune at.
+func precedingText(src *source, blocks []model.Block, lines bool, at int) string {
+	if lines {
+		return src.normStr(max(0, at-80), at)
+	}
+	var b strings.Builder
+	for _, bl := range blocks[max(0, len(blocks)-3):] {
+		if bl.Table == nil {
+			b.WriteString(src.normStr(bl.Start, bl.End))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // tableMeasures reads the task tables' rows. Their ids are the row numbers;
@@ -79,8 +98,8 @@ func tableMeasures(doc *Document, src *source, tables []placed, others bool, yea
 		prefix := ""
 		if others || len(tables) > 1 {
 			prefix = "表" + strconv.Itoa(k+1) + "-"
-			for _, b := range p.after {
-				if b.Table == nil && strings.HasPrefix(strings.TrimSpace(src.normStr(b.Start, b.End)), "附") {
+			for _, l := range strings.Split(p.before, "\n") {
+				if strings.HasPrefix(strings.TrimSpace(l), "附") {
 					prefix = "附件-"
 				}
 			}

@@ -135,3 +135,13 @@ func runeSlice(s string, from, to int) string {
 	}
 	return s[start:]
 }
+
+// trimSpaceLeft is strings.TrimLeft(s, reSpace), without building the
+// cutset's table at every call.
+func trimSpaceLeft(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return s[i:]
+}

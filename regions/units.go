@@ -22,8 +22,21 @@ type Assignment struct {
 var unitEndings = []string{"部门", "委员会", "委", "厅", "局", "办", "部", "政府", "中心", "支行", "分行", "公司", "处", "室", "院", "会", "联", "大学", "单位", "地区", "组", "馆", "台", "团", "队", "所",
 	"站", "机构", "企业", "学校", "银行", "社", "电信", "移动", "联通", "铁塔"}
 
+// unitEndRunes: the last characters of unitEndings, asked first.
+var unitEndRunes = func() *bmpSet {
+	set := new(bmpSet)
+	for _, e := range unitEndings {
+		r, _ := utf8.DecodeLastRuneInString(e)
+		set.add(r)
+	}
+	return set
+}()
+
 func isUnitName(s string) bool {
 	s = withoutAlias(s)
+	if last, _ := utf8.DecodeLastRuneInString(s); !unitEndRunes.has(last) {
+		return false
+	}
 	for _, e := range unitEndings {
 		if strings.HasSuffix(s, e) {
 			return true
@@ -79,7 +92,7 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 			continue
 		}
 		origText := runeSlice(orig, runeIndex(norm, part[0]), runeIndex(norm, part[1]))
-		text, field := stripFieldLabel(strings.TrimLeft(text, reSpace))
+		text, field := stripFieldLabel(trimSpaceLeft(text))
 		origText = lastRunesOf(origText, runeCount(text))
 		if field == fieldDeadline {
 			if d, ok := ParseDeadline(text, docYear); ok {
@@ -261,10 +274,6 @@ const bodyNames = `(` + bodyName + `(?:、` + bodyName + `)*)`
 
 var (
 	// a clause's subject, and the word that makes it responsible
-	// (or the bodies a mechanism is set up under: 建立由…牵头)
-	subjectRe = regexp.MustCompile(`^\s*((?:建立|成立|组建|健全|形成|实行|推行)?由?)` + bodyNames + `(要|应当|应|须|负责|牵头|同步|统一)`)
-	// a body named after a comma that takes part: ，县卫健局配合
-	joinRe = regexp.MustCompile(`[,，]\s*` + bodyNames + `(配合|参加|参与|负责)`)
 	// the bodies the subject works with
 	partnerRe = regexp.MustCompile(`(?:会同|联合|协同)` + bodyNames)
 )
@@ -317,58 +326,166 @@ func placeName(region string) string {
 }
 
 // SubjectUnits finds the responsible bodies named in the text itself
-// (normalised norm, original orig of the same rune length), clause by
-// clause: a subject that opens a clause or follows its commas. place is the
-// region's place name (placeName), "" if unknown.
+// (normalised norm, original orig of the same rune length): the subject of
+// a clause, at its start or after one of its commas; in a clause that has
+// one, the bodies that join (，县卫健局配合) and the partners (会同…). place is
+// the region's place name (placeName), "" if unknown. Each trigger word is
+// found first, and the patterns read only the few characters before or
+// after it.
 func SubjectUnits(norm, orig, place string) (units, lead []string) {
+	type hit struct {
+		at, end int // the names' byte span
+		lead    bool
+	}
+	var subjects, others []hit
+	for _, w := range subjectTriggers {
+		eachAfterBody(norm, w, func(i int) {
+			start := segmentStart(norm, i)
+			if i-start > 3*30 {
+				return // longer than a subject with its 建立由
+			}
+			if at, ok := subjectNames(norm[start:i]); ok {
+				subjects = append(subjects, hit{start + at, i, w == "牵头"})
+			}
+		})
+	}
+	if len(subjects) == 0 {
+		return nil, nil
+	}
+	// the clauses with a subject, where bodies join it (，县卫健局配合) or
+	// work with it (会同…)
+	var clauses [][2]int
+	for _, h := range subjects {
+		c := [2]int{clauseStart(norm, h.at), clauseEnd(norm, h.at)}
+		if len(clauses) == 0 || !slices.Contains(clauses, c) {
+			clauses = append(clauses, c)
+		}
+	}
+	for _, c := range clauses {
+		clause := norm[c[0]:c[1]]
+		for _, w := range []string{"配合", "参加", "参与", "负责"} {
+			eachAfterBody(clause, w, func(i int) {
+				if start := strings.LastIndexByte(clause[:i], ','); start >= 0 {
+					if at, ok := bodyList(clause[start+1 : i]); ok {
+						others = append(others, hit{c[0] + start + 1 + at, c[0] + i, false})
+					}
+				}
+			})
+		}
+		for _, w := range []string{"会同", "联合", "协同"} {
+			for from := 0; ; {
+				k := indexText(clause[from:], w)
+				if k < 0 {
+					break
+				}
+				i := from + k
+				from = i + len(w)
+				window := clause[i:min(len(clause), i+96)]
+				if m := partnerRe.FindStringSubmatchIndex(window); m != nil && m[0] == 0 {
+					end := m[3]
+					if last := window[m[2]:m[3]]; strings.HasSuffix(last, "委") && runeCount(last) <= 3 {
+						end += longerName(clause[i+m[3]:]) // 县委|网信办: a party committee's office
+					}
+					others = append(others, hit{c[0] + i + m[2], c[0] + i + end, false})
+				}
+			}
+		}
+	}
+	hits := append(subjects, others...)
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
 	seen := map[string]bool{}
-	add := func(at int, names string, isLead bool) {
+	for _, h := range hits {
+		names := norm[h.at:h.end]
 		for _, sp := range splitUnits(nil, names) {
 			n := strings.TrimSpace(names[sp[0]:sp[1]])
 			if n == "" || genericBodies[n] || !namedInstitution(n, place) {
 				continue
 			}
-			from := at + sp[0] + strings.Index(names[sp[0]:sp[1]], n)
+			from := h.at + sp[0] + strings.Index(names[sp[0]:sp[1]], n)
 			u := runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(n)))
 			if !seen[u] {
 				seen[u] = true
 				units = append(units, u)
 			}
-			if isLead && !slices.Contains(lead, u) {
+			if h.lead && !slices.Contains(lead, u) {
 				lead = append(lead, u)
 			}
 		}
 	}
-	for start := 0; start < len(norm); {
-		end := clauseEnd(norm, start)
-		clause := norm[start:end]
-		subject := false
-		for at := 0; at < len(clause); {
-			if m := subjectRe.FindStringSubmatchIndex(clause[at:]); m != nil {
-				add(start+at+m[4], clause[at+m[4]:at+m[5]], clause[at+m[6]:at+m[7]] == "牵头")
-				subject = true
-			}
-			next := strings.IndexAny(clause[at:], ",，")
-			if next < 0 {
-				break
-			}
-			at += next + 1
-		}
-		if subject {
-			for _, j := range joinRe.FindAllStringSubmatchIndex(clause, -1) {
-				add(start+j[2], clause[j[2]:j[3]], false)
-			}
-			for _, p := range partnerRe.FindAllStringSubmatchIndex(clause, -1) {
-				end := p[3]
-				if last := clause[p[2]:p[3]]; strings.HasSuffix(last, "委") && runeCount(last) <= 3 {
-					end += longerName(clause[p[3]:]) // 县委|网信办: a party committee's office
-				}
-				add(start+p[2], clause[p[2]:end], false)
-			}
-		}
-		start = end
-	}
 	return units, lead
+}
+
+// eachAfterBody calls fn with the byte offset of each w in s that follows
+// the last character of a body's name. w is looked for by its first
+// character (indexText looks for a needle's last byte: 统一's, 0x80, is
+// in a third of Chinese text's characters).
+func eachAfterBody(s, w string, fn func(i int)) {
+	_, first := utf8.DecodeRuneInString(w)
+	for from := 0; ; {
+		k := indexText(s[from:], w[:first])
+		if k < 0 {
+			return
+		}
+		i := from + k
+		from = i + first
+		if !strings.HasPrefix(s[i:], w) {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:i]); endsBodyName(before) && endsWithBodyWord(s[:i]) {
+			fn(i)
+		}
+	}
+}
+
+// bodyWords: what the name of a responsible body ends with (bodyName's
+// endings); the character test (endsBodyName) is asked first.
+var bodyWords = []string{"部门", "委员会", "委", "厅", "局", "办公室", "办", "部", "政府", "中心", "公司", "院", "大学", "学校",
+	"支行", "分行", "集团", "室", "站", "所", "馆", "处", "队", "团", "社", "地区"}
+
+func endsWithBodyWord(s string) bool {
+	for _, w := range bodyWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// segmentStart is where the clause segment that holds byte i starts: after
+// the last , 。 ; ! ? or line break before it, at most 96 bytes back (a
+// subject is short).
+func segmentStart(s string, i int) int {
+	from := max(0, i-96)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	for k := i - 1; k >= from; k-- {
+		switch s[k] {
+		case ',', ';', '!', '?', '\n':
+			return k + 1
+		case 0x82: // the end of 。 (E3 80 82)
+			if k >= 2 && s[k-1] == 0x80 && s[k-2] == 0xE3 {
+				return k + 1
+			}
+		}
+	}
+	return from
+}
+
+// clauseStart is where the clause that holds byte i starts: after the last
+// 。 ; ! ? or line break before it.
+func clauseStart(s string, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		switch s[k] {
+		case ';', '!', '?', '\n':
+			return k + 1
+		case 0x82:
+			if k >= 2 && s[k-1] == 0x80 && s[k-2] == 0xE3 {
+				return k + 1
+			}
+		}
+	}
+	return 0
 }
 
 // nameEndRe: what a body's name ends with, a few characters on (the name
@@ -387,6 +504,65 @@ func longerName(s string) int {
 	}
 }
 
+// subjectNames reads a clause's segment up to a trigger word as its
+// subject: a list of body names, maybe after the words that set a mechanism
+// up under them (建立由…牵头). at is where the names start.
+func subjectNames(seg string) (at int, ok bool) {
+	t := trimSpaceLeft(seg)
+	for _, v := range []string{"建立", "成立", "组建", "健全", "形成", "实行", "推行"} {
+		if rest, found := strings.CutPrefix(t, v); found {
+			t = rest
+			break
+		}
+	}
+	t = strings.TrimPrefix(t, "由")
+	k, ok := bodyList(t)
+	return len(seg) - len(t) + k, ok
+}
+
+// bodyList: s is a list of body names (bodyName, split at 、); at is where
+// the first starts, after blanks.
+func bodyList(s string) (at int, ok bool) {
+	t := trimSpaceLeft(s)
+	if t == "" {
+		return 0, false
+	}
+	var buf [8][2]int
+	for _, sp := range splitUnits(buf[:0], t) {
+		if !isBodyName(t[sp[0]:sp[1]]) {
+			return 0, false
+		}
+	}
+	return len(s) - len(t), true
+}
+
+// isBodyName: a name of one to twenty letters (maybe one parenthesised
+// part, 各乡（镇）人民政府) that ends with a body word (bodyWords).
+func isBodyName(s string) bool {
+	if !endsWithBodyWord(s) {
+		return false
+	}
+	n, parens := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == ')':
+			parens++
+		case r == '、':
+			if parens%2 == 0 {
+				return false
+			}
+		case isHan(r) || r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+		default:
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 34 && parens <= 2
+}
+
+// subjectTriggers: the words after a subject that make it responsible.
+var subjectTriggers = []string{"要", "应", "须", "负责", "牵头", "同步", "统一"}
+
 // clauseEnd is where the clause that starts at byte start ends: after its
 // 。 ; ! ? (the end of the text at the latest).
 func clauseEnd(s string, start int) int {
@@ -394,10 +570,20 @@ func clauseEnd(s string, start int) int {
 		switch s[i] {
 		case ';', '!', '?', '\n':
 			return i + 1
-		}
-		if strings.HasPrefix(s[i:], "。") {
-			return i + len("。")
+		case 0xE3: // 。 is E3 80 82
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i + 3
+			}
 		}
 	}
 	return len(s)
+}
+
+// endsBodyName: r is the last character of a body's name (bodyName's endings).
+func endsBodyName(r rune) bool {
+	switch r {
+	case '门', '会', '委', '厅', '局', '室', '办', '部', '府', '心', '司', '院', '学', '校', '行', '团', '站', '所', '馆', '处', '队', '社', '区':
+		return true
+	}
+	return false
 }

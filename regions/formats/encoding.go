@@ -105,6 +105,13 @@ func utf16NoBOM(data []byte) (string, string, bool) {
 // crLines turns lone CRs into LFs (rune for rune); CRLF stays.
 func crLines(s string) string {
 	i := strings.IndexByte(s, '\r')
+	for i >= 0 && i+1 < len(s) && s[i+1] == '\n' { // CRLF: look for a lone CR
+		k := strings.IndexByte(s[i+2:], '\r')
+		if k < 0 {
+			return s
+		}
+		i += 2 + k
+	}
 	if i < 0 {
 		return s
 	}

@@ -115,11 +115,11 @@ func ReadText(data []byte) (*model.Document, error) {
 }
 
 // TextDocument is the document of a text already decoded, read as plain
-// text (lines, and tables of tab-separated lines).
+// text: its lines, and tables of tab-separated lines.
 func TextDocument(text string) *model.Document {
-	doc := model.Lines("txt", "", text)
-	if strings.ContainsAny(text, "\t|｜") {
-		doc.Blocks = textTables(text, doc.Blocks)
+	doc := &model.Document{Format: "txt", Text: text, Lines: true}
+	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 {
+		doc.Blocks = textTables(text)
 	}
 	return doc
 }

@@ -28,14 +28,19 @@ type line struct {
 	blank      bool
 }
 
-// textTables replaces the line blocks that form a table by a table block.
-func textTables(text string, lines []model.Block) []model.Block {
-	ls := make([]line, len(lines))
-	rest := text
-	for i, b := range lines {
-		s, after, _ := strings.Cut(rest, "\n")
+// textTables finds the tables among a text's lines.
+func textTables(text string) []model.Block {
+	var ls []line
+	at, rest := 0, text
+	for len(rest) > 0 || at == 0 {
+		s, after, found := strings.Cut(rest, "\n")
+		n := model.RuneCount(s)
+		ls = append(ls, line{text: s, start: at, end: at + n, blank: strings.TrimSpace(s) == "", cells: splitCells(s, at)})
+		at += n + 1
 		rest = after
-		ls[i] = line{text: s, start: b.Start, end: b.End, blank: strings.TrimSpace(s) == "", cells: splitCells(s, b.Start)}
+		if !found {
+			break
+		}
 	}
 	var out []model.Block
 	for i := 0; i < len(ls); {
@@ -44,7 +49,6 @@ func textTables(text string, lines []model.Block) []model.Block {
 			i = end
 			continue
 		}
-		out = append(out, lines[i])
 		i++
 	}
 	return out

@@ -13,8 +13,8 @@
 package model
 
 import (
+	"math/bits"
 	"strings"
-	"unicode/utf8"
 )
 
 // Document is one file's content in reading order.
@@ -25,6 +25,10 @@ type Document struct {
 	// a table's cells end with '\t' and its rows with '\n'.
 	Text   string
 	Blocks []Block
+	// Lines: a plain text, whose lines are its paragraphs, each with
+	// whatever markup it was copied with (# and ** of markdown). Blocks then
+	// holds only its tables, each over whole lines, in order.
+	Lines bool
 	// Info holds what the file states about itself outside its text: a
 	// government site's info table (发布机构, 文号, 成文日期 …), a page's title.
 	Info []Field
@@ -60,8 +64,8 @@ type Block struct {
 	// <strong>, **…**) when it stands at its start or right after a typed
 	// label, EmphAt runes in: a run-in title when shorter than the paragraph.
 	Emph, EmphAt int
-	Quote bool   // a block quotation: a remark beside the document's text
-	Table *Table // nil for a paragraph
+	Quote        bool   // a block quotation: a remark beside the document's text
+	Table        *Table // nil for a paragraph
 	// Raw: the text is the file's own lines, with whatever markup they carry
 	// (plain text, where copied markdown still shows # and **).
 	Raw    bool
@@ -95,6 +99,26 @@ type Cell struct {
 	Merged     bool
 }
 
+// RuneCount is utf8.RuneCountInString for valid UTF-8, eight bytes at a time:
+// the runes are the bytes that do not continue one (10xxxxxx). For invalid
+// UTF-8 it may differ from utf8.RuneCountInString.
+func RuneCount(s string) int {
+	const high = 0x8080808080808080
+	cont := 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		cont += bits.OnesCount64(w & high &^ (w << 1))
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
+}
+
 // Builder appends blocks to a document, keeping rune offsets.
 type Builder struct {
 	doc   Document
@@ -111,7 +135,7 @@ func NewBuilder(format, encoding string) *Builder {
 func (b *Builder) write(s string) (start, end int) {
 	start = b.runes
 	b.text.WriteString(s)
-	b.runes += utf8.RuneCountInString(s)
+	b.runes += RuneCount(s)
 	return start, b.runes
 }
 
@@ -219,30 +243,4 @@ func (b *Builder) Document() *Document {
 	d := b.doc
 	d.Text = b.text.String()
 	return &d
-}
-
-// Lines makes the document of a plain text: one raw paragraph block per
-// line (a line's break not included), text as given. The txt reader adds its
-// tables through LinesWithTables.
-func Lines(format, encoding, text string) *Document {
-	d := &Document{Format: format, Encoding: encoding, Text: text}
-	d.Blocks = make([]Block, 0, strings.Count(text, "\n")+1)
-	at, line := 0, 1
-	for len(text) > 0 {
-		i := strings.IndexByte(text, '\n')
-		seg := text
-		if i >= 0 {
-			seg = text[:i]
-		}
-		n := utf8.RuneCountInString(seg)
-		d.Blocks = append(d.Blocks, Block{Start: at, End: at + n, Raw: true, Origin: Origin{Para: line}})
-		at += n
-		if i < 0 {
-			break
-		}
-		at++
-		line++
-		text = text[i+1:]
-	}
-	return d
 }
