@@ -104,6 +104,7 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 		if !mayBeDeadline(text) {
 			// a list of units: no date regexp needed
 		} else if names, marked, lead, d, ok := unitsThenDeadline(text, origText, docYear); ok {
+			// (unitsThenDeadline declines at once a part that opens with its date)
 			// units and a deadline with no comma between (…配合2022年底前完成)
 			a.Deadline, a.HasDate = d, true
 			units += len(names)
@@ -143,6 +144,9 @@ func leads(names, marked []string, all bool) []string {
 
 // unitsThenDeadline reads a part that runs a unit list into a deadline.
 func unitsThenDeadline(norm, orig string, docYear int) (names, marked []string, lead bool, d Deadline, ok bool) {
+	if r, _ := utf8.DecodeRuneInString(trimSpaceLeft(norm)); isYearDigit(r) {
+		return nil, nil, false, d, false // the part opens with its date
+	}
 	m, found := findDeadlineExpr(norm)
 	if !found || m[0] == 0 {
 		return nil, nil, false, d, false
