@@ -25,6 +25,7 @@ type MeasureRecord struct {
 	Deadline   regions.Deadline  `json:"deadline"`
 	Goal       bool              `json:"goal,omitempty"`
 	Assignment string            `json:"assignment,omitempty"`
+	FoundBy    string            `json:"found_by,omitempty"`
 	Hits       []taxonomy.Hit    `json:"hits"`
 	Area       string            `json:"section_area,omitempty"`
 	Unmapped   string            `json:"unmapped,omitempty"`
@@ -45,7 +46,7 @@ func NewMeasureRecord(m compare.Mapped) MeasureRecord {
 		Region: m.Region, Doc: m.Doc, ID: m.ID, Key: m.Key(), Plan: m.Plan, Section: m.Section,
 		Path: nonNil(m.Path), Title: m.Title, Text: m.Text, Tasks: []TaskRecord{},
 		Provisions: nonNil(m.Match.Provisions), Units: nonNil(m.Units), Lead: nonNil(m.Lead),
-		Deadline: m.Deadline, Goal: m.Goal, Assignment: m.Assignment, Hits: m.Match.Hits,
+		Deadline: m.Deadline, Goal: m.Goal, Assignment: m.Assignment, FoundBy: m.FoundBy, Hits: m.Match.Hits,
 		Area: m.Match.Area, Unmapped: m.Match.Reason, Override: m.Override,
 	}
 	if r.Hits == nil {

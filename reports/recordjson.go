@@ -78,6 +78,10 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 		b = append(b, `,"assignment":`...)
 		b = appendString(b, r.Assignment)
 	}
+	if r.FoundBy != "" {
+		b = append(b, `,"found_by":`...)
+		b = appendString(b, r.FoundBy)
+	}
 	b = append(b, `,"hits":`...)
 	if r.Hits == nil {
 		b = append(b, "null"...)

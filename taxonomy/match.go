@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -56,6 +57,13 @@ type Matcher struct {
 	slots      int
 	provAt     []int // per task: where its provisions start in scratch.provs
 	scratch    sync.Pool
+	// namePatterns are the tasks' name patterns, with their task's index.
+	namePatterns []namePattern
+}
+
+type namePattern struct {
+	task    int
+	pattern NamePattern
 }
 
 // scratch is what one Match works in. The matcher is shared by every core,
@@ -124,6 +132,9 @@ func NewMatcher(t *Taxonomy) *Matcher {
 			for _, term := range p.Terms {
 				add(term, termRef{task: ti, prov: pi})
 			}
+		}
+		for _, np := range task.Names {
+			m.namePatterns = append(m.namePatterns, namePattern{ti, np})
 		}
 		for k, title := range []string{task.Title, task.Short} {
 			set := bigrams(nil, title)
@@ -203,6 +214,7 @@ func (m *Matcher) Match(in Input) Match {
 			s.hits = append(s.hits, h)
 		}
 	})
+	m.names(in.Text, titleLen, s)
 	slices.SortStableFunc(s.hits, func(a, b Hit) int { return a.At - b.At })
 	var res Match
 	if len(s.hits) > 0 {
@@ -258,6 +270,51 @@ func (m *Matcher) Match(in Input) Match {
 		}
 	}
 	return res
+}
+
+// names finds the quoted local names of the tasks' name patterns (“云岭码”,
+// “岱川通”): each pattern counts once, with its weight, twice in the title.
+func (m *Matcher) names(text string, titleLen int, s *scratch) {
+	if len(m.namePatterns) == 0 || !strings.Contains(text, "“") {
+		return
+	}
+	for _, np := range m.namePatterns {
+		p := np.pattern
+		if len(p.Context) > 0 && !slices.ContainsFunc(p.Context, func(w string) bool { return strings.Contains(text, w) }) {
+			continue
+		}
+		best := 0.0
+		var found []Hit
+		for at := 0; ; {
+			i := strings.Index(text[at:], "“")
+			if i < 0 {
+				break
+			}
+			open := at + i + len("“")
+			at = open
+			j := strings.Index(text[open:], "”")
+			if j < 0 {
+				break
+			}
+			name := text[open : open+j]
+			n := utf8.RuneCountInString(name)
+			if !strings.HasSuffix(name, p.Ending) || n <= utf8.RuneCountInString(p.Ending) ||
+				p.MaxLen > 0 && n > p.MaxLen || slices.Contains(p.Except, name) {
+				continue
+			}
+			pos := utf8.RuneCountInString(text[:open])
+			w := p.Weight
+			if pos < titleLen {
+				w *= titleFactor
+			}
+			best = max(best, w)
+			found = append(found, Hit{Term: name, At: pos, Task: m.tax.Tasks[np.task].ID})
+		}
+		if len(found) > 0 {
+			s.own[np.task] += best
+			s.hits = append(s.hits, found...)
+		}
+	}
 }
 
 // sectionArea is the area named by the innermost heading that names one.

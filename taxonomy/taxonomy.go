@@ -70,8 +70,24 @@ type Task struct {
 	Milestone string `yaml:"milestone"` // the reference deadline for the task
 	// Terms say what the task's measures talk about, with a weight: how sure
 	// the term alone makes it (0.3 .. 3).
-	Terms      map[string]float64 `yaml:"terms"`
-	Provisions []Provision        `yaml:"provisions"`
+	Terms map[string]float64 `yaml:"terms"`
+	// Names recognise the local names the task's subject goes by: each
+	// region names its health code (渝康码, 云岭码) and its government app
+	// (岱川通) itself, so no list of terms can hold them.
+	Names      []NamePattern `yaml:"names"`
+	Provisions []Provision   `yaml:"provisions"`
+}
+
+// NamePattern is a quoted name (“…码”) that counts for a task like a term of
+// Weight: its last characters are Ending, it is at most MaxLen characters,
+// it is none of Except, and the measure says one of Context (if given).
+type NamePattern struct {
+	Ending  string   `yaml:"ending"`
+	Weight  float64  `yaml:"weight"`
+	MaxLen  int      `yaml:"max_len"`
+	Except  []string `yaml:"except"`
+	Context []string `yaml:"context"`
+	Note    string   `yaml:"note"`
 }
 
 // Provision is a concrete requirement of the national text (无健康码通道, 现场号源 …).
@@ -206,6 +222,11 @@ func (t *Taxonomy) validate(line func(id string, nth int) int) []string {
 		for term, w := range task.Terms {
 			if strings.TrimSpace(term) == "" || w <= 0 || w > 5 {
 				add(task.ID, "task %s: term %q has weight %g (want a non-empty term, 0 < weight <= 5)", task.ID, term, w)
+			}
+		}
+		for _, n := range task.Names {
+			if strings.TrimSpace(n.Ending) == "" || n.Weight <= 0 || n.Weight > 5 || n.MaxLen < 0 {
+				add(task.ID, "task %s: name pattern ending %q has weight %g and max_len %d (want an ending, 0 < weight <= 5, max_len >= 0)", task.ID, n.Ending, n.Weight, n.MaxLen)
 			}
 		}
 		for _, pr := range task.Provisions {
