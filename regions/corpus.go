@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -13,15 +14,12 @@ import (
 	"path/filepath"
 	"policygap/regions/formats"
 	"policygap/regions/model"
-	"regexp"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 )
 
 // Level is a region's administrative level.
@@ -33,6 +31,7 @@ const (
 	LevelCity     Level = "city"
 	LevelCounty   Level = "county"
 	LevelDistrict Level = "district"
+	LevelUnknown  Level = "unknown" // a region whose name does not tell its level
 )
 
 var levelNames = map[string]Level{
@@ -41,12 +40,14 @@ var levelNames = map[string]Level{
 	"city": LevelCity, "市": LevelCity, "地市": LevelCity, "地级市": LevelCity, "自治州": LevelCity,
 	"county": LevelCounty, "县": LevelCounty, "县级": LevelCounty, "县级市": LevelCounty,
 	"district": LevelDistrict, "区": LevelDistrict,
+	"unknown": LevelUnknown, "未知": LevelUnknown,
 }
 
 // Document is one source file and what is known of it.
 type Document struct {
 	File   string // base name: the measure record's "doc"
 	Source string // where it was read from, for messages
+	Rel    string // its path below the folder given (its name when given alone), as a manifest names it
 	// Format is the reader that read it (txt, md, docx, html, pdf, doc→docx …);
 	// Encoding how its text was decoded (UTF-8, GB18030, UTF-16LE …).
 	Format, Encoding string
@@ -57,8 +58,11 @@ type Document struct {
 	Number           string // document number: 厦府办〔2021〕2号
 	Date             time.Time
 	Scope            []string // areas or tasks the document sets out to cover; empty means all
-	// Inferred names the fields read from the text rather than a manifest.
+	// Inferred names the fields read from the file rather than a manifest;
+	// Origins says, per field, where its value came from (FromManifest,
+	// FromSiteInfo, FromTitle …).
 	Inferred []string
+	Origins  map[string]string
 	SHA256   string
 	Size     int
 	Text     string
@@ -240,7 +244,11 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 		}
 		sum := sha256.Sum256(data)
 		doc.Source, doc.SHA256 = show(p), hex.EncodeToString(sum[:])
-		if row, ok := manifests[path.Dir(p)][doc.File]; ok {
+		doc.Rel = p
+		if p == root {
+			doc.Rel = path.Base(p)
+		}
+		if row, ok := manifestRowOf(manifests, p); ok {
 			row.apply(doc) // the manifest is the truth: blank fields stay blank
 		} else {
 			inferMetadata(doc)
@@ -255,6 +263,24 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 		}
 	}
 	return c, errs
+}
+
+// manifestRowOf finds a file's manifest row: in its folder's manifest by
+// its name, or in a manifest of a folder above it by its path from there
+// (sub/a.docx), the nearest first.
+func manifestRowOf(manifests map[string]map[string]manifestRow, p string) (manifestRow, bool) {
+	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		rel := strings.TrimPrefix(p, dir+"/")
+		if dir == "." {
+			rel = p
+		}
+		if row, ok := manifests[dir][rel]; ok {
+			return row, true
+		}
+		if dir == "." || dir == "/" {
+			return manifestRow{}, false
+		}
+	}
 }
 
 // readDocument reads one file's bytes with the reader its name calls for;
@@ -304,6 +330,13 @@ type manifestRow struct {
 
 func (r manifestRow) apply(d *Document) {
 	d.Region, d.Level, d.Parent, d.Issuer, d.Number = r.region, Level(r.level), r.parent, r.issuer, r.number
+	d.Origins = map[string]string{}
+	for field, v := range map[string]string{"region": r.region, "level": r.level, "parent": r.parent, "issuer": r.issuer,
+		"number": r.number, "date": r.date, "scope": r.scope} {
+		if v != "" {
+			d.Origins[field] = FromManifest
+		}
+	}
 	if r.date != "" {
 		d.Date, _ = time.Parse(time.DateOnly, r.date)
 	}
@@ -319,6 +352,9 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil // an empty manifest (one a shell just created to write into) describes nothing
 	}
 	table, problems, err := NewCSVTable(data, manifestColumns, []string{"file", "region"})
 	if err != nil {
@@ -340,7 +376,7 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 		if lv := get("level"); lv != "" {
 			l, ok := levelNames[strings.ToLower(lv)]
 			if !ok {
-				problems = append(problems, fmt.Sprintf("line %d: unknown level %q (use national, province, city, county or district)", line, lv))
+				problems = append(problems, fmt.Sprintf("line %d: unknown level %q (use national, province, city, county, district or unknown)", line, lv))
 			}
 			row.level = string(l)
 		}
@@ -365,217 +401,4 @@ func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
 		return nil, errors.New("bad manifest:\n  " + strings.Join(problems, "\n  "))
 	}
 	return rows, nil
-}
-
-var (
-	// a document number: an issuer's abbreviation, the year in 〔〕, a serial
-	docNumberRe = regexp.MustCompile(`[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]\s*(\d{1,4})\s*号`)
-	docDateRe   = regexp.MustCompile(`(19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:成文日期|发布日期)\s*[:：]\s*((?:19|20)\d{2}-\d{2}-\d{2})`)
-	// a signature: the issuing body, then the date it signed
-	signatureRe = regexp.MustCompile(`(?:办公厅|办公室|人民政府|委员会|部|局)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
-	issuerRe    = regexp.MustCompile(`^(?:#+\s*)?([\p{Han}、 ]{2,60}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|委员会|局|厅|部))\s*(?:关于|印发|文件)`)
-	regionRe    = regexp.MustCompile(`^([\p{Han}]{2,12}?(?:自治区|自治州|省|市|县|区|盟|旗)|[\p{Han}]{1,6}部)`)
-)
-
-// inferMetadata fills what the manifest did not give from the text, and
-// records which fields were inferred.
-func inferMetadata(d *Document) {
-	norm := d.normText()
-	lines := strings.Split(norm, "\n")
-	if d.Issuer == "" {
-		d.Issuer = inferIssuer(lines)
-		if d.Issuer != "" {
-			d.Inferred = append(d.Inferred, "issuer")
-		}
-	}
-	if d.Region == "" {
-		if m := regionRe.FindString(d.Issuer); m != "" {
-			d.Region = m
-		} else {
-			d.Region = strings.TrimSuffix(d.File, path.Ext(d.File))
-		}
-		d.Inferred = append(d.Inferred, "region")
-	}
-	if d.Level == "" {
-		d.Level = levelOf(d.Region)
-		d.Inferred = append(d.Inferred, "level")
-	}
-	if d.Number == "" {
-		if n := inferNumber(norm[:min(len(norm), 8000)]); n != "" {
-			d.Number = n
-			d.Inferred = append(d.Inferred, "number")
-		}
-	}
-	if d.Date.IsZero() {
-		if t, ok := inferDate(norm, lines); ok {
-			d.Date = t
-			d.Inferred = append(d.Inferred, "date")
-		}
-	}
-}
-
-// inferIssuer reads the issuing body from the title line ("X关于…", "X印发…",
-// "X文件"), or from the line before a title that starts with 关于.
-func inferIssuer(lines []string) string {
-	prev := ""
-	for i, line := range lines {
-		if i > 80 {
-			break
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if m := issuerRe.FindStringSubmatch(line); m != nil {
-			return strings.TrimSpace(m[1])
-		}
-		if strings.HasPrefix(line, "关于") && issuerLine.MatchString(prev) {
-			return prev
-		}
-		prev = line
-	}
-	return ""
-}
-
-// inferNumber takes the first document number ("厦府办〔2021〕2号") that is not
-// a reference to another document: one in parentheses or after 《》 is cited,
-// not issued.
-func inferNumber(norm string) string {
-	for _, m := range docNumbers(norm) {
-		before := []rune(norm[max(0, m[0]-3*12):m[0]])
-		k := len(before)
-		for k > 0 && isHan(before[k-1]) {
-			k--
-		}
-		if k > 0 && strings.ContainsRune("(（《“\"", before[k-1]) {
-			continue
-		}
-		prefix := string(before[k:])
-		if i := strings.LastIndex(prefix, "通知"); i >= 0 { // "…的通知渝府办发〔2021〕44号"
-			prefix = prefix[i+len("通知"):]
-		}
-		if n := []rune(prefix); len(n) > 8 {
-			prefix = string(n[len(n)-8:])
-		}
-		if prefix == "" {
-			continue
-		}
-		return prefix + "〔" + norm[m[2]:m[3]] + "〕" + norm[m[4]:m[5]] + "号"
-	}
-	return ""
-}
-
-// docNumbers is docNumberRe.FindAllStringSubmatchIndex, with the regexp run
-// only where an opening bracket is, on a window that fits a number.
-func docNumbers(norm string) [][]int {
-	var opens []int // found with indexText: IndexAny decodes every rune
-	for _, bracket := range []string{"〔", "["} {
-		for i := 0; ; {
-			j := indexText(norm[i:], bracket)
-			if j < 0 {
-				break
-			}
-			opens = append(opens, i+j)
-			i += j + len(bracket)
-		}
-	}
-	slices.Sort(opens)
-	var out [][]int
-	end := 0 // of the last number
-	for _, at := range opens {
-		if at < end {
-			continue
-		}
-		if m := docNumberRe.FindStringSubmatchIndex(norm[at:min(len(norm), at+48)]); m != nil && m[0] == 0 {
-			for k := range m {
-				m[k] += at
-			}
-			out = append(out, m)
-			end = m[1]
-		}
-	}
-	return out
-}
-
-// inferDate prefers the signing date (成文日期, or the date under the
-// issuer's name) to the publication date (发布日期).
-func inferDate(norm string, lines []string) (time.Time, bool) {
-	field := func(name string) (time.Time, bool) {
-		if i := indexText(norm, name); i >= 0 {
-			if m := docDateRe.FindStringSubmatch(norm[i:min(len(norm), i+40)]); m != nil && m[2] != "" {
-				t, err := time.Parse(time.DateOnly, m[2])
-				return t, err == nil
-			}
-		}
-		return time.Time{}, false
-	}
-	if t, ok := field("成文日期"); ok {
-		return t, true
-	}
-	for _, line := range lines {
-		line = strings.TrimSpace(line)
-		date := ""
-		if len(line) <= 40 && docDateRe.MatchString(line) && isDateLine(line) {
-			date = line
-		} else if maySign(line) {
-			if m := signatureRe.FindStringSubmatch(line); m != nil {
-				date = m[1]
-			}
-		}
-		if date == "" {
-			continue
-		}
-		if d, ok := ParseDeadline(date, 0); ok && d.Kind == DeadlineDate {
-			return d.Date, true
-		}
-	}
-	return field("发布日期")
-}
-
-// maySign: somewhere in line a year (then 年) follows the last character of
-// an issuer signatureRe knows, spaces allowed between: the regexp, unanchored,
-// is slow to try on every line that mentions a day.
-func maySign(line string) bool {
-	for i := 0; ; {
-		j := indexText(line[i:], "年")
-		if j < 0 {
-			return false
-		}
-		before := strings.TrimRight(line[:i+j], reSpace)
-		i += j + len("年")
-		if len(before) < 4 || !isDigits(before[len(before)-4:]) {
-			continue
-		}
-		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before[:len(before)-4], reSpace))
-		if strings.ContainsRune("厅室府会部局", r) {
-			return true
-		}
-	}
-}
-
-// reSpace is what \s matches in a regexp.
-const reSpace = " \t\n\f\r"
-
-func isDigits(s string) bool {
-	for i := range len(s) {
-		if !isDigit(rune(s[i])) {
-			return false
-		}
-	}
-	return true
-}
-
-func levelOf(region string) Level {
-	switch {
-	case strings.HasSuffix(region, "部") || strings.HasSuffix(region, "委员会"):
-		return LevelNational
-	case strings.HasSuffix(region, "省") || strings.HasSuffix(region, "自治区") ||
-		slices.Contains([]string{"北京市", "天津市", "上海市", "重庆市"}, region):
-		return LevelProvince
-	case strings.HasSuffix(region, "市") || strings.HasSuffix(region, "州") || strings.HasSuffix(region, "盟"):
-		return LevelCity
-	case strings.HasSuffix(region, "区"):
-		return LevelDistrict
-	}
-	return LevelCounty
 }

@@ -85,6 +85,10 @@ func isFraming(title string) bool {
 // who interprets it, not a measure (本措施自印发之日起施行).
 var entryIntoForce = regexp.MustCompile(`^(?:本(?:办法|措施|方案|规定|意见|细则|通知|计划|要点|清单|规则))?(?:自|从)[^。]{0,30}起(?:施行|实施|执行|生效)|^本[^。]{1,10}由[^。]{2,30}负责解释`)
 
+// pointsToAppendix: an item that refers its content to an appendix
+// (…实施22项重点任务（详见附件）).
+var pointsToAppendix = regexp.MustCompile(`[(（]?(?:详见|具体见|见)附件|附件[0-9一二三四五]?所列`)
+
 // isEntryIntoForce: the article opens as entryIntoForce says; a test of its
 // first character keeps every other item away from the regexp.
 func isEntryIntoForce(norm string) bool {
@@ -378,6 +382,9 @@ func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []stri
 		m := o.measure(doc, g, year)
 		if strings.TrimSpace(m.Text) == "" {
 			continue // a bare label: nothing to measure
+		}
+		if m.Assignment == "" && pointsToAppendix.MatchString(m.Norm) {
+			continue // the item only points to the appendix, where its measures are
 		}
 		m.Section, m.Path, m.NormPath = section, path, o.normPath(path)
 		m.ID = id

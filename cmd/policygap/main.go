@@ -39,6 +39,7 @@ func commands() []command {
 	return []command{
 		{"report", "compare the regions and write the outputs (the main job)", runReport},
 		{"measures", "split documents into measures, map them, print the measure records", runMeasures},
+		{"documents", "list what was read from each file: format, encoding, metadata and its source, measures", runDocuments},
 		{"eval", "score segmentation and mapping against gold labels", runEval},
 		{"taxonomy", "print the taxonomy (areas, tasks, provisions, milestones)", runTaxonomy},
 		{"generate", "write a synthetic national corpus from the seeds (for scale tests)", runGenerate},

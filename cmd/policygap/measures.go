@@ -187,11 +187,28 @@ func segmentEach(corpus *regions.Corpus, fn func(i int, ms []regions.Measure, er
 func notes(d *regions.Document, err error) string {
 	var b strings.Builder
 	if len(d.Inferred) > 0 {
-		fmt.Fprintf(&b, "policygap: %s: inferred %s: region %s, level %s, number %q, date %s\n",
-			d.Source, strings.Join(d.Inferred, ", "), d.Region, d.Level, d.Number, d.Date.Format("2006-01-02"))
+		date := "unknown"
+		if !d.Date.IsZero() {
+			date = d.Date.Format("2006-01-02")
+		}
+		from := func(field string) string {
+			if src := d.Origins[field]; src != "" {
+				return " (" + src + ")"
+			}
+			return ""
+		}
+		fmt.Fprintf(&b, "policygap: %s: inferred %s: region %s%s, level %s%s, number %q%s, date %s%s\n",
+			quoteName(d.Source), strings.Join(d.Inferred, ", "), d.Region, from("region"), d.Level, from("level"),
+			d.Number, from("number"), date, from("date"))
+		if d.Origins["region"] == regions.FromFileName {
+			fmt.Fprintf(&b, "policygap: %s: no issuer found to tell the region: it is named after the file, its level unknown; give it in a manifest.csv (policygap documents --format csv)\n", quoteName(d.Source))
+		}
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(&b, "policygap: %s: %s\n", quoteName(d.Source), n)
 	}
 	if err != nil {
-		fmt.Fprintf(&b, "policygap: skipped %s: %v\n", d.Source, err)
+		fmt.Fprintf(&b, "policygap: skipped %s: %v\n", quoteName(d.Source), err)
 	}
 	return b.String()
 }
