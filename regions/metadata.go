@@ -18,7 +18,7 @@ var (
 	issuerRe    = regexp.MustCompile(`^(?:#+\s*)?([\p{Han}、 ]{2,60}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|联席会议|领导小组|局|厅|部|委|办|中心|支行|分行))\s*(?:关于|印发|文件)`)
 	// a web page's issuer field left in the text: 发布机构：X
 	issuerFieldRe = regexp.MustCompile(`(?:发布机构|发文机关|发文单位|发布单位)\s*:\s*([\p{Han}]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|局|厅|部|委|办|中心))`)
-	regionRe    = regexp.MustCompile(`^([\p{Han}]{2,12}?(?:自治区|自治州|省|市|县|区|盟|旗)|[\p{Han}]{1,6}部)`)
+	regionRe      = regexp.MustCompile(`^([\p{Han}]{2,12}?(?:自治区|自治州|省|市|县|区|盟|旗)|[\p{Han}]{1,6}部)`)
 )
 
 // Where a document's metadata came from, as the documents command and the
