@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/enums"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -97,6 +99,7 @@ func (e *pdfEngine) pageChars(data []byte) ([]pdfPage, error) {
 			return nil, fmt.Errorf("page %d: %v", i+1, err)
 		}
 		p := pdfPage{width: float64(size.Size.Width), height: float64(size.Size.Height)}
+		p.hrules, p.vrules = e.pageRules(doc.Document, i)
 		for _, c := range st.Chars {
 			rs := []rune(c.Text)
 			if len(rs) != 1 {
@@ -125,6 +128,43 @@ func pdfOpenError(err error) error {
 		return errors.New("damaged or not a PDF (pdfium could not parse it)")
 	}
 	return fmt.Errorf("damaged or not a PDF (%v)", err)
+}
+
+// pageRules are the thin horizontal and vertical lines drawn on a page (a
+// table's ruling): path objects one or two points thick.
+func (e *pdfEngine) pageRules(doc references.FPDF_DOCUMENT, index int) (h, v []pdfRule) {
+	page, err := e.inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return nil, nil
+	}
+	defer e.inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
+	ref := requests.Page{ByReference: &page.Page}
+	n, err := e.inst.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: ref})
+	if err != nil {
+		return nil, nil
+	}
+	for k := 0; k < n.Count; k++ {
+		obj, err := e.inst.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: ref, Index: k})
+		if err != nil {
+			continue
+		}
+		t, err := e.inst.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
+		if err != nil || t.Type != enums.FPDF_PAGEOBJ_PATH {
+			continue
+		}
+		bd, err := e.inst.FPDFPageObj_GetBounds(&requests.FPDFPageObj_GetBounds{PageObject: obj.PageObject})
+		if err != nil {
+			continue
+		}
+		l, r, b, tp := float64(bd.Left), float64(bd.Right), float64(bd.Bottom), float64(bd.Top)
+		switch {
+		case tp-b <= 2.5 && r-l >= 8:
+			h = append(h, pdfRule{at: (tp + b) / 2, from: l, to: r})
+		case r-l <= 2.5 && tp-b >= 8:
+			v = append(v, pdfRule{at: (l + r) / 2, from: b, to: tp})
+		}
+	}
+	return h, v
 }
 
 // readPDF reads a PDF's text layer into paragraphs (and tables whose cells

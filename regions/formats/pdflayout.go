@@ -19,8 +19,9 @@ type pdfChar struct {
 }
 
 type pdfPage struct {
-	width, height float64
-	chars         []pdfChar
+	width, height  float64
+	chars          []pdfChar
+	hrules, vrules []pdfRule // the thin lines tables are ruled with
 }
 
 // pdfLine is a line of a page: characters left to right, in pieces where a
@@ -174,7 +175,12 @@ func dropFurniture(pages []pdfPage, lines [][]*pdfLine) (kept [][]*pdfLine, drop
 // whole over its lines, tables on a grid read as tables.
 func layoutPDF(pages []pdfPage) *model.Document {
 	all := make([][]*pdfLine, len(pages))
+	grids := make([][]*pdfGrid, len(pages))
 	for i, p := range pages {
+		grids[i] = pageGrids(p, i+1)
+		for _, g := range grids[i] {
+			p.chars = g.fill(p.chars)
+		}
 		all[i] = pageLines(p, i+1)
 	}
 	lines, dropped := dropFurniture(pages, all)
@@ -183,12 +189,7 @@ func layoutPDF(pages []pdfPage) *model.Document {
 	if dropped > 0 {
 		b.Note(plural(dropped, "running header, footer or page number line", "running header, footer or page number lines") + " left out")
 	}
-	var flat []*pdfLine
 	margins := map[int][2]float64{}
-	for pi, ls := range lines {
-		margins[pi+1] = pageMargins(ls, body)
-		flat = append(flat, ls...)
-	}
 	var para []*pdfLine
 	flush := func() {
 		if len(para) == 0 {
@@ -201,20 +202,40 @@ func layoutPDF(pages []pdfPage) *model.Document {
 		b.Paragraph(s.String(), model.Block{Origin: model.Origin{Page: para[0].page}})
 		para = nil
 	}
-	for i := 0; i < len(flat); i++ {
-		if t, next := pdfTable(flat, i, margins); t != nil {
-			flush()
-			emitPDFTable(b, t)
-			i = next - 1
-			continue
+	var open *pdfTableRows // the table being read: one on the next page may go on with it
+	closeTable := func() {
+		if open != nil {
+			open.emit(b)
+			open = nil
 		}
-		l := flat[i]
-		if len(para) > 0 && !continuesLine(para[len(para)-1], l, margins, body) {
-			flush()
+	}
+	for pi, ls := range lines {
+		margins[pi+1] = pageMargins(ls, body)
+		gs := grids[pi]
+		for i := 0; i <= len(ls); i++ {
+			for len(gs) > 0 && (i == len(ls) || ls[i].top < gs[0].top) { // a table stands before this line
+				flush()
+				g := gs[0]
+				gs = gs[1:]
+				if open == nil || open.ncols != len(g.xs)-1 {
+					closeTable()
+					open = &pdfTableRows{ncols: len(g.xs) - 1, page: g.page}
+				}
+				open.add(g)
+			}
+			if i == len(ls) {
+				break
+			}
+			closeTable()
+			l := ls[i]
+			if len(para) > 0 && !continuesLine(para[len(para)-1], l, margins, body) {
+				flush()
+			}
+			para = append(para, l)
 		}
-		para = append(para, l)
 	}
 	flush()
+	closeTable()
 	return b.Document()
 }
 
@@ -290,5 +311,9 @@ func continuesLine(prev, next *pdfLine, margins map[int][2]float64, body float64
 	pm, nm := margins[prev.page], margins[next.page]
 	full := prev.right >= pm[1]-1.5*prev.size
 	indented := next.left >= nm[0]+0.8*next.size
-	return full && !indented && len(next.frags) == 1 && len(prev.frags) == 1
+	return full && !indented && len(next.frags) == 1 && len(prev.frags) == 1 && !outlineLabel.MatchString(next.text())
 }
+
+// outlineLabel: a line that opens with an outline label (二、 （三） 4． ⑤
+// 第六条) starts a paragraph, even where the line before ran to the margin.
+var outlineLabel = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、]\D|[①-⑳]|第[一二三四五六七八九十百]{1,4}[章条节])`)
