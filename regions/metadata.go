@@ -16,6 +16,8 @@ var (
 	// a signature: the issuing body, then the date it signed
 	signatureRe = regexp.MustCompile(`(?:办公厅|办公室|人民政府|委员会|部|局)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`)
 	issuerRe    = regexp.MustCompile(`^(?:#+\s*)?([\p{Han}、 ]{2,60}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|联席会议|领导小组|局|厅|部|委|办|中心|支行|分行))\s*(?:关于|印发|文件)`)
+	// the body that signs a document, on the line above the date
+	signerLine = regexp.MustCompile(`^[\p{Han}、 ]{2,40}(?:办公厅|办公室|人民政府|委员会|政府|局|厅|委|办|部|中心|支行|分行)$`)
 	// a web page's issuer field left in the text: 发布机构：X
 	issuerFieldRe = regexp.MustCompile(`(?:发布机构|发文机关|发文单位|发布单位)\s*:\s*([\p{Han}]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|局|厅|部|委|办|中心))`)
 	regionRe      = regexp.MustCompile(`^([\p{Han}]{2,12}?(?:自治区|自治州|省|市|县|区|盟|旗)|[\p{Han}]{1,6}部)`)
@@ -185,7 +187,7 @@ func inferIssuer(lines []string) (string, string) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
-			if l := strings.TrimSpace(lines[k]); issuerLine.MatchString(l) {
+			if l := strings.TrimSpace(lines[k]); signerLine.MatchString(l) {
 				return l, FromSignature
 			}
 		}

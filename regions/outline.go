@@ -428,10 +428,8 @@ func (o *outline) normPath(path []string) []string {
 // before its first full stop when short.
 func (o *outline) title(pi int) string {
 	p := o.paras[pi]
-	if p.emph > 0 && p.emph <= 40 {
-		t := runeSlice(p.norm, 0, p.emph)
-		t = strings.TrimPrefix(strings.TrimSuffix(t, "】"), "【")
-		return strings.TrimRight(t, "。.:;, ")
+	if p.emph > 0 && p.emph <= 40 { // (a 【】 title keeps its brackets: a title opens the text)
+		return strings.TrimRight(runeSlice(p.norm, 0, p.emph), "。.:;, ")
 	}
 	return titleOf(p.norm)
 }

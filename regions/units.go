@@ -513,6 +513,9 @@ func longerName(s string) int {
 // up under them (建立由…牵头). at is where the names start.
 func subjectNames(seg string) (at int, ok bool) {
 	t := trimSpaceLeft(seg)
+	if k := enumeratorLen(t); k > 0 { // 一是县交通局要…
+		t = t[k:]
+	}
 	for _, v := range []string{"建立", "成立", "组建", "健全", "形成", "实行", "推行"} {
 		if rest, found := strings.CutPrefix(t, v); found {
 			t = rest
@@ -522,6 +525,22 @@ func subjectNames(seg string) (at int, ok bool) {
 	t = strings.TrimPrefix(t, "由")
 	k, ok := bodyList(t)
 	return len(seg) - len(t) + k, ok
+}
+
+// enumeratorLen is the byte length of an enumerator that opens s (一是, 二是 …).
+func enumeratorLen(s string) int {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(cnTen, r) {
+			break
+		}
+		i += size
+	}
+	if i > 0 && strings.HasPrefix(s[i:], "是") {
+		return i + len("是")
+	}
+	return 0
 }
 
 // bodyList: s is a list of body names (bodyName, split at 、); at is where

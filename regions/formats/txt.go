@@ -2,6 +2,7 @@ package formats
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"policygap/regions/model"
 )
@@ -131,16 +132,16 @@ func tableAt(ls []line, i int) (*model.Block, int) {
 				j++
 				continue
 			}
-		case l.cells == nil && len(cur) < width && len(rows) > 1 && nextHasCells(ls, j):
+		case l.cells == nil && len(cur) > 1 && len(cur) < width && len(rows) > 1 && nextHasCells(ls, j):
 			cur[len(cur)-1][1] = l.end // a cell's next paragraph
 			j++
 			continue
-		case l.cells == nil && nextHasCells(ls, j):
+		case l.cells == nil && isSectionLine(l.text) && nextCells(ls, j) >= 2:
 			rows = append(rows, [][2]int{{l.start, l.end}}) // a section row
 			origins = append(origins, j+1)
 			j++
 			continue
-		case l.cells != nil && len(cur) < width && len(rows) > 1 && len(l.cells) < width:
+		case l.cells != nil && len(cur) > 1 && len(cur) < width && len(rows) > 1 && len(l.cells) < width:
 			cur[len(cur)-1][1] = l.cells[0][1]
 			rows[len(rows)-1] = append(cur, l.cells[1:]...)
 			j++
@@ -196,7 +197,20 @@ func nextLine(ls []line, j int) int {
 	return k
 }
 
-func nextHasCells(ls []line, j int) bool {
+func nextHasCells(ls []line, j int) bool { return nextCells(ls, j) > 0 }
+
+// nextCells is how many cells the next line that is not blank has.
+func nextCells(ls []line, j int) int {
 	k := nextLine(ls, j)
-	return k < len(ls) && ls[k].cells != nil
+	if k < len(ls) {
+		return len(ls[k].cells)
+	}
+	return 0
+}
+
+// isSectionLine: a line that may head a part of a table (一、便利出行): short,
+// not a sentence.
+func isSectionLine(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && utf8.RuneCountInString(t) <= 30 && !strings.HasSuffix(t, "。")
 }

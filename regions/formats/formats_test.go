@@ -1,0 +1,486 @@
+package formats
+
+import (
+	"archive/zip"
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"policygap/regions/model"
+)
+
+// blockText is a block's text (a paragraph's), runes [Start, End) of Text.
+func blockText(d *model.Document, b model.Block) string { return runes(d.Text, b.Start, b.End) }
+
+func runes(s string, from, to int) string {
+	rs := []rune(s)
+	return string(rs[from:to])
+}
+
+// cells is a table's rows as cell texts; a merged cell is marked ^.
+func cells(d *model.Document, t *model.Table) [][]string {
+	var out [][]string
+	for _, r := range t.Rows {
+		var row []string
+		for _, c := range r.Cells {
+			s := runes(d.Text, c.Start, c.End)
+			if c.Merged {
+				s = "^" + s
+			}
+			row = append(row, s)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func paragraphs(d *model.Document) []model.Block {
+	var out []model.Block
+	for _, b := range d.Blocks {
+		if b.Table == nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func tables(d *model.Document) []*model.Table {
+	var out []*model.Table
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			out = append(out, b.Table)
+		}
+	}
+	return out
+}
+
+// checkSpans: every block and cell lies within the text.
+func checkSpans(t *testing.T, d *model.Document) {
+	t.Helper()
+	n := utf8.RuneCountInString(d.Text)
+	if !utf8.ValidString(d.Text) {
+		t.Fatalf("text is not UTF-8")
+	}
+	for _, b := range d.Blocks {
+		if b.Start < 0 || b.End > n || b.Start > b.End {
+			t.Fatalf("block [%d,%d) outside the text's %d runes", b.Start, b.End, n)
+		}
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				for _, c := range r.Cells {
+					if c.Start < 0 || c.End > n || c.Start > c.End {
+						t.Fatalf("cell [%d,%d) outside the text's %d runes", c.Start, c.End, n)
+					}
+				}
+			}
+		}
+	}
+}
+
+func zipOf(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+// numberingXML: level 0 一、, level 1 （一）, level 2 1. (starting at 3 in
+// instance 2, which restarts it), level 3 ①.
+const numberingXML = `<?xml version="1.0"?><w:numbering ` + wordNS + `>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%4"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
+</w:numbering>`
+
+const stylesXML = `<?xml version="1.0"?><w:styles ` + wordNS + `>
+<w:style w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+<w:style w:styleId="a3"><w:name w:val="标题 2"/><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
+</w:styles>`
+
+func para(style string, num, lvl int, runs ...string) string {
+	var b strings.Builder
+	b.WriteString("<w:p><w:pPr>")
+	if style != "" {
+		b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
+	}
+	if num > 0 {
+		b.WriteString(`<w:numPr><w:ilvl w:val="` + string(rune('0'+lvl)) + `"/><w:numId w:val="` + string(rune('0'+num)) + `"/></w:numPr>`)
+	}
+	b.WriteString("</w:pPr>")
+	for _, r := range runs {
+		b.WriteString(r)
+	}
+	b.WriteString("</w:p>")
+	return b.String()
+}
+
+func run(text string) string     { return `<w:r><w:t>` + text + `</w:t></w:r>` }
+func boldRun(text string) string { return `<w:r><w:rPr><w:b/></w:rPr><w:t>` + text + `</w:t></w:r>` }
+func cell(attrs string, paras ...string) string {
+	s := "<w:tc><w:tcPr>" + attrs + "</w:tcPr>"
+	for _, p := range paras {
+		s += "<w:p>" + run(p) + "</w:p>"
+	}
+	return s + "</w:tc>"
+}
+
+func TestDocx(t *testing.T) {
+	body := para("Heading1", 1, 0, run("重点任务")) +
+		para("a3", 1, 1, run("便利就医")) +
+		para("", 1, 2, boldRun("优化挂号服务。"), run("保留现场号源。"), `<w:del><w:r><w:delText>删去的话</w:delText></w:r></w:del>`) +
+		para("", 1, 2, `<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>优化网上服务。</w:t></w:r>`, run("简化流程。")) +
+		para("", 1, 3, run("细项甲。")) +
+		para("", 1, 3, run("细项乙。")) +
+		para("", 1, 1, run("便利出行")) +
+		para("", 1, 2, run("改进打车。")) + // restarts at 1 under the new （二）
+		para("", 2, 2, run("另起编号。")) + // instance 2 starts its level at 3
+		para("", 0, 0, run("第一行"), `<w:r><w:br/></w:r>`, run("第二行")) +
+		`<w:tbl>` +
+		`<w:tr>` + cell("", "序号") + cell("", "重点任务") + cell("", "牵头单位") + cell("", "完成时限") + `</w:tr>` +
+		`<w:tr>` + cell(`<w:gridSpan w:val="4"/>`, "一、便利就医") + `</w:tr>` +
+		`<w:tr>` + cell("", "1") + cell("", "保留现场号源。", "配备导医。") + cell(`<w:vMerge w:val="restart"/>`, "市卫健委") + cell("", "2021年底前") + `</w:tr>` +
+		`<w:tr>` + cell("", "2") + cell("", "优化网上服务。") + cell(`<w:vMerge/>`) + cell("", "长期坚持") + `</w:tr>` +
+		`</w:tbl>`
+	data := zipOf(t, map[string]string{
+		"word/document.xml":  `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numberingXML,
+		"word/styles.xml":    stylesXML,
+	})
+	d, err := NewReader().Read("a.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	type want struct {
+		label, text string
+		heading     int
+		emph        int
+	}
+	wants := []want{
+		{"一、", "重点任务", 1, 0}, {"（一）", "便利就医", 2, 4}, {"1.", "优化挂号服务。保留现场号源。", 0, 7},
+		{"2.", "优化网上服务。简化流程。", 0, 7}, {"①", "细项甲。", 0, 0}, {"②", "细项乙。", 0, 0},
+		{"（二）", "便利出行", 0, 0}, {"1.", "改进打车。", 0, 0}, {"3.", "另起编号。", 0, 0},
+		{"", "第一行", 0, 0}, {"", "第二行", 0, 0},
+	}
+	ps := paragraphs(d)
+	if len(ps) != len(wants) {
+		for _, p := range ps {
+			t.Logf("%q %q", p.Label, blockText(d, p))
+		}
+		t.Fatalf("%d paragraphs, want %d", len(ps), len(wants))
+	}
+	for i, w := range wants {
+		p := ps[i]
+		if p.Label != w.label || blockText(d, p) != w.text || p.Heading != w.heading || p.Emph != w.emph {
+			t.Errorf("paragraph %d: label %q text %q heading %d emph %d; want %+v", i, p.Label, blockText(d, p), p.Heading, p.Emph, w)
+		}
+	}
+	ts := tables(d)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	got := cells(d, ts[0])
+	wantCells := [][]string{{"序号", "重点任务", "牵头单位", "完成时限"}, {"一、便利就医"},
+		{"1", "保留现场号源。\n配备导医。", "市卫健委", "2021年底前"}, {"2", "优化网上服务。", "^市卫健委", "长期坚持"}}
+	if strings.Join(flat(got), "|") != strings.Join(flat(wantCells), "|") {
+		t.Errorf("cells %q, want %q", got, wantCells)
+	}
+	if ts[0].Rows[1].Cells[0].Cols != 4 {
+		t.Errorf("the section row spans %d columns, want 4", ts[0].Rows[1].Cells[0].Cols)
+	}
+}
+
+func flat(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, "/"))
+	}
+	return out
+}
+
+func TestDocxRejects(t *testing.T) {
+	deep := strings.Repeat("<w:x>", maxXMLDepth+5) + strings.Repeat("</w:x>", maxXMLDepth+5)
+	tests := []struct{ name, want string }{
+		{"not a zip", "not a zip archive"},
+		{"no body", "no word/document.xml"},
+		{"broken xml", "corrupt .docx"},
+		{"too deep", "nested more than"},
+	}
+	inputs := map[string][]byte{
+		"not a zip":  []byte("PK\x03\x04 not really"),
+		"no body":    zipOf(t, map[string]string{"word/styles.xml": stylesXML}),
+		"broken xml": zipOf(t, map[string]string{"word/document.xml": "<w:document><w:p>"}),
+		"too deep":   zipOf(t, map[string]string{"word/document.xml": `<w:document ` + wordNS + `><w:body>` + deep + `</w:body></w:document>`}),
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewReader().Read("a.docx", inputs[tt.name])
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		v      int
+		format string
+		want   string
+	}{
+		{1, "chineseCounting", "一"}, {10, "chineseCounting", "十"}, {12, "chineseCounting", "十二"},
+		{20, "chineseCounting", "二十"}, {21, "chineseCountingThousand", "二十一"}, {105, "chineseCounting", "一百零五"},
+		{110, "chineseCounting", "一百一十"}, {3, "decimalEnclosedCircle", "③"}, {21, "decimalEnclosedCircle", "21"},
+		{2, "ideographTraditional", "乙"}, {4, "upperLetter", "D"}, {28, "lowerLetter", "bb"}, {14, "upperRoman", "XIV"},
+		{7, "decimalZero", "07"}, {12, "decimalFullWidth", "１２"}, {3, "chineseLegalSimplified", "叁"}, {5, "decimal", "5"},
+		{2021, "ideographDigital", "二〇二一"}, {2, "decimalEnclosedParen", "⑵"},
+	}
+	for _, tt := range tests {
+		if got := formatNumber(tt.v, tt.format); got != tt.want {
+			t.Errorf("formatNumber(%d, %s) = %q, want %q", tt.v, tt.format, got, tt.want)
+		}
+	}
+}
+
+const clutteredPage = `<html><head><meta charset="gbk"><title>某市关于印发方案的通知_政府文件_某市政府网</title>
+<meta name="PubDate" content="2021-04-20 16:32"><script>var x = "<p>脚本里的字</p>";</script></head><body>
+<div class="top-bar">欢迎访问某市人民政府门户网站！<a>无障碍浏览</a></div>
+<div class="nav"><ul><li>首页</li><li>政务公开</li><li>政务服务</li></ul></div>
+<div class="crumb">当前位置：首页 &gt; 政府文件</div>
+<table class="xxgk-info"><tr><td>索&nbsp;引&nbsp;号：</td><td>000/2021-1</td><td>发文机关：</td><td>某市人民政府办公室</td></tr>
+<tr><td>成文日期：</td><td>2021年04月16日</td><td>发文字号：</td><td>某政办发〔2021〕15号</td></tr></table>
+<div class="article"><div class="TRS_Editor">
+<p>某市人民政府办公室关于印发某市行动方案的通知</p>
+<p><strong>一、重点任务</strong></p>
+<p>&nbsp;（一）<strong>便利老年人就医。</strong>医疗机构保留现场号源，年龄&lt;60岁的条件&gt;2项不限。（市卫健委负责）</p>
+<p><b>提供上门服务。</b>社区组织志愿者上门。<br>第二段落。</p>
+<ol start="3"><li>列表第三项。</li><li>列表第四项。</li></ol>
+<table><tr><td>序号</td><td>重点任务</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td colspan="4">一、便利就医</td></tr>
+<tr><td>1</td><td><p>保留号源。</p><p>配备导医。</p></td><td rowspan="2">市卫健委</td><td>2021年底前</td></tr>
+<tr><td>2</td><td>优化网上服务。</td><td>长期坚持</td></tr></table>
+</div></div>
+<div class="share">分享到：微信 微博</div>
+<div class="footer"><p>主办：某市人民政府办公室 网站标识码：0000 联系电话：0000-0000000</p></div>
+</body></html>`
+
+func TestHTML(t *testing.T) {
+	data, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(clutteredPage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := NewReader().Read("a.html", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	if d.Encoding != GB18030 {
+		t.Errorf("encoding %s, want GB18030", d.Encoding)
+	}
+	for _, clutter := range []string{"欢迎访问", "首页", "当前位置", "分享到", "网站标识码", "脚本里的字", "索", "000/2021-1"} {
+		if strings.Contains(d.Text, clutter) {
+			t.Errorf("the article's text holds the site's %q", clutter)
+		}
+	}
+	for name, want := range map[string]string{"发布机构": "某市人民政府办公室", "成文日期": "2021年04月16日", "文号": "某政办发〔2021〕15号",
+		"标题": "某市关于印发方案的通知", "发布日期": "2021-04-20 16:32", "索引号": "000/2021-1"} {
+		if got := d.InfoValue(name); got != want {
+			t.Errorf("info %s = %q, want %q", name, got, want)
+		}
+	}
+	ps := paragraphs(d)
+	var texts []string
+	for _, p := range ps {
+		texts = append(texts, blockText(d, p))
+	}
+	want := []string{"某市人民政府办公室关于印发某市行动方案的通知", "一、重点任务",
+		"（一）便利老年人就医。医疗机构保留现场号源，年龄<60岁的条件>2项不限。（市卫健委负责）",
+		"提供上门服务。社区组织志愿者上门。", "第二段落。", "列表第三项。", "列表第四项。"}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Fatalf("paragraphs\n %q\nwant\n %q", texts, want)
+	}
+	if p := ps[1]; p.Emph != 6 || p.EmphAt != 0 {
+		t.Errorf("heading emphasis %d at %d, want 6 at 0", p.Emph, p.EmphAt)
+	}
+	if p := ps[2]; p.Emph != 8 || p.EmphAt != 3 {
+		t.Errorf("run-in title after its label: emphasis %d at %d, want 8 at 3", p.Emph, p.EmphAt)
+	}
+	if ps[5].Label != "3." || ps[6].Label != "4." {
+		t.Errorf("list labels %q %q, want 3. 4.", ps[5].Label, ps[6].Label)
+	}
+	ts := tables(d)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	got := flat(cells(d, ts[0]))
+	wantCells := flat([][]string{{"序号", "重点任务", "责任单位", "完成时限"}, {"一、便利就医"},
+		{"1", "保留号源。\n配备导医。", "市卫健委", "2021年底前"}, {"2", "优化网上服务。", "^市卫健委", "长期坚持"}})
+	if strings.Join(got, "|") != strings.Join(wantCells, "|") {
+		t.Errorf("cells %q, want %q", got, wantCells)
+	}
+}
+
+const markdownPlan = "# 某市工作要点\n\n## 一、重点工作\n\n### （一）便利就医\n\n" +
+	"1. **保留现场号源**。医疗机构保留号源。\n   **责任单位**：市卫健委（牵头）  \n   **完成时限**：2021年二季度\n\n" +
+	"1. **“健康码”服务**通行。第二项正文。\n\n   第二项的第二段。\n\n" +
+	"- 要点甲\n- 要点乙\n\n" +
+	"| 单位 | 联系人 | 电话 |\n| --- | --- | --- |\n| 市卫健委 | 王某 | 0000 |\n\n> 注：仅供参考。\n"
+
+func TestMarkdown(t *testing.T) {
+	d, err := NewReader().Read("a.md", []byte(markdownPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	type want struct {
+		text, label string
+		heading     int
+		emph        int
+		quote       bool
+	}
+	wants := []want{
+		{"某市工作要点", "", 1, 0, false}, {"一、重点工作", "", 2, 0, false}, {"（一）便利就医", "", 3, 0, false},
+		{"保留现场号源。医疗机构保留号源。", "1.", 0, 6, false}, {"责任单位：市卫健委（牵头）", "", 0, 4, false}, {"完成时限：2021年二季度", "", 0, 4, false},
+		{"“健康码”服务通行。第二项正文。", "2.", 0, 7, false}, {"第二项的第二段。", "", 0, 0, false},
+		{"要点甲", "•", 0, 0, false}, {"要点乙", "•", 0, 0, false}, {"注：仅供参考。", "", 0, 0, true},
+	}
+	ps := paragraphs(d)
+	if len(ps) != len(wants) {
+		for _, p := range ps {
+			t.Logf("%q %q", p.Label, blockText(d, p))
+		}
+		t.Fatalf("%d paragraphs, want %d", len(ps), len(wants))
+	}
+	for i, w := range wants {
+		p := ps[i]
+		if blockText(d, p) != w.text || p.Label != w.label || p.Heading != w.heading || p.Emph != w.emph || p.Quote != w.quote {
+			t.Errorf("paragraph %d: %q label %q heading %d emph %d quote %v; want %+v", i, blockText(d, p), p.Label, p.Heading, p.Emph, p.Quote, w)
+		}
+	}
+	ts := tables(d)
+	if len(ts) != 1 || strings.Join(flat(cells(d, ts[0])), "|") != "单位/联系人/电话|市卫健委/王某/0000" {
+		t.Errorf("tables %d: %q", len(ts), flat(cells(d, ts[0])))
+	}
+}
+
+func TestTextTables(t *testing.T) {
+	text := "附件：重点任务清单\n序号\t任务\t责任单位\t时限\n一、便利出行\n" +
+		"1\t完善服务。\t市交通局\t2021年底前\n" +
+		"2\t推进一卡通。老年人凭身份证乘车，\n并享受优惠。\t市交通局、市人社局\t2021年底前\n" +
+		"3\t改善场站服务。\t市交通局\n市机场集团\t2021年9月底前\n" +
+		"二、便利就医\n4\t打造专区\n依托平台开设专区。\t市卫健委\t2022年底前\n" +
+		"以上任务按职责落实。\n" +
+		"| 单位 | 电话 | 备注 |\n|---|---|---|\n| 市卫健委 | 0000 | 无 |\n| 市民政局 | 1111 | 无 |\n"
+	d, err := ReadText([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	if !d.Lines || d.Text != text {
+		t.Fatalf("plain text keeps its lines and its text as it is")
+	}
+	ts := tables(d)
+	if len(ts) != 2 {
+		t.Fatalf("%d tables, want 2", len(ts))
+	}
+	got := flat(cells(d, ts[0]))
+	want := flat([][]string{{"序号", "任务", "责任单位", "时限"}, {"一、便利出行"}, {"1", "完善服务。", "市交通局", "2021年底前"},
+		{"2", "推进一卡通。老年人凭身份证乘车，\n并享受优惠。", "市交通局、市人社局", "2021年底前"},
+		{"3", "改善场站服务。", "市交通局\n市机场集团", "2021年9月底前"}, {"二、便利就医"},
+		{"4", "打造专区\n依托平台开设专区。", "市卫健委", "2022年底前"}})
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tab table\n %q\nwant\n %q", got, want)
+	}
+	if got := flat(cells(d, ts[1])); strings.Join(got, "|") != " 单位 / 电话 / 备注 | 市卫健委 / 0000 / 无 | 市民政局 / 1111 / 无 " {
+		t.Errorf("bar table %q", got)
+	}
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func TestDecodeText(t *testing.T) {
+	plan := "一、便利就医\n（一）保留现场号源。（市卫健委负责）\n"
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(plan + "㮾溪区"))
+	be := utf16le(plan)
+	for i := 0; i+1 < len(be); i += 2 {
+		be[i], be[i+1] = be[i+1], be[i]
+	}
+	tests := []struct {
+		name string
+		data []byte
+		enc  string
+		want string
+	}{
+		{"UTF-8", []byte(plan), UTF8, plan},
+		{"UTF-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, plan...), UTF8, plan},
+		{"UTF-16LE with BOM", append([]byte{0xFF, 0xFE}, utf16le(plan)...), UTF16LE, plan},
+		{"UTF-16LE without BOM", utf16le(plan), UTF16LE, plan},
+		{"UTF-16BE without BOM", be, UTF16BE, plan},
+		{"GB18030, a character GBK lacks", gb, GB18030, plan + "㮾溪区"},
+		{"CR line ends", []byte("一、甲\r（一）乙。\r"), UTF8, "一、甲\n（一）乙。\n"},
+		{"CRLF stays", []byte("一、甲\r\n"), UTF8, "一、甲\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, enc, err := DecodeText(tt.data, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text != tt.want || enc != tt.enc {
+				t.Errorf("%q as %s, want %q as %s", text, enc, tt.want, tt.enc)
+			}
+		})
+	}
+	binary := make([]byte, 600)
+	for i := range binary {
+		binary[i] = byte(i * 13)
+	}
+	if _, _, err := DecodeText(binary, ""); err == nil || !strings.Contains(err.Error(), "binary") {
+		t.Errorf("binary data: error %v", err)
+	}
+}
+
+func TestReadRefusesAndConverts(t *testing.T) {
+	r := NewReader()
+	for name, want := range map[string]string{
+		"a.ofd": "OFD", "a.xlsx": "spreadsheet", "a.png": "not a document format policygap reads (.png)", "README": "no file ending",
+	} {
+		if _, err := r.Read(name, []byte("x")); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want one saying %q", name, err, want)
+		}
+	}
+	if _, err := r.Read("a.txt", nil); err == nil || err.Error() != "empty file" {
+		t.Errorf("empty: %v", err)
+	}
+	if FormatOf("A.DOCX") != "docx" || FormatOf("a.wps") != "convert" || FormatOf("a.htm") != "html" || FormatOf("a.exe") != "" {
+		t.Errorf("FormatOf")
+	}
+}

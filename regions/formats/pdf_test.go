@@ -1,0 +1,180 @@
+package formats
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// testReader is shared by the PDF tests: the engine starts once.
+var testReader = NewReader()
+
+func TestPDF(t *testing.T) {
+	data, err := os.ReadFile("testdata/plan.pdf") // LibreOffice's print of testdata/plan.source.html
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := testReader.Read("plan.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, d)
+	var texts []string
+	for _, p := range paragraphs(d) {
+		texts = append(texts, blockText(d, p))
+		if p.Origin.Page != 1 {
+			t.Errorf("%q: page %d, want 1", blockText(d, p), p.Origin.Page)
+		}
+	}
+	want := []string{"某市解决老年人运用智能技术困难工作方案", "一、重点任务",
+		"1．保留现场号源。医疗机构应提供一定比例的现场号源，为老年人提供陪诊和导医服务，方便老年人就医。（市卫健委牵头，2021年9月底前完成）",
+		"2．优化打车服务。巡游出租车保留扬召服务，网约车平台增设“一键叫车”功能。（市交通运输局负责）", "附件：重点任务清单"}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs\n %q\nwant\n %q", texts, want)
+	}
+	ts := tables(d)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	got := strings.Join(flat(cells(d, ts[0])), "|")
+	if wantCells := "序号/重点任务/牵头单位/完成时限|一、便利就医|1/二级以上医院保留人工挂号窗口。/市卫健委/2021年底前|2/推进互联网医院复诊。/^市卫健委/长期坚持"; got != wantCells {
+		t.Errorf("cells %q, want %q", got, wantCells)
+	}
+	t.Logf("pdfium started in %v", testReader.PDFStartup())
+}
+
+func TestPDFRejects(t *testing.T) {
+	var blank bytes.Buffer
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddPage()
+	p.Rect(20, 20, 100, 50, "D") // a drawing, no text: what a scan looks like to a text reader
+	if err := p.Output(&blank); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"a scan", blank.Bytes(), "no text layer (scanned?)"},
+		{"not a PDF", []byte("GIF89a"), "not a PDF"},
+		{"damaged", []byte("%PDF-1.4\n garbage"), "damaged or not a PDF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := testReader.Read("a.pdf", tt.data)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// chars lays s out on one line from x at the baseline y, a character a
+// size wide.
+func charsAt(s string, x, y, size float64) []pdfChar {
+	var out []pdfChar
+	for _, r := range s {
+		w := size
+		if r < 0x80 {
+			w = size / 2
+		}
+		out = append(out, pdfChar{r: r, left: x, right: x + w*0.95, bottom: y, top: y + size*0.9, size: size})
+		x += w
+	}
+	return out
+}
+
+// TestPDFLayout lays out pages by hand: a title in large type over two
+// lines, paragraphs that wrap to the margin (one across the page break),
+// an outline label after a full line, page numbers at the foot, and a
+// ruled table with a merged cell.
+func TestPDFLayout(t *testing.T) {
+	const size, left, width = 10.0, 50.0, 400.0 // 40 characters a line
+	line := func(p *pdfPage, s string, x, y float64) { p.chars = append(p.chars, charsAt(s, x, y, size)...) }
+	full := strings.Repeat("字", 40)
+	p1 := pdfPage{width: 500, height: 700}
+	p1.chars = append(p1.chars, charsAt("某市关于印发", 150, 650, 20)...)
+	p1.chars = append(p1.chars, charsAt("行动方案的通知", 140, 624, 20)...)
+	line(&p1, "一、便利就医", left, 590)
+	line(&p1, "（一）"+full[:35*3], left+2*size, 575)                  // indented first line, runs to the margin
+	line(&p1, "续行。", left, 560)                                     // ends the paragraph
+	line(&p1, full, left, 545)                                      // a paragraph of full lines
+	line(&p1, "二、保障措施", left, 530)                                  // a label after a full line starts anew
+	line(&p1, "（二）加强督导。"+strings.Repeat("字", 30), left+2*size, 515) // runs to the margin across the page break
+	line(&p1, full, left, 500)
+	line(&p1, "—1—", 240, 20)
+	p2 := pdfPage{width: 500, height: 700}
+	line(&p2, "跨页续行。", left, 650)
+	line(&p2, "—2—", 240, 20)
+	// a table: 3 rows x 3 columns, the third column's cells of rows 2 and 3 merged
+	xs := []float64{50, 100, 300, 450}
+	ys := []float64{600, 580, 560, 540}
+	for _, y := range ys {
+		rule := pdfRule{at: y, from: xs[0], to: xs[3]}
+		if y == 560 {
+			p2.hrules = append(p2.hrules, pdfRule{at: y, from: xs[0], to: xs[2]}) // no rule over the merged cell
+			continue
+		}
+		p2.hrules = append(p2.hrules, rule)
+	}
+	for _, x := range xs {
+		p2.vrules = append(p2.vrules, pdfRule{at: x, from: 540, to: 600})
+	}
+	line(&p2, "序号", 55, 585)
+	line(&p2, "任务", 105, 585)
+	line(&p2, "单位", 305, 585)
+	line(&p2, "1", 55, 565)
+	line(&p2, "保留号源。", 105, 565)
+	line(&p2, "2", 55, 545)
+	line(&p2, "优化服务。", 105, 545)
+	line(&p2, "市卫健委", 305, 555) // centred over rows 2 and 3
+	line(&p2, "表后说明。", left, 500)
+	d := layoutPDF([]pdfPage{p1, p2})
+	checkSpans(t, d)
+	var texts []string
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			texts = append(texts, "TABLE "+strings.Join(flat(cells(d, b.Table)), "|"))
+			continue
+		}
+		texts = append(texts, blockText(d, b))
+	}
+	want := []string{"某市关于印发行动方案的通知", "一、便利就医", "（一）" + full[:35*3] + "续行。", full, "二、保障措施",
+		"（二）加强督导。" + strings.Repeat("字", 30) + full + "跨页续行。",
+		"TABLE 序号/任务/单位|1/保留号源。/市卫健委|2/优化服务。/^市卫健委", "表后说明。"}
+	if strings.Join(texts, "\n") != strings.Join(want, "\n") {
+		t.Errorf("blocks\n %q\nwant\n %q", texts, want)
+	}
+	if !strings.Contains(strings.Join(d.Notes, " "), "2 running header, footer or page number lines left out") {
+		t.Errorf("notes %q", d.Notes)
+	}
+}
+
+// FuzzPDFLayout: any characters and rules lay out into blocks within the
+// text, without a panic.
+func FuzzPDFLayout(f *testing.F) {
+	f.Add("一、便利就医\n（一）保留号源。", 10.0, 3, 2)
+	f.Add("—1—", 0.5, 0, 9)
+	f.Fuzz(func(t *testing.T, text string, size float64, rows, cols int) {
+		if size <= 0 || size > 100 || rows < 0 || rows > 20 || cols < 0 || cols > 20 || len(text) > 2000 {
+			return
+		}
+		p := pdfPage{width: 500, height: 700}
+		y := 650.0
+		for _, l := range strings.Split(text, "\n") {
+			p.chars = append(p.chars, charsAt(l, 50, y, size)...)
+			y -= size * 1.5
+		}
+		for r := 0; r <= rows; r++ {
+			p.hrules = append(p.hrules, pdfRule{at: 600 - float64(r)*20, from: 50, to: 50 + float64(cols)*40})
+		}
+		for c := 0; c <= cols; c++ {
+			p.vrules = append(p.vrules, pdfRule{at: 50 + float64(c)*40, from: 600 - float64(rows)*20, to: 600})
+		}
+		checkSpans(t, layoutPDF([]pdfPage{p, p}))
+	})
+}
