@@ -1,17 +1,26 @@
 // Package regions is the first pipeline stage: it turns regional documents into
 // measures (措施), each with its section path, responsible units (责任单位) and deadline.
 //
-// How the files divide the work:
-//   - corpus.go: Document and Region, the bundled default corpus, the manifest
-//     (manifest.csv) and the metadata inferred when a document has none.
-//   - decode.go: bytes to text: UTF-8/UTF-16/GB18030 detection, .docx and .html.
+// The files (formats → model → layout readers → extraction → corpus):
+//   - formats/ (its own package): one reader per file format, into the
+//     document model of model/ (paragraphs and tables over one text).
+//   - corpus.go: Document and Region, loading files and folders, the bundled
+//     default corpus, the manifest (manifest.csv); metadata.go: the metadata a
+//     document states about itself when no manifest gives it, and its source.
 //   - normalize.go: a rune-aligned matching form of the text (traditional to
 //     simplified, full-width to half-width), so every measure keeps its original
-//     characters while rules match the normalised ones.
-//   - segment.go: numbered outlines (一、 /（一）/ 1. / （1） / ① …) into measures.
-//   - table.go: task tables flattened into interleaved cells (序号/重点任务/责任单位/完成时限).
-//   - units.go: responsible units and lead units.
-//   - deadline.go: deadlines normalised to the last day of the named period.
+//     characters while rules match the normalised ones; source.go: the text in
+//     both forms, indexed by rune.
+//   - segment.go: Segment, which chooses the layout readers for each part of a
+//     document: tables.go (task tables by their header row), flattable.go (a
+//     task table that reached us flattened into text), paragraphs.go and
+//     numbering.go (paragraphs, outline labels, run-in titles, circled items),
+//     outline.go (the numbered outline and its items), fields.go (labelled
+//     lines: 责任单位：…), fallback.go (paragraphs that state an action).
+//   - units.go: responsible units and leads; deadline.go: deadlines normalised
+//     to the last day of the named period.
+//   - gold.go: gold labels and segmentation scores, as ../shared/eval/score.py
+//     computes them.
 //
 // regions knows nothing of the taxonomy or of any later stage.
 package regions

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"policygap/eval"
 	"strings"
 
 	flag "github.com/spf13/pflag"
-
-	"policygap/compare"
-	"policygap/regions"
 )
 
 type evalOptions struct {
@@ -31,7 +29,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
-	gold, err := regions.LoadGold(os.DirFS(o.gold))
+	gold, err := eval.LoadGold(os.DirFS(o.gold))
 	if err != nil {
 		return fmt.Errorf("gold %s: %w", o.gold, err)
 	}
@@ -39,11 +37,11 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	writeEval(stdout, regions.ScoreSegments(ms, gold), compare.ScoreMapping(mapped, gold), o.wrong)
+	writeEval(stdout, eval.ScoreSegments(ms, gold), eval.ScoreMapping(mapped, gold), o.wrong)
 	return nil
 }
 
-func writeEval(w io.Writer, seg []regions.SegmentScore, s compare.MappingScore, wrong bool) {
+func writeEval(w io.Writer, seg []eval.SegmentScore, s eval.MappingScore, wrong bool) {
 	fmt.Fprintf(w, "%-26s %5s %5s %6s %6s %6s %6s\n", "document", "gold", "found", "seg_r", "units", "deadl", "task")
 	for _, d := range seg {
 		c := s.PerDoc[d.Doc]

@@ -1,4 +1,4 @@
-package regions
+package eval
 
 import (
 	"bufio"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"policygap/regions"
 	"regexp"
 	"sort"
 	"strings"
@@ -81,7 +82,7 @@ func ScoreUnit(u string) string {
 }
 
 // Align finds, for every gold measure, the predicted measure that holds it.
-func Align(ms []Measure, gold []GoldMeasure) Alignment {
+func Align(ms []regions.Measure, gold []GoldMeasure) Alignment {
 	a := Alignment{Found: map[int]int{}, PredHit: map[string]int{}, Pred: map[string]int{}}
 	byDoc := map[string][]int{}
 	for i, m := range ms {
@@ -138,15 +139,8 @@ func (s SegmentScore) UnitsF1() float64 {
 	return float64(2*s.UnitsTP) / float64(d)
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // ScoreSegments scores measures against gold per document, plus a TOTAL row.
-func ScoreSegments(ms []Measure, gold []GoldMeasure) []SegmentScore {
+func ScoreSegments(ms []regions.Measure, gold []GoldMeasure) []SegmentScore {
 	a := Align(ms, gold)
 	byDoc := map[string]*SegmentScore{}
 	total := &SegmentScore{Doc: "TOTAL"}
@@ -171,7 +165,7 @@ func ScoreSegments(ms []Measure, gold []GoldMeasure) []SegmentScore {
 				tp++
 			}
 		}
-		dlOK := goldDeadline(g) == m.Deadline.scoreForm()
+		dlOK := goldDeadline(g) == scoreForm(m.Deadline)
 		for _, x := range []*SegmentScore{s, total} {
 			x.Found++
 			x.UnitsTP += tp
@@ -208,11 +202,11 @@ func goldDeadline(g GoldMeasure) string {
 }
 
 // scoreForm is the deadline as gold writes it: a date, "ongoing" or "".
-func (d Deadline) scoreForm() string {
+func scoreForm(d regions.Deadline) string {
 	switch d.Kind {
-	case DeadlineDate:
+	case regions.DeadlineDate:
 		return d.String()
-	case DeadlineOngoing:
+	case regions.DeadlineOngoing:
 		return "ongoing"
 	}
 	return ""

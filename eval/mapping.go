@@ -1,10 +1,11 @@
-package compare
+package eval
 
 import (
 	"maps"
 	"slices"
 	"sort"
 
+	"policygap/compare"
 	"policygap/regions"
 )
 
@@ -45,12 +46,12 @@ func ratio(a, b int) float64 {
 }
 
 // ScoreMapping scores mapped measures against gold labels.
-func ScoreMapping(mapped []Mapped, gold []regions.GoldMeasure) MappingScore {
+func ScoreMapping(mapped []compare.Mapped, gold []GoldMeasure) MappingScore {
 	ms := make([]regions.Measure, len(mapped))
 	for i, m := range mapped {
 		ms[i] = m.Measure
 	}
-	a := regions.Align(ms, gold)
+	a := Align(ms, gold)
 	s := MappingScore{Gold: len(gold), PerTask: map[string]*TaskPR{}, PerDoc: map[string][2]int{}}
 	pr := func(id string) *TaskPR {
 		if s.PerTask[id] == nil {
