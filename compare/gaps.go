@@ -164,7 +164,7 @@ func peerIndex(r *Result, t *taxonomy.Taxonomy) map[string][]PeerMeasure {
 			}
 			for _, p := range own {
 				idx[p] = append(idx[p], PeerMeasure{Region: m.Region, Doc: m.Doc, ID: m.ID, Key: m.Key(),
-					Provisions: len(own), Deadline: deadlineText(m.Deadline), Lead: len(m.Lead) > 0, Text: m.Text})
+					Provisions: len(own), Deadline: m.Deadline.Due(), Lead: len(m.Lead) > 0, Text: m.Text})
 			}
 		}
 	}
@@ -184,17 +184,6 @@ func peerIndex(r *Result, t *taxonomy.Taxonomy) map[string][]PeerMeasure {
 		})
 	}
 	return idx
-}
-
-// deadlineText is a dated deadline as YYYY-MM-DD, "ongoing", or "".
-func deadlineText(d regions.Deadline) string {
-	switch d.Kind {
-	case regions.DeadlineDate:
-		return d.String()
-	case regions.DeadlineOngoing:
-		return "ongoing"
-	}
-	return ""
 }
 
 // deadlineGaps finds late, overdue, missing and ongoing-only deadlines.

@@ -165,7 +165,7 @@ func ScoreSegments(ms []regions.Measure, gold []GoldMeasure) []SegmentScore {
 				tp++
 			}
 		}
-		dlOK := goldDeadline(g) == scoreForm(m.Deadline)
+		dlOK := goldDeadline(g) == m.Deadline.Due()
 		for _, x := range []*SegmentScore{s, total} {
 			x.Found++
 			x.UnitsTP += tp
@@ -199,15 +199,4 @@ func goldDeadline(g GoldMeasure) string {
 		return ""
 	}
 	return *g.DeadlineNorm
-}
-
-// scoreForm is the deadline as gold writes it: a date, "ongoing" or "".
-func scoreForm(d regions.Deadline) string {
-	switch d.Kind {
-	case regions.DeadlineDate:
-		return d.String()
-	case regions.DeadlineOngoing:
-		return "ongoing"
-	}
-	return ""
 }

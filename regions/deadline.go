@@ -77,6 +77,15 @@ func (d Deadline) String() string {
 	return string(d.KindOrNone())
 }
 
+// Due is the date as YYYY-MM-DD, "ongoing", or "" when there is no deadline:
+// the form of a ledger's cell and of the gold labels.
+func (d Deadline) Due() string {
+	if d.KindOrNone() == DeadlineNone {
+		return ""
+	}
+	return d.String()
+}
+
 const cnDigits = "〇一二三四五六七八九"
 
 // A date expression in normalised text: a year (Arabic or Chinese digits), then

@@ -2,6 +2,7 @@ package regions
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,9 @@ func TestParseDeadline(t *testing.T) {
 			}
 			if ok != (tt.want != "none") {
 				t.Errorf("ok = %v", ok)
+			}
+			if due := d.Due(); due != strings.TrimSuffix(tt.want, "none") {
+				t.Errorf("Due() = %q", due)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package regions
 
 import (
+	"policygap/regions/model"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,24 +48,11 @@ func newSource(text, norm string) (s *source, ok bool) {
 		}
 		rs[k], origAt[k], normAt[k] = r, int32(j), int32(i)
 		i += size
-		j += utf8Len(text[j])
+		j += model.SeqLen(text[j])
 	}
 	origAt[n], normAt[n] = int32(len(text)), int32(len(norm))
 	*s = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: normAt}
 	return s, j == len(text)
-}
-
-// utf8Len is the length of the UTF-8 sequence that starts with byte c.
-func utf8Len(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
 }
 
 type span [2]int // rune offsets [start, end)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -80,22 +81,34 @@ func readPart(f *zip.File, read func(*xmlTokens) error) error {
 type xmlTokens struct {
 	dec   *xml.Decoder
 	depth int
+	err   error // the error that ended all, nil at the end of the part
 }
 
-func (t *xmlTokens) next() (xml.Token, error) {
-	tok, err := t.dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch tok.(type) {
-	case xml.StartElement:
-		if t.depth++; t.depth > maxXMLDepth {
-			return nil, fmt.Errorf("elements nested more than %d deep", maxXMLDepth)
+// all yields the part's tokens until its end or an error, kept in err.
+func (t *xmlTokens) all() iter.Seq[xml.Token] {
+	return func(yield func(xml.Token) bool) {
+		for {
+			tok, err := t.dec.Token()
+			if err != nil {
+				if err != io.EOF {
+					t.err = err
+				}
+				return
+			}
+			switch tok.(type) {
+			case xml.StartElement:
+				if t.depth++; t.depth > maxXMLDepth {
+					t.err = fmt.Errorf("elements nested more than %d deep", maxXMLDepth)
+					return
+				}
+			case xml.EndElement:
+				t.depth--
+			}
+			if !yield(tok) {
+				return
+			}
 		}
-	case xml.EndElement:
-		t.depth--
 	}
-	return tok, nil
 }
 
 func attrVal(e xml.StartElement, local string) (string, bool) {
@@ -134,14 +147,7 @@ func (r *docxReader) readStyles(t *xmlTokens) error {
 	r.styles = map[string]*style{}
 	var cur *style
 	inRPr := false
-	for {
-		tok, err := t.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	for tok := range t.all() {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			switch e.Name.Local {
@@ -189,6 +195,7 @@ func (r *docxReader) readStyles(t *xmlTokens) error {
 			}
 		}
 	}
+	return t.err
 }
 
 // resolved walks a style's basedOn chain: its heading level, numbering and bold.
@@ -264,14 +271,7 @@ func (r *docxReader) readBody(t *xmlTokens) error {
 	var cells []*docxCell // the open cells, innermost last
 	skip := 0             // depth inside deleted or duplicated content
 	inText, inRPr := false, false
-	for {
-		tok, err := t.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	for tok := range t.all() {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			if skip > 0 {
@@ -400,6 +400,7 @@ func (r *docxReader) readBody(t *xmlTokens) error {
 			}
 		}
 	}
+	return t.err
 }
 
 func top[T any](s []*T) *T {

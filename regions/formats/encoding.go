@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"policygap/regions/model"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -138,7 +139,7 @@ func checkText(s string) (string, error) {
 // C0 and C1 controls but line breaks, tabs and form feeds; private use (what
 // GB18030 makes of foreign bytes); U+FFFD. They are told by their bytes.
 func notText(s string) (bad, total int) {
-	for i := 0; i < len(s); i += utf8Len(s[i]) {
+	for i := 0; i < len(s); i += model.SeqLen(s[i]) {
 		total++
 		switch c := s[i]; {
 		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f', c == 0x7F, // C0 controls, DEL
@@ -149,17 +150,4 @@ func notText(s string) (bad, total int) {
 		}
 	}
 	return bad, total
-}
-
-// utf8Len is the length of the UTF-8 sequence that starts with byte c.
-func utf8Len(c byte) int {
-	switch {
-	case c < 0xC0:
-		return 1
-	case c < 0xE0:
-		return 2
-	case c < 0xF0:
-		return 3
-	}
-	return 4
 }

@@ -508,28 +508,11 @@ func cellText(td *html.Node) string {
 	sub := model.NewBuilder("html", "")
 	cw := &htmlWalker{b: sub}
 	cw.container(td)
-	d := sub.Document()
 	var lines []string
-	for _, b := range d.Blocks {
-		lines = append(lines, strings.TrimSpace(runeSlice(d.Text, b.Start, b.End)))
+	for _, l := range strings.Split(sub.Document().Text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-// runeSlice is s's runes [from, to).
-func runeSlice(s string, from, to int) string {
-	i, a := 0, len(s)
-	for at := range s {
-		if i == from {
-			a = at
-		}
-		if i == to {
-			return s[a:at]
-		}
-		i++
-	}
-	if a > len(s) {
-		return ""
-	}
-	return s[a:]
 }

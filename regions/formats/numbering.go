@@ -2,7 +2,6 @@ package formats
 
 import (
 	"encoding/xml"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -47,14 +46,7 @@ func (r *docxReader) readNumbering(t *xmlTokens) error {
 	var lvl *numLevel
 	var inst *numInstance
 	overrideLvl := -1
-	for {
-		tok, err := t.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	for tok := range t.all() {
 		e, ok := tok.(xml.StartElement)
 		if !ok {
 			if end, ok := tok.(xml.EndElement); ok {
@@ -119,6 +111,7 @@ func (r *docxReader) readNumbering(t *xmlTokens) error {
 			lvl.pStyle = val
 		}
 	}
+	return t.err
 }
 
 // levelOfStyle is the level of numbering numID that a paragraph style is

@@ -119,6 +119,20 @@ func RuneCount(s string) int {
 	return len(s) - cont
 }
 
+// SeqLen is the length of the UTF-8 sequence that starts with byte c, for
+// walking valid UTF-8 without decoding it.
+func SeqLen(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
+
 // Builder appends blocks to a document, keeping rune offsets.
 type Builder struct {
 	doc   Document
