@@ -173,7 +173,7 @@ func inferIssuer(lines []string) (string, string) {
 		if m := issuerRe.FindStringSubmatch(line); m != nil {
 			return strings.TrimSpace(m[1]), FromTitle
 		}
-		if strings.HasPrefix(line, "关于") && issuerLine.MatchString(prev) {
+		if strings.HasPrefix(line, "关于") && isIssuerLine(prev) {
 			return prev, FromTitle
 		}
 		if m := issuerFieldRe.FindStringSubmatch(line); m != nil {
@@ -273,7 +273,7 @@ func inferDate(norm string, lines []string) (time.Time, string, bool) {
 	for _, line := range lines {
 		line = strings.TrimSpace(line)
 		date := ""
-		if len(line) <= 40 && docDateRe.MatchString(line) && isDateLine(line) {
+		if isDateLine(line) && docDateRe.MatchString(line) {
 			date = line
 		} else if maySign(line) {
 			if m := signatureRe.FindStringSubmatch(line); m != nil {

@@ -22,7 +22,17 @@ var (
 // frameLine: a signature date, an issuer's name standing alone, or a trailer
 // (抄送, 附件 …): the end of an outline.
 func frameLine(norm string) bool {
-	return isDateLine(norm) || len(norm) <= 150 && issuerLine.MatchString(norm) || isTrailer(norm)
+	return isDateLine(norm) || isIssuerLine(norm) || isTrailer(norm)
+}
+
+// isIssuerLine: issuerLine, tried only on a short line with one of its endings.
+func isIssuerLine(norm string) bool {
+	return len(norm) <= 150 && issuerEnding(norm) && issuerLine.MatchString(norm)
+}
+
+func issuerEnding(s string) bool {
+	return strings.HasSuffix(s, "政府") || strings.HasSuffix(s, "办公厅") || strings.HasSuffix(s, "办公室") ||
+		strings.HasSuffix(s, "委员会") || strings.HasSuffix(s, "民政部")
 }
 
 // isTrailer: a line that follows a document's body (抄送, 附件, a closing
@@ -39,7 +49,9 @@ func isTrailer(norm string) bool {
 
 // The line patterns are anchored at both ends and short; checking the length
 // first keeps long paragraphs away from them.
-func isDateLine(norm string) bool { return len(norm) <= 40 && dateLine.MatchString(norm) }
+func isDateLine(norm string) bool {
+	return len(norm) <= 40 && norm != "" && norm[0] >= '0' && norm[0] <= '9' && dateLine.MatchString(norm)
+}
 func isPlanTitle(norm string) bool {
 	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
 }
@@ -88,6 +100,12 @@ var entryIntoForce = regexp.MustCompile(`^(?:本(?:办法|措施|方案|规定|�
 // pointsToAppendix: an item that refers its content to an appendix
 // (…实施22项重点任务（详见附件）).
 var pointsToAppendix = regexp.MustCompile(`[(（]?(?:详见|具体见|见)附件|附件[0-9一二三四五]?所列`)
+
+// onlyPointsToAppendix: the text says where its measures are, in the
+// appendix; the regexp runs only where 附件 appears.
+func onlyPointsToAppendix(norm string) bool {
+	return strings.Contains(norm, "附件") && pointsToAppendix.MatchString(norm)
+}
 
 // isEntryIntoForce: the article opens as entryIntoForce says; a test of its
 // first character keeps every other item away from the regexp.
@@ -383,7 +401,7 @@ func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []stri
 		if strings.TrimSpace(m.Text) == "" {
 			continue // a bare label: nothing to measure
 		}
-		if m.Assignment == "" && pointsToAppendix.MatchString(m.Norm) {
+		if m.Assignment == "" && onlyPointsToAppendix(m.Norm) {
 			continue // the item only points to the appendix, where its measures are
 		}
 		m.Section, m.Path, m.NormPath = section, path, o.normPath(path)

@@ -77,6 +77,7 @@ type scratch struct {
 	hits        []Hit        // gathered here, then copied once at their size
 	sims        []float64
 	bigrams     []uint64
+	quoted      [][2]int // byte spans of the text's “quoted” names
 }
 
 type slotWeight struct {
@@ -278,31 +279,35 @@ func (m *Matcher) names(text string, titleLen int, s *scratch) {
 	if len(m.namePatterns) == 0 || !strings.Contains(text, "“") {
 		return
 	}
+	s.quoted = s.quoted[:0]
+	for at := 0; ; {
+		i := strings.Index(text[at:], "“")
+		if i < 0 {
+			break
+		}
+		open := at + i + len("“")
+		at = open
+		j := strings.Index(text[open:], "”")
+		if j < 0 {
+			break
+		}
+		s.quoted = append(s.quoted, [2]int{open, open + j})
+	}
 	for _, np := range m.namePatterns {
 		p := np.pattern
-		if len(p.Context) > 0 && !slices.ContainsFunc(p.Context, func(w string) bool { return strings.Contains(text, w) }) {
-			continue
-		}
 		best := 0.0
 		var found []Hit
-		for at := 0; ; {
-			i := strings.Index(text[at:], "“")
-			if i < 0 {
-				break
-			}
-			open := at + i + len("“")
-			at = open
-			j := strings.Index(text[open:], "”")
-			if j < 0 {
-				break
-			}
-			name := text[open : open+j]
+		for _, q := range s.quoted {
+			name := text[q[0]:q[1]]
 			n := utf8.RuneCountInString(name)
 			if !strings.HasSuffix(name, p.Ending) || n <= utf8.RuneCountInString(p.Ending) ||
 				p.MaxLen > 0 && n > p.MaxLen || slices.Contains(p.Except, name) {
 				continue
 			}
-			pos := utf8.RuneCountInString(text[:open])
+			if found == nil && len(p.Context) > 0 && !slices.ContainsFunc(p.Context, func(w string) bool { return strings.Contains(text, w) }) {
+				break // no word of the pattern's context: none of its names count
+			}
+			pos := utf8.RuneCountInString(text[:q[0]])
 			w := p.Weight
 			if pos < titleLen {
 				w *= titleFactor

@@ -416,6 +416,13 @@ func TestTextTables(t *testing.T) {
 	if got := flat(cells(d, ts[1])); strings.Join(got, "|") != " 单位 / 电话 / 备注 | 市卫健委 / 0000 / 无 | 市民政局 / 1111 / 无 " {
 		t.Errorf("bar table %q", got)
 	}
+	full, err := ReadText([]byte("｜单位｜电话｜备注｜\n｜市卫健委｜0000｜无｜\n｜市民政局｜1111｜无｜\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tables(full); len(ts) != 1 || len(ts[0].Rows) != 3 {
+		t.Errorf("a table of full-width bars: %d tables", len(ts))
+	}
 }
 
 func utf16le(s string) []byte {

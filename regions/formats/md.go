@@ -28,12 +28,16 @@ func readMarkdown(data []byte) (*model.Document, error) {
 		return nil, err
 	}
 	src := []byte(text)
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-	root := md.Parser().Parse(gtext.NewReader(src))
+	root := mdParser.Parse(gtext.NewReader(src))
 	w := &mdWalker{src: src, b: model.NewBuilder("md", enc), lineAt: lineStarts(src)}
+	w.b.Grow(len(src)) // the text is the source less its markup
 	w.blocks(root, mdContext{})
 	return w.b.Document(), nil
 }
+
+// mdParser serves every goroutine: goldmark's parsers keep their state in
+// the parse's context, not in themselves (yuin/goldmark#182, gohugoio/hugo#6484).
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser()
 
 type mdWalker struct {
 	src    []byte

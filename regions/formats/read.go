@@ -118,7 +118,7 @@ func ReadText(data []byte) (*model.Document, error) {
 // text: its lines, and tables of tab-separated lines.
 func TextDocument(text string) *model.Document {
 	doc := &model.Document{Format: "txt", Text: text, Lines: true}
-	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 {
+	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 || strings.Contains(text, "｜") {
 		doc.Blocks = textTables(text)
 	}
 	return doc

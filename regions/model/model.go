@@ -146,6 +146,10 @@ func NewBuilder(format, encoding string) *Builder {
 	return &Builder{doc: Document{Format: format, Encoding: encoding}}
 }
 
+// Grow makes room for n more bytes of text: a reader that knows roughly how
+// long its text will be spares the copies of a growing buffer.
+func (b *Builder) Grow(n int) { b.text.Grow(n) }
+
 func (b *Builder) write(s string) (start, end int) {
 	start = b.runes
 	b.text.WriteString(s)
