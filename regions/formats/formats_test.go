@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -382,6 +383,26 @@ func TestMarkdown(t *testing.T) {
 	ts := tables(d)
 	if len(ts) != 1 || strings.Join(flat(cells(d, ts[0])), "|") != "单位/联系人/电话|市卫健委/王某/0000" {
 		t.Errorf("tables %d: %q", len(ts), flat(cells(d, ts[0])))
+	}
+}
+
+// TestMarkdownConcurrent: the one markdown parser serves every worker (run
+// under -race in CI); each reading is the same as one alone.
+func TestMarkdownConcurrent(t *testing.T) {
+	alone, err := NewReader().Read("a.md", []byte(markdownPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	got := make([]*model.Document, 8)
+	for i := range got {
+		wg.Go(func() { got[i], _ = NewReader().Read("a.md", []byte(markdownPlan)) })
+	}
+	wg.Wait()
+	for i, d := range got {
+		if d == nil || d.Text != alone.Text || len(d.Blocks) != len(alone.Blocks) {
+			t.Errorf("reader %d read another document", i)
+		}
 	}
 }
 
