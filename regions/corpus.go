@@ -12,14 +12,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"policygap/regions/formats"
-	"policygap/regions/model"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"policygap/regions/document"
+	"policygap/regions/formats"
 )
 
 // Level is a region's administrative level.
@@ -67,16 +68,16 @@ type Document struct {
 	Size     int
 	Text     string
 	Notes    []string // what the format reader remarked (a conversion, headers dropped)
-	blocks   []model.Block
-	lines    bool          // plain text: its lines are its paragraphs, blocks holds its tables (model.Document.Lines)
-	info     []model.Field // what the file states about itself (a site's info table)
-	norm     string        // Text's matching form, once normText has made it
+	blocks   []document.Block
+	lines    bool             // plain text: its lines are its paragraphs, blocks holds its tables (document.Document.Lines)
+	info     []document.Field // what the file states about itself (a site's info table)
+	norm     string           // Text's matching form, once normText has made it
 }
 
 // layout is the document's paragraphs and tables as its format gives
-// them (model.Document's Blocks and Lines); a document made from text alone
+// them (document.Document's Blocks and Lines); a document made from text alone
 // reads as plain text.
-func (d *Document) layout() (blocks []model.Block, lines bool) {
+func (d *Document) layout() (blocks []document.Block, lines bool) {
 	if d.blocks == nil && !d.lines {
 		md := formats.TextDocument(d.Text)
 		d.blocks, d.lines = md.Blocks, md.Lines

@@ -1,9 +1,9 @@
 // Package regions is the first pipeline stage: it turns regional documents into
 // measures (措施), each with its section path, responsible units (责任单位) and deadline.
 //
-// The files (formats → model → layout readers → extraction → corpus):
+// The files (formats → document → layout readers → extraction → corpus):
 //   - formats/ (its own package): one reader per file format, into the
-//     document model of model/ (paragraphs and tables over one text).
+//     document model of document/ (paragraphs and tables over one text).
 //   - corpus.go: Document and Region, loading files and folders, the bundled
 //     default corpus, the manifest (manifest.csv); metadata.go: the metadata a
 //     document states about itself when no manifest gives it, and its source.

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
-	"policygap/regions/model"
+	"policygap/regions/document"
 	"sort"
 	"strings"
 	"sync"
@@ -247,8 +247,8 @@ func normalizeRune(r rune, t *t2sTables) rune {
 	return r
 }
 
-// runeCount is model.RuneCount: the rune count of valid UTF-8.
-func runeCount(s string) int { return model.RuneCount(s) }
+// runeCount is document.RuneCount: the rune count of valid UTF-8.
+func runeCount(s string) int { return document.RuneCount(s) }
 
 // indexText is strings.Index for Chinese text: it looks for sub's last byte,
 // which in UTF-8 Chinese is one of 64 continuation bytes, where strings.Index

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // para is a paragraph: a block of the document model, or for plain text a
@@ -21,7 +21,7 @@ type para struct {
 	field           labelField
 	raw             bool // a line of plain text
 	valueAt, origAt int
-	origin          model.Origin
+	origin          document.Origin
 	// assign is what the units parenthesis that ends the paragraph says, nil
 	// when none does; assignAt is where it starts, in bytes of orig.
 	assign   *Assignment
@@ -33,7 +33,7 @@ type para struct {
 // instead, but for the spans of its task tables (skip, in order); its lines
 // cut by a page break mid-sentence are joined again. Circled items run
 // together in one paragraph are parted.
-func (s *source) paragraphs(blocks []model.Block, lines bool, skip []span) []para {
+func (s *source) paragraphs(blocks []document.Block, lines bool, skip []span) []para {
 	var out []para
 	add := func(p para) {
 		p.norm = s.normOf(p.spans)
@@ -56,7 +56,7 @@ func (s *source) paragraphs(blocks []model.Block, lines bool, skip []span) []par
 			}
 			if len(skip) == 0 || i <= skip[0][0] {
 				if p, ok := s.line(start, i); ok {
-					p.origin = model.Origin{Para: line}
+					p.origin = document.Origin{Para: line}
 					add(p)
 				}
 			}
@@ -132,7 +132,7 @@ func (s *source) line(a, b int) (para, bool) {
 // block reads a paragraph block of a structured format: its label is the
 // one the format renders (Word's numbering, a list's number) or, when it has
 // none, one typed at the start of its text.
-func (s *source) block(b model.Block) (para, bool) {
+func (s *source) block(b document.Block) (para, bool) {
 	if b.Quote || b.Table != nil {
 		return para{}, false // a remark beside the text; tables are read apart
 	}

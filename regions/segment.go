@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // Segment splits a document into measures. Its layout readers are chosen
@@ -25,8 +25,8 @@ func Segment(doc *Document) ([]Measure, error) {
 	}
 	year := doc.Date.Year()
 	var tables []placed
-	var text []model.Block // paragraphs, and the cells of tables that are no task tables
-	var skip []span        // plain text: the lines of its task tables
+	var text []document.Block // paragraphs, and the cells of tables that are no task tables
+	var skip []span           // plain text: the lines of its task tables
 	for i, b := range blocks {
 		if b.Table == nil {
 			text = append(text, b)
@@ -75,7 +75,7 @@ type placed struct {
 }
 
 // precedingText is the matching form of the few paragraphs before rune at.
-func precedingText(src *source, blocks []model.Block, lines bool, at int) string {
+func precedingText(src *source, blocks []document.Block, lines bool, at int) string {
 	if lines {
 		return src.normStr(max(0, at-80), at)
 	}
@@ -114,7 +114,7 @@ func tableMeasures(doc *Document, src *source, tables []placed, others bool, yea
 }
 
 // inTable: rune i stands in a table block.
-func inTable(blocks []model.Block, i int) bool {
+func inTable(blocks []document.Block, i int) bool {
 	for _, b := range blocks {
 		if b.Table != nil && i >= b.Start && i < b.End {
 			return true

@@ -1,7 +1,7 @@
 package regions
 
 import (
-	"policygap/regions/model"
+	"policygap/regions/document"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,7 +48,7 @@ func newSource(text, norm string) (s *source, ok bool) {
 		}
 		rs[k], origAt[k], normAt[k] = r, int32(j), int32(i)
 		i += size
-		j += model.SeqLen(text[j])
+		j += document.SeqLen(text[j])
 	}
 	origAt[n], normAt[n] = int32(len(text)), int32(len(norm))
 	*s = source{norm: rs, origS: text, normS: norm, origAt: origAt, normAt: normAt}

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // A task table (任务分工表) is read by its header row, whatever its columns
@@ -68,7 +68,7 @@ func headerColumn(norm string) column {
 // taskTable is a table read as a task table: what each grid column holds.
 type taskTable struct {
 	src    *source
-	block  model.Block
+	block  document.Block
 	cols   []column // by grid column
 	header int      // rows before the first data row
 }
@@ -81,7 +81,7 @@ type cellSpan struct {
 }
 
 // gridCells lays a row's cells out on the grid: cell i covers its Cols columns.
-func gridCells(r model.Row) []cellSpan {
+func gridCells(r document.Row) []cellSpan {
 	var out []cellSpan
 	for _, c := range r.Cells {
 		for k := 0; k < max(c.Cols, 1); k++ {
@@ -95,7 +95,7 @@ func gridCells(r model.Row) []cellSpan {
 // names a task column and a units or deadline column; a second header row
 // below it (牵头单位 | 配合单位 under 责任单位) refines it. nil when the table
 // is no task table (a contact list, a layout table).
-func asTaskTable(src *source, b model.Block) *taskTable {
+func asTaskTable(src *source, b document.Block) *taskTable {
 	rows := b.Table.Rows
 	for h := 0; h < len(rows) && h < 3; h++ {
 		cells := gridCells(rows[h])
@@ -191,7 +191,7 @@ func (t *taskTable) measures(doc *Document, year int, idPrefix string) []Measure
 	return ms
 }
 
-func (t *taskTable) rowKey(r model.Row) string {
+func (t *taskTable) rowKey(r document.Row) string {
 	var b strings.Builder
 	for _, c := range r.Cells {
 		b.WriteString(t.src.normStr(c.Start, c.End))
@@ -309,8 +309,8 @@ func (t *taskTable) rowMeasure(doc *Document, cells []cellSpan, task cellSpan, y
 // cellBlocks turns a table that is no task table into paragraph blocks, a
 // block per line of each cell, for the outline to read (a page laid out in
 // a table, a numbered list typed into cells).
-func cellBlocks(src *source, b model.Block) []model.Block {
-	var out []model.Block
+func cellBlocks(src *source, b document.Block) []document.Block {
+	var out []document.Block
 	for _, r := range b.Table.Rows {
 		for _, c := range r.Cells {
 			if c.Merged {
@@ -320,7 +320,7 @@ func cellBlocks(src *source, b model.Block) []model.Block {
 			for i := c.Start; i <= c.End; i++ {
 				if i == c.End || src.norm[i] == '\n' {
 					if i > start {
-						out = append(out, model.Block{Start: start, End: i, Origin: r.Origin})
+						out = append(out, document.Block{Start: start, End: i, Origin: r.Origin})
 					}
 					start = i + 1
 				}

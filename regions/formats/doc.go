@@ -1,5 +1,5 @@
 // Package formats reads the files regions publish into the document model
-// (regions/model), one reader per format, each knowing nothing of measures:
+// (regions/document), one reader per format, each knowing nothing of measures:
 //
 //   - encoding.go: text encodings (BOMs, UTF-16 without one, UTF-8, GB18030).
 //   - txt.go: plain text, its lines, and tables of tab- or |-separated lines.

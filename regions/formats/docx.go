@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // MaxDocumentBytes bounds what one document may expand to (a .docx's XML
@@ -26,7 +26,7 @@ const maxXMLDepth = 512
 // Heading/标题 style or an outline level), the label Word's automatic
 // numbering shows for them (numbering.xml), their bold opening; tables with
 // merged cells resolved. Deleted text of tracked changes is skipped.
-func readDocx(data []byte) (*model.Document, error) {
+func readDocx(data []byte) (*document.Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("corrupt .docx (not a zip archive): %w", err)
@@ -39,7 +39,7 @@ func readDocx(data []byte) (*model.Document, error) {
 	if body == nil {
 		return nil, errors.New("corrupt .docx: no word/document.xml")
 	}
-	r := &docxReader{b: model.NewBuilder("docx", UTF8)}
+	r := &docxReader{b: document.NewBuilder("docx", UTF8)}
 	if f := parts["word/styles.xml"]; f != nil {
 		if err := readPart(f, r.readStyles); err != nil {
 			return nil, err
@@ -137,7 +137,7 @@ type style struct {
 }
 
 type docxReader struct {
-	b      *model.Builder
+	b      *document.Builder
 	styles map[string]*style
 	nums   numbering
 	para   int
@@ -441,7 +441,7 @@ func (r *docxReader) paragraph(p *docxPara) {
 	emph = max(0, emph-lead)
 	for i, line := range strings.Split(text, "\n") {
 		r.para++
-		b := model.Block{Heading: heading, Origin: model.Origin{Para: r.para}}
+		b := document.Block{Heading: heading, Origin: document.Origin{Para: r.para}}
 		if i == 0 {
 			b.Label, b.Emph = label, min(emph, len([]rune(strings.TrimSpace(line))))
 		}
@@ -492,7 +492,7 @@ func (r *docxReader) table(tb *docxTable) {
 			merged[i] = c.vMerge == "continue"
 		}
 		r.para++
-		r.b.Row(texts, cols, merged, model.Origin{Para: r.para})
+		r.b.Row(texts, cols, merged, document.Origin{Para: r.para})
 	}
-	r.b.EndTable(model.Origin{Para: r.para})
+	r.b.EndTable(document.Origin{Para: r.para})
 }

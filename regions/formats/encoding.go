@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"policygap/regions/model"
+	"policygap/regions/document"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -139,7 +139,7 @@ func checkText(s string) (string, error) {
 // C0 and C1 controls but line breaks, tabs and form feeds; private use (what
 // GB18030 makes of foreign bytes); U+FFFD. They are told by their bytes.
 func notText(s string) (bad, total int) {
-	for i := 0; i < len(s); i += model.SeqLen(s[i]) {
+	for i := 0; i < len(s); i += document.SeqLen(s[i]) {
 		total++
 		switch c := s[i]; {
 		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f', c == 0x7F, // C0 controls, DEL

@@ -11,11 +11,11 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // blockText is a block's text (a paragraph's), runes [Start, End) of Text.
-func blockText(d *model.Document, b model.Block) string { return runes(d.Text, b.Start, b.End) }
+func blockText(d *document.Document, b document.Block) string { return runes(d.Text, b.Start, b.End) }
 
 func runes(s string, from, to int) string {
 	rs := []rune(s)
@@ -23,7 +23,7 @@ func runes(s string, from, to int) string {
 }
 
 // cells is a table's rows as cell texts; a merged cell is marked ^.
-func cells(d *model.Document, t *model.Table) [][]string {
+func cells(d *document.Document, t *document.Table) [][]string {
 	var out [][]string
 	for _, r := range t.Rows {
 		var row []string
@@ -39,8 +39,8 @@ func cells(d *model.Document, t *model.Table) [][]string {
 	return out
 }
 
-func paragraphs(d *model.Document) []model.Block {
-	var out []model.Block
+func paragraphs(d *document.Document) []document.Block {
+	var out []document.Block
 	for _, b := range d.Blocks {
 		if b.Table == nil {
 			out = append(out, b)
@@ -49,8 +49,8 @@ func paragraphs(d *model.Document) []model.Block {
 	return out
 }
 
-func tables(d *model.Document) []*model.Table {
-	var out []*model.Table
+func tables(d *document.Document) []*document.Table {
+	var out []*document.Table
 	for _, b := range d.Blocks {
 		if b.Table != nil {
 			out = append(out, b.Table)
@@ -60,7 +60,7 @@ func tables(d *model.Document) []*model.Table {
 }
 
 // checkSpans: every block and cell lies within the text.
-func checkSpans(t *testing.T, d *model.Document) {
+func checkSpans(t *testing.T, d *document.Document) {
 	t.Helper()
 	n := utf8.RuneCountInString(d.Text)
 	if !utf8.ValidString(d.Text) {
@@ -394,7 +394,7 @@ func TestMarkdownConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
-	got := make([]*model.Document, 8)
+	got := make([]*document.Document, 8)
 	for i := range got {
 		wg.Go(func() { got[i], _ = NewReader().Read("a.md", []byte(markdownPlan)) })
 	}

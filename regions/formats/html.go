@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // readHTML reads a web page: its charset from a BOM or its meta tag, its
@@ -18,7 +18,7 @@ import (
 // site's info table (索引号, 发布机构, 文号, 成文日期 …) as Info, paragraphs with
 // their <strong> run-in titles, lists with their numbers, and tables with
 // rowspan and colspan resolved.
-func readHTML(data []byte) (*model.Document, error) {
+func readHTML(data []byte) (*document.Document, error) {
 	text, enc, err := DecodeText(data, htmlCharset(data))
 	if err != nil {
 		return nil, err
@@ -27,7 +27,7 @@ func readHTML(data []byte) (*model.Document, error) {
 	if err != nil {
 		return nil, err // x/net/html parses any input; kept for the contract
 	}
-	b := model.NewBuilder("html", enc)
+	b := document.NewBuilder("html", enc)
 	pageInfo(b, root)
 	w := &htmlWalker{b: b}
 	w.container(articleBody(root))
@@ -35,7 +35,7 @@ func readHTML(data []byte) (*model.Document, error) {
 }
 
 // readHTMLFragment reads an HTML fragment (raw HTML inside markdown) into b.
-func readHTMLFragment(b *model.Builder, fragment string) {
+func readHTMLFragment(b *document.Builder, fragment string) {
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"})
 	if err != nil {
 		return
@@ -181,7 +181,7 @@ var infoNames = map[string]string{
 }
 
 // pageInfo records the info table's fields and the page's title.
-func pageInfo(b *model.Builder, root *html.Node) {
+func pageInfo(b *document.Builder, root *html.Node) {
 	seen := map[string]bool{}
 	add := func(name, value string) {
 		if !seen[name] && strings.TrimSpace(value) != "" {
@@ -280,7 +280,7 @@ func textOf(n *html.Node) string {
 
 // htmlWalker turns an article's elements into blocks.
 type htmlWalker struct {
-	b    *model.Builder
+	b    *document.Builder
 	line strings.Builder // the paragraph being read
 	// the paragraph's first strong run, when it starts within its first
 	// runes: where, and how long
@@ -305,7 +305,7 @@ func (w *htmlWalker) flush() {
 	w.line.Reset()
 	if s != "" {
 		w.para++
-		w.b.Paragraph(s, model.Block{Heading: w.heading, Label: w.label, Emph: w.emph, EmphAt: w.emphAt, Quote: w.quote, Origin: model.Origin{Para: w.para}})
+		w.b.Paragraph(s, document.Block{Heading: w.heading, Label: w.label, Emph: w.emph, EmphAt: w.emphAt, Quote: w.quote, Origin: document.Origin{Para: w.para}})
 		w.label = ""
 	}
 	w.emph, w.emphAt, w.emphSet = 0, 0, false
@@ -498,14 +498,14 @@ func (w *htmlWalker) table(t *html.Node) {
 		}
 		skipSpanned()
 		w.para++
-		w.b.Row(texts, cols, merged, model.Origin{Para: w.para})
+		w.b.Row(texts, cols, merged, document.Origin{Para: w.para})
 	})
-	w.b.EndTable(model.Origin{Para: w.para})
+	w.b.EndTable(document.Origin{Para: w.para})
 }
 
 // cellText is a cell's text, its paragraphs and line breaks as lines.
 func cellText(td *html.Node) string {
-	sub := model.NewBuilder("html", "")
+	sub := document.NewBuilder("html", "")
 	cw := &htmlWalker{b: sub}
 	cw.container(td)
 	var lines []string

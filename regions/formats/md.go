@@ -13,7 +13,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	gtext "github.com/yuin/goldmark/text"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // readMarkdown reads markdown with goldmark and its GFM table extension:
@@ -22,14 +22,14 @@ import (
 // line of a paragraph is a block of its own: documents copied into markdown
 // keep one paragraph a line, and labelled lines (**责任单位**：…) follow their
 // item on lines of their own.
-func readMarkdown(data []byte) (*model.Document, error) {
+func readMarkdown(data []byte) (*document.Document, error) {
 	text, enc, err := DecodeText(data, "")
 	if err != nil {
 		return nil, err
 	}
 	src := []byte(text)
 	root := mdParser.Parse(gtext.NewReader(src))
-	w := &mdWalker{src: src, b: model.NewBuilder("md", enc), lineAt: lineStarts(src)}
+	w := &mdWalker{src: src, b: document.NewBuilder("md", enc), lineAt: lineStarts(src)}
 	w.b.Grow(len(src)) // the text is the source less its markup
 	w.blocks(root, mdContext{})
 	return w.b.Document(), nil
@@ -41,7 +41,7 @@ var mdParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.S
 
 type mdWalker struct {
 	src    []byte
-	b      *model.Builder
+	b      *document.Builder
 	lineAt []int // byte offset of each line's start
 }
 
@@ -77,10 +77,10 @@ func (w *mdWalker) blocks(n ast.Node, ctx mdContext) {
 func (w *mdWalker) block(n ast.Node, ctx mdContext) mdContext {
 	switch n := n.(type) {
 	case *ast.Heading:
-		w.paragraph(n, model.Block{Heading: n.Level, Quote: ctx.quote}, ctx.label)
+		w.paragraph(n, document.Block{Heading: n.Level, Quote: ctx.quote}, ctx.label)
 		ctx.label = ""
 	case *ast.Paragraph, *ast.TextBlock:
-		w.paragraph(n, model.Block{Quote: ctx.quote}, ctx.label)
+		w.paragraph(n, document.Block{Quote: ctx.quote}, ctx.label)
 		ctx.label = ""
 	case *ast.List:
 		k := 0
@@ -119,7 +119,7 @@ func (w *mdWalker) rawLines(n ast.Node, ctx mdContext) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		s := strings.TrimRight(string(seg.Value(w.src)), "\r\n")
-		w.b.Paragraph(s, model.Block{Quote: ctx.quote, Origin: model.Origin{Para: w.line(seg.Start)}})
+		w.b.Paragraph(s, document.Block{Quote: ctx.quote, Origin: document.Origin{Para: w.line(seg.Start)}})
 	}
 }
 
@@ -176,7 +176,7 @@ func (w *mdWalker) inline(n ast.Node) []*mdLine {
 	return lines
 }
 
-func (w *mdWalker) paragraph(n ast.Node, p model.Block, label string) {
+func (w *mdWalker) paragraph(n ast.Node, p document.Block, label string) {
 	for i, l := range w.inline(n) {
 		s, emph := unmarkedEmphasis(strings.TrimRight(l.text.String(), " \t\r\n"), l.emph)
 		if strings.TrimSpace(s) == "" {
@@ -228,7 +228,7 @@ func (w *mdWalker) table(t *east.Table) {
 		} else if fc := r.FirstChild(); fc != nil && fc.Lines().Len() > 0 {
 			line = w.line(fc.Lines().At(0).Start)
 		}
-		w.b.Row(cells, nil, nil, model.Origin{Para: line})
+		w.b.Row(cells, nil, nil, document.Origin{Para: line})
 	}
-	w.b.EndTable(model.Origin{})
+	w.b.EndTable(document.Origin{})
 }

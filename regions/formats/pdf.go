@@ -20,7 +20,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // pdfEngine is pdfium compiled to WebAssembly, run by wazero: pure Go, no
@@ -169,7 +169,7 @@ func (e *pdfEngine) pageRules(doc references.FPDF_DOCUMENT, index int) (h, v []p
 
 // readPDF reads a PDF's text layer into paragraphs (and tables whose cells
 // sit on a grid), its running headers, footers and page numbers left out.
-func (e *pdfEngine) readPDF(data []byte) (*model.Document, error) {
+func (e *pdfEngine) readPDF(data []byte) (*document.Document, error) {
 	if len(data) < 5 || string(data[:5]) != "%PDF-" {
 		return nil, errors.New("not a PDF (it does not start with %PDF-)")
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // A table in a PDF is found by its ruling: the thin horizontal and vertical
@@ -306,12 +306,12 @@ func (t *pdfTableRows) continues(r gridRow) bool {
 }
 
 // emit writes the table.
-func (t *pdfTableRows) emit(b *model.Builder) {
+func (t *pdfTableRows) emit(b *document.Builder) {
 	b.StartTable()
 	for _, r := range t.rows {
-		b.Row(r.texts, r.cols, r.merged, model.Origin{Page: r.page})
+		b.Row(r.texts, r.cols, r.merged, document.Origin{Page: r.page})
 	}
-	b.EndTable(model.Origin{Page: t.page})
+	b.EndTable(document.Origin{Page: t.page})
 }
 
 func lastRune(s string) rune {

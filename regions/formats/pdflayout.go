@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // pdfChar is one character of a page with its box, in points from the
@@ -173,7 +173,7 @@ func dropFurniture(pages []pdfPage, lines [][]*pdfLine) (kept [][]*pdfLine, drop
 // paragraphs where a line runs to the right margin and the next does not
 // start indented (across page breaks too), a title set in large type kept
 // whole over its lines, tables on a grid read as tables.
-func layoutPDF(pages []pdfPage) *model.Document {
+func layoutPDF(pages []pdfPage) *document.Document {
 	all := make([][]*pdfLine, len(pages))
 	grids := make([][]*pdfGrid, len(pages))
 	for i, p := range pages {
@@ -185,7 +185,7 @@ func layoutPDF(pages []pdfPage) *model.Document {
 	}
 	lines, dropped := dropFurniture(pages, all)
 	body := bodySize(lines)
-	b := model.NewBuilder("pdf", "")
+	b := document.NewBuilder("pdf", "")
 	if dropped > 0 {
 		b.Note(plural(dropped, "running header, footer or page number line", "running header, footer or page number lines") + " left out")
 	}
@@ -199,7 +199,7 @@ func layoutPDF(pages []pdfPage) *model.Document {
 		for _, l := range para {
 			s.WriteString(l.text())
 		}
-		b.Paragraph(s.String(), model.Block{Origin: model.Origin{Page: para[0].page}})
+		b.Paragraph(s.String(), document.Block{Origin: document.Origin{Page: para[0].page}})
 		para = nil
 	}
 	var open *pdfTableRows // the table being read: one on the next page may go on with it

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // Formats the readers know, by file ending.
@@ -38,7 +38,7 @@ func FormatOf(name string) string {
 	return ""
 }
 
-// Reader reads files of every format into the document model. It starts the
+// Reader reads files of every format into the document document. It starts the
 // PDF engine when the first PDF comes, once, and LibreOffice for each file
 // that needs converting; it is safe for use by several goroutines.
 type Reader struct {
@@ -57,7 +57,7 @@ func (r *Reader) PDFStartup() time.Duration { return r.pdf.Startup }
 
 // Read reads one file's bytes by its name's ending. Errors say what is wrong
 // with the content and what to do; callers add the file name.
-func (r *Reader) Read(name string, data []byte) (*model.Document, error) {
+func (r *Reader) Read(name string, data []byte) (*document.Document, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
@@ -107,7 +107,7 @@ func orNone(ext string) string {
 
 // ReadText reads data as plain text whatever its name (a file given by name
 // with an unknown ending is tried this way).
-func ReadText(data []byte) (*model.Document, error) {
+func ReadText(data []byte) (*document.Document, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
@@ -116,8 +116,8 @@ func ReadText(data []byte) (*model.Document, error) {
 
 // TextDocument is the document of a text already decoded, read as plain
 // text: its lines, and tables of tab-separated lines.
-func TextDocument(text string) *model.Document {
-	doc := &model.Document{Format: "txt", Text: text, Lines: true}
+func TextDocument(text string) *document.Document {
+	doc := &document.Document{Format: "txt", Text: text, Lines: true}
 	if strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 || strings.Contains(text, "｜") {
 		doc.Blocks = textTables(text)
 	}

@@ -4,13 +4,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"policygap/regions/model"
+	"policygap/regions/document"
 )
 
 // readText reads plain text: a raw paragraph per line, as the file has them,
 // and a table where tab-separated lines (Word's table-to-text) or lines
 // divided by | bars form one.
-func readText(data []byte, format, hint string) (*model.Document, error) {
+func readText(data []byte, format, hint string) (*document.Document, error) {
 	text, enc, err := DecodeText(data, hint)
 	if err != nil {
 		return nil, err
@@ -30,12 +30,12 @@ type line struct {
 }
 
 // textTables finds the tables among a text's lines.
-func textTables(text string) []model.Block {
+func textTables(text string) []document.Block {
 	var ls []line
 	at, rest := 0, text
 	for len(rest) > 0 || at == 0 {
 		s, after, found := strings.Cut(rest, "\n")
-		n := model.RuneCount(s)
+		n := document.RuneCount(s)
 		ls = append(ls, line{text: s, start: at, end: at + n, blank: strings.TrimSpace(s) == "", cells: splitCells(s, at)})
 		at += n + 1
 		rest = after
@@ -43,7 +43,7 @@ func textTables(text string) []model.Block {
 			break
 		}
 	}
-	var out []model.Block
+	var out []document.Block
 	for i := 0; i < len(ls); {
 		if t, end := tableAt(ls, i); t != nil {
 			out = append(out, *t)
@@ -111,7 +111,7 @@ func runesOf(s string, span [2]int, at int) string {
 // last cell); a line without cells between complete rows is a row across the
 // table (a section), when more rows follow. It returns the block and the
 // index of the first line after the table.
-func tableAt(ls []line, i int) (*model.Block, int) {
+func tableAt(ls []line, i int) (*document.Block, int) {
 	head := ls[i].cells
 	if len(head) < 3 || !shortCells(ls[i], head) {
 		return nil, i
@@ -157,12 +157,12 @@ func tableAt(ls []line, i int) (*model.Block, int) {
 	if len(rows) < 3 {
 		return nil, i
 	}
-	t := &model.Table{}
+	t := &document.Table{}
 	start, end := ls[i].start, ls[i].start
 	for k, r := range rows {
-		row := model.Row{Origin: model.Origin{Para: origins[k]}}
+		row := document.Row{Origin: document.Origin{Para: origins[k]}}
 		for _, c := range r {
-			cell := model.Cell{Start: c[0], End: c[1], Cols: 1}
+			cell := document.Cell{Start: c[0], End: c[1], Cols: 1}
 			if len(r) == 1 {
 				cell.Cols = width
 			}
@@ -171,7 +171,7 @@ func tableAt(ls []line, i int) (*model.Block, int) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return &model.Block{Start: start, End: end, Table: t, Origin: model.Origin{Para: i + 1}}, j
+	return &document.Block{Start: start, End: end, Table: t, Origin: document.Origin{Para: i + 1}}, j
 }
 
 // shortCells: a header's cells are names, not sentences.

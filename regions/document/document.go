@@ -1,4 +1,4 @@
-// Package model is the document model between the format readers
+// Package document is the document model between the format readers
 // (regions/formats) and the layout readers (regions): a file's content as an
 // ordered list of blocks, paragraphs and tables, over one text.
 //
@@ -10,7 +10,7 @@
 //
 // The model knows nothing of measures; pandoc's readers -> AST -> writers and
 // goldmark's AST are the pattern.
-package model
+package document
 
 import (
 	"math/bits"
