@@ -18,6 +18,7 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"policygap/compare"
+	"policygap/outset"
 	"policygap/render/html"
 	jsonr "policygap/render/json"
 	"policygap/render/pdf"
@@ -87,6 +88,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		debug.SetMemoryLimit(int64(o.memory) << 20)
 	}
 	st := newStages(stderr, o.timing)
+	set, err := beginOutputs(o, stderr)
+	if err != nil {
+		return err
+	}
+	defer set.Abort()
 	tax, err := loadTaxonomy(o.taxonomy)
 	if err != nil {
 		return err
@@ -142,7 +148,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	run := &reportRun{results: reports.NewResults(manifest, result, changes), tax: tax, lang: reports.Lang(o.lang),
 		problems: problems, stale: stale}
 	st.done("reports")
-	written, err := writeOutputs(o.out, o.formats, run, st)
+	record := map[string]any{"as_of": o.asOf, "formats": o.formats, "inputs": o.in, "lang": o.lang}
+	written, err := writeOutputs(set, o.formats, run, st, record)
 	if err != nil {
 		return err
 	}
@@ -205,17 +212,10 @@ func applyOverridesFile(file string, mapped []compare.Mapped, tax *taxonomy.Taxo
 	return compare.ApplyOverrides(mapped, ovs, file)
 }
 
-// writeOutputs renders every format into a fresh folder beside the outputs,
-// then moves each into place: a failed run leaves the previous outputs whole.
-func writeOutputs(out string, names []string, run *reportRun, st *stages) ([]string, error) {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(out, ".policygap-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
+// writeOutputs renders every format into the set's staging folder, side by
+// side, and commits the set: the previous outputs are replaced whole, or,
+// when a renderer fails, kept whole.
+func writeOutputs(set *outset.Set, names []string, run *reportRun, st *stages, record map[string]any) ([]string, error) {
 	var done []format
 	for _, f := range formats {
 		if slices.Contains(names, f.name) {
@@ -227,43 +227,65 @@ func writeOutputs(out string, names []string, run *reportRun, st *stages) ([]str
 	errs := make([]error, len(done))
 	var wg sync.WaitGroup
 	for i, f := range done {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			start := time.Now()
-			if err := f.write(tmp, run); err != nil {
+			if err := f.write(set.Dir(), run); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", f.file, err)
 				return
 			}
 			st.since(f.file, start)
-		}()
+		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	start := time.Now()
+	if err := set.Commit(record); err != nil {
+		return nil, err
+	}
+	st.since("commit", start)
 	var written []string
 	for _, f := range done {
-		dst := filepath.Join(out, f.file)
-		if err := replace(filepath.Join(tmp, f.file), dst); err != nil {
-			return written, err
-		}
-		written = append(written, dst)
+		written = append(written, filepath.Join(set.Dest(), f.file))
 	}
 	return written, nil
 }
 
-// replace moves src over dst; a folder is swapped whole.
-func replace(src, dst string) error {
-	if info, err := os.Stat(dst); err == nil && info.IsDir() {
-		old := dst + ".old"
-		os.RemoveAll(old)
-		if err := os.Rename(dst, old); err != nil {
-			return err
-		}
-		defer os.RemoveAll(old)
+// outputNames are the names a set of outputs holds (true: a folder).
+func outputNames() map[string]bool {
+	names := map[string]bool{}
+	for _, f := range formats {
+		names[f.file] = f.name == "pdf"
 	}
-	return os.Rename(src, dst)
+	return names
+}
+
+// beginOutputs takes --out for this run, before any work: a folder in the
+// way, another run writing there, an --out inside an --in are found now.
+func beginOutputs(o reportOptions, stderr io.Writer) (*outset.Set, error) {
+	for _, in := range o.in {
+		if inside(o.out, in) {
+			return nil, usageError{fmt.Errorf("--out %s is inside --in %s: the next run would read the outputs as documents; write them elsewhere", o.out, in)}
+		}
+	}
+	return outset.Begin(o.out, outputNames(), func(lock string) {
+		fmt.Fprintf(stderr, "policygap: another run is writing to %s; waiting for it to finish (lock: %s)\n", o.out, lock)
+	})
+}
+
+// inside: path a is folder b or below it.
+func inside(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA != nil || errB != nil {
+		return false
+	}
+	if info, err := os.Stat(absB); err != nil || !info.IsDir() {
+		return false
+	}
+	rel, err := filepath.Rel(absB, absA)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // writeFile renders into path, streaming: the file is in the run's

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"policygap/compare"
+	"policygap/outset"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -246,7 +247,7 @@ func TestReportOverridesAndBaseline(t *testing.T) {
 // TestReportFailureKeepsOutputs: a run that fails leaves the previous
 // outputs whole and no temporary files behind.
 func TestReportFailureKeepsOutputs(t *testing.T) {
-	out := t.TempDir()
+	out := filepath.Join(t.TempDir(), "out")
 	if _, stderr, code := runBinary(t, "report", "--out", out, "--format", "json", "--as-of", "2022-06-30"); code != 0 {
 		t.Fatal(stderr)
 	}
@@ -260,9 +261,12 @@ func TestReportFailureKeepsOutputs(t *testing.T) {
 	if string(before) != string(after) {
 		t.Error("a failed run changed results.json")
 	}
-	entries, _ := os.ReadDir(out)
-	if len(entries) != 1 {
-		t.Errorf("files left in %s: %v", out, entries)
+	if err := outset.Verify(out); err != nil {
+		t.Error(err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 2 { // out and its lock
+		t.Errorf("files left beside %s: %v", out, entries)
 	}
 }
 
