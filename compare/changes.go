@@ -2,15 +2,20 @@ package compare
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Baseline is what a change list needs of an earlier run's results.json.
 type Baseline struct {
 	File     string `json:"-"`
 	Manifest struct {
-		AsOf string `json:"as_of"`
+		Tool     string      `json:"tool"`
+		Version  string      `json:"version"`
+		AsOf     string      `json:"as_of"`
+		Taxonomy TaxonomyRef `json:"taxonomy"`
 	} `json:"manifest"`
 	Measures []struct {
 		Key   string `json:"key"`
@@ -22,16 +27,56 @@ type Baseline struct {
 	Deadlines []DeadlineGap  `json:"deadline_gaps"`
 }
 
-// ReadBaseline reads an earlier results.json.
-func ReadBaseline(file string, data []byte) (*Baseline, error) {
+// ReadBaseline reads an earlier results.json and refuses one that cannot be
+// compared with this run: not policygap's, made by another version (measure
+// keys and scores may differ), mapped onto another taxonomy, or without the
+// measures and coverage a comparison needs.
+func ReadBaseline(file string, data []byte, version string, tax TaxonomyRef) (*Baseline, error) {
 	b := &Baseline{File: file}
 	if err := json.Unmarshal(data, b); err != nil {
-		return nil, fmt.Errorf("%s: not a policygap results.json: %w", file, err)
+		return nil, fmt.Errorf("%s: not a policygap results.json (%s)", file, jsonProblem(err))
 	}
-	if b.Manifest.AsOf == "" {
-		return nil, fmt.Errorf("%s: not a policygap results.json (no manifest.as_of)", file)
+	m := b.Manifest
+	var problem string
+	switch {
+	case m.Tool != "policygap":
+		problem = "it has no manifest.tool \"policygap\": not a policygap results.json"
+	case minor(m.Version) != minor(version):
+		problem = fmt.Sprintf("it was made by policygap %s and this is %s, whose measure keys and scores may differ: run this version on the baseline's documents and pass that results.json", m.Version, version)
+	case m.AsOf == "":
+		problem = "it has no manifest.as_of"
+	case m.Taxonomy.Hash != tax.Hash:
+		problem = fmt.Sprintf("its measures were mapped onto another taxonomy (%s, hash %.12s; this run: %s, hash %.12s): coverage cannot be compared", m.Taxonomy.Name, m.Taxonomy.Hash, tax.Name, tax.Hash)
+	case b.Measures == nil || b.Coverage == nil:
+		problem = "it lacks the measures or the coverage a comparison needs"
+	}
+	if problem != "" {
+		return nil, fmt.Errorf("%s: cannot serve as the baseline: %s", file, problem)
 	}
 	return b, nil
+}
+
+// minor is a version's major.minor ("0.5.2" -> "0.5").
+func minor(v string) string {
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) < 2 {
+		return v
+	}
+	return parts[0] + "." + parts[1]
+}
+
+// jsonProblem says what is wrong with a JSON file in a user's words, not
+// Go's ("cannot unmarshal string into Go struct field …").
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("invalid JSON at byte %d", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("%s holds a JSON %s where a results.json has another kind of value", typ.Field, typ.Value)
+	}
+	return "invalid JSON"
 }
 
 // Changes is what changed since the baseline run.

@@ -164,7 +164,7 @@ func Compare(in Input) *Result {
 	for _, reg := range regionsList {
 		rr := RegionResult{Name: reg.Name, Level: string(reg.Level), Parent: reg.Parent}
 		for _, d := range reg.Docs {
-			rr.Docs = append(rr.Docs, d.File)
+			rr.Docs = append(rr.Docs, d.Name())
 		}
 		rr.Scope, rr.ScopeNote = scopeOf(reg, r.Measures, byRegion[reg.Name], t)
 		for _, i := range byRegion[reg.Name] {
@@ -325,7 +325,7 @@ func scopeOf(reg *regions.Region, ms []MeasureResult, idx []int, t *taxonomy.Tax
 		case d.Level == regions.LevelNational:
 			inferred = true
 			for _, i := range idx {
-				if ms[i].Doc != d.File {
+				if ms[i].Doc != d.Name() {
 					continue
 				}
 				for _, id := range ms[i].Tasks {

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -44,11 +46,20 @@ var levelNames = map[string]Level{
 	"unknown": LevelUnknown, "未知": LevelUnknown,
 }
 
+// Name is how measures and reports name the document: its path below the
+// folder given (sub/a.docx), which keeps two files of one name apart.
+func (d *Document) Name() string {
+	if d.Rel != "" {
+		return d.Rel
+	}
+	return d.File
+}
+
 // Document is one source file and what is known of it.
 type Document struct {
-	File   string // base name: the measure record's "doc"
+	File   string // base name
 	Source string // where it was read from, for messages
-	Rel    string // its path below the folder given (its name when given alone), as a manifest names it
+	Rel    string // its path below the folder given (its name when given alone), as a manifest names it: the measure record's "doc"
 	// Format is the reader that read it (txt, md, docx, html, pdf, doc→docx …);
 	// Encoding how its text was decoded (UTF-8, GB18030, UTF-16LE …).
 	Format, Encoding string
@@ -164,7 +175,7 @@ func Load(paths []string) (*Corpus, []error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &FileError{p, err})
+			errs = append(errs, &FileError{p, plainPathError(err)})
 			continue
 		}
 		var sub *Corpus
@@ -178,7 +189,38 @@ func Load(paths []string) (*Corpus, []error) {
 		c.PDFStartup = max(c.PDFStartup, r.PDFStartup())
 		errs = append(errs, e...)
 	}
+	c.Documents, errs = dropRepeats(c.Documents, errs)
 	return c, errs
+}
+
+// dropRepeats keeps the first of documents that are one file reached twice
+// (two --in naming it, a link), or whose measures would share keys with an
+// earlier one's (one region, one path below their folders); the others are
+// reported.
+func dropRepeats(docs []*Document, errs []error) ([]*Document, []error) {
+	files := map[string]*Document{}
+	keys := map[string]*Document{}
+	kept := docs[:0]
+	for _, d := range docs {
+		real, err := filepath.Abs(d.Source)
+		if err == nil {
+			if r, err := filepath.EvalSymlinks(real); err == nil {
+				real = r
+			}
+		}
+		if first, ok := files[real]; ok {
+			errs = append(errs, &FileError{d.Source, fmt.Errorf("the same file as %s, read already", first.Source)})
+			continue
+		}
+		key := d.Region + "/" + d.Name()
+		if first, ok := keys[key]; ok {
+			errs = append(errs, &FileError{d.Source, fmt.Errorf("its measures would have the keys of %s's (region %s, path %s below both folders): not read; rename one of them or read them in separate runs", first.Source, d.Region, d.Name())})
+			continue
+		}
+		files[real], keys[key] = d, d
+		kept = append(kept, d)
+	}
+	return kept, errs
 }
 
 // loadFS reads root (a folder or one file) from fsys. display is how paths
@@ -202,7 +244,17 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 			return nil
 		}
 		if d.IsDir() {
+			if p != root && isOutputSet(fsys, p) {
+				errs = append(errs, &FileError{show(p), errors.New("a folder of policygap's outputs (it holds " + OutputRecord + "): not read as documents")})
+				return fs.SkipDir
+			}
 			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+				errs = append(errs, &FileError{show(p), errors.New("a link to a folder, not followed: name the folder itself with --in")})
+				return nil
+			}
 		}
 		if d.Name() == ManifestName {
 			rows, err := readManifest(fsys, p)
@@ -221,6 +273,9 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 		errs = append(errs, &FileError{display, walkErr})
 	}
 	sort.Strings(files)
+	if root == "." {
+		errs = append(errs, unlisted(manifests, files, show)...)
+	}
 	if root != "." { // a single file: its folder's manifest applies
 		if rows, err := readManifest(fsys, ManifestName); err == nil {
 			manifests["."] = rows
@@ -233,7 +288,7 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 	fileErrs := make([]error, len(files))
 	InOrder(len(files), func(i int) {
 		p := files[i]
-		data, err := fs.ReadFile(fsys, p)
+		data, err := readFile(fsys, p)
 		if err != nil {
 			fileErrs[i] = &FileError{show(p), err}
 			return
@@ -264,6 +319,96 @@ func loadFS(r *formats.Reader, fsys fs.FS, root, display string) (*Corpus, []err
 		}
 	}
 	return c, errs
+}
+
+// OutputRecord is the file that marks a folder of policygap's outputs (see
+// package outset); such a folder is never read as documents.
+const OutputRecord = "policygap-run.json"
+
+func isOutputSet(fsys fs.FS, dir string) bool {
+	_, err := fs.Stat(fsys, path.Join(dir, OutputRecord))
+	return err == nil
+}
+
+// readFile reads one file, refusing before it reads what is not a regular
+// file (a named pipe would block, a device never ends) and what is larger
+// than a document may be; a file that grows while read is cut off there.
+func readFile(fsys fs.FS, p string) ([]byte, error) {
+	info, err := fs.Stat(fsys, p) // follows a symbolic link
+	if err != nil {
+		return nil, plainPathError(err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file but a %s: not read", fileKind(info.Mode()))
+	}
+	if info.Size() > formats.MaxDocumentBytes {
+		return nil, fmt.Errorf("file is %d MiB, more than the %d MiB a document may have: not read", info.Size()>>20, formats.MaxDocumentBytes>>20)
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, plainPathError(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, formats.MaxDocumentBytes+1))
+	if err != nil {
+		return nil, plainPathError(err)
+	}
+	if len(data) > formats.MaxDocumentBytes {
+		return nil, fmt.Errorf("file grew past the %d MiB a document may have while it was read: not read", formats.MaxDocumentBytes>>20)
+	}
+	return data, nil
+}
+
+// fileKind names a file's type for a message.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
+}
+
+// plainPathError is err without Go's operation name and path ("open a.txt:
+// permission denied" -> "permission denied"): messages name the file already.
+func plainPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// unlisted reports the manifest rows that name no file of the folder: a
+// typo there would leave a document's metadata to be guessed.
+func unlisted(manifests map[string]map[string]manifestRow, files []string, show func(string) string) []error {
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f] = true
+	}
+	var errs []error
+	for _, dir := range slices.Sorted(maps.Keys(manifests)) {
+		rows := manifests[dir]
+		var missing []string
+		for _, name := range slices.Sorted(maps.Keys(rows)) {
+			if !have[path.Join(dir, name)] {
+				missing = append(missing, fmt.Sprintf("line %d: %s", rows[name].line, name))
+			}
+		}
+		if len(missing) > 0 {
+			errs = append(errs, &FileError{show(path.Join(dir, ManifestName)), fmt.Errorf("names files that are not in its folder (%s)", strings.Join(missing, "; "))})
+		}
+	}
+	return errs
 }
 
 // manifestRowOf finds a file's manifest row: in its folder's manifest by
@@ -350,7 +495,7 @@ func (r manifestRow) apply(d *Document) {
 // region required; level, parent, issuer, number, date, scope optional), then
 // one row per document. Every problem is reported with its line.
 func readManifest(fsys fs.FS, p string) (map[string]manifestRow, error) {
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readFile(fsys, p)
 	if err != nil {
 		return nil, err
 	}

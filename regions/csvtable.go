@@ -1,11 +1,12 @@
 package regions
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"slices"
 	"strings"
+
+	"policygap/regions/formats"
 )
 
 // CSVTable reads a CSV file a user wrote, often in Excel: a header row naming
@@ -26,7 +27,13 @@ type CSVRow struct {
 // NewCSVTable reads the header. Problems lists every unknown column and every
 // missing required one ("line 1: ..."); the error is for a file with no header.
 func NewCSVTable(data []byte, known, required []string) (t *CSVTable, problems []string, err error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}))) // Excel writes a BOM
+	// Excel saves CSV in the system's code page: GBK on Chinese Windows, UTF-8
+	// with a BOM when asked; decoded as documents are
+	text, _, err := formats.DecodeText(data, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {

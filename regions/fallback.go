@@ -33,7 +33,7 @@ func fallbackMeasures(doc *Document, src *source, paras []para, year int) []Meas
 		}
 		for _, part := range enumParts(norm) {
 			spans := subSpans(p.spans, part[0], part[1])
-			m := Measure{Region: doc.Region, Doc: doc.File, Text: src.origOf(spans), Norm: src.normOf(spans), FoundBy: "fallback"}
+			m := Measure{Region: doc.Region, Doc: doc.Name(), Text: src.origOf(spans), Norm: src.normOf(spans), FoundBy: "fallback"}
 			if len(spans) > 0 {
 				m.at = spans[0][0]
 			}

@@ -785,7 +785,7 @@ func (t *tableReader) measures(rows []*row) []Measure {
 			sliceAt[k] = at
 			at += sl[1] - sl[0] + 1 // and the newline between slices
 		}
-		m := Measure{Region: t.doc.Region, Doc: t.doc.File, ID: id, Section: r.heading,
+		m := Measure{Region: t.doc.Region, Doc: t.doc.Name(), ID: id, Section: r.heading,
 			Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n"),
 			Units: uniq(r.units), Deadline: Deadline{Kind: DeadlineNone}}
 		m.Clean, m.CleanAt = t.cleanWithOffsets(r, sliceAt)

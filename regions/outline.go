@@ -479,7 +479,7 @@ func (o *outline) measure(doc *Document, group []int, year int) Measure {
 			labelled = append(labelled, o.paras[pi])
 		}
 	}
-	m := Measure{Region: doc.Region, Doc: doc.File, Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
+	m := Measure{Region: doc.Region, Doc: doc.Name(), Text: strings.Join(text, "\n"), Norm: strings.Join(norm, "\n")}
 	if sp := o.paras[group[0]].spans; len(sp) > 0 {
 		m.at = sp[0][0]
 	}

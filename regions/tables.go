@@ -259,7 +259,7 @@ func (t *taskTable) rowNumber(cells []cellSpan, count int) string {
 // units, lead and partner columns; the deadline from the deadline column.
 func (t *taskTable) rowMeasure(doc *Document, cells []cellSpan, task cellSpan, year int) Measure {
 	src := t.src
-	m := Measure{Region: doc.Region, Doc: doc.File, Text: src.origStr(task.start, task.end), Norm: src.normStr(task.start, task.end), FoundBy: "table"}
+	m := Measure{Region: doc.Region, Doc: doc.Name(), Text: src.origStr(task.start, task.end), Norm: src.normStr(task.start, task.end), FoundBy: "table"}
 	m.Deadline = Deadline{Kind: DeadlineNone}
 	var assignment []string
 	seen := map[int]bool{}

@@ -11,7 +11,7 @@ import (
 )
 
 // Version is the tool's version, written into every run manifest.
-const Version = "0.4.0"
+const Version = "0.5.0"
 
 // InputFile is one document of the run, with what is known of it.
 type InputFile struct {

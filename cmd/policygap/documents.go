@@ -47,10 +47,13 @@ func runDocuments(args []string, stdout, stderr io.Writer) error {
 	var o documentsOptions
 	fs := flag.NewFlagSet("documents", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringSliceVar(&o.in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	inFlag(fs, &o.in)
 	fs.StringVar(&o.format, "format", "table", "output format: table, jsonl, or csv (manifest.csv's columns)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
+	}
+	if err := checkIn(fs, o.in); err != nil {
+		return err
 	}
 	if !slices.Contains([]string{"table", "jsonl", "csv"}, o.format) {
 		return usageError{fmt.Errorf("--format %q: use table, jsonl or csv", o.format)}
@@ -99,7 +102,7 @@ func asFileError(err error, fe **regions.FileError) bool {
 
 // entryOf describes a document read and segmented.
 func entryOf(d *regions.Document, ms []regions.Measure, err error) documentEntry {
-	e := documentEntry{File: d.Source, Rel: d.Rel, Doc: d.File, Format: d.Format, Encoding: d.Encoding,
+	e := documentEntry{File: d.Source, Rel: d.Rel, Doc: d.Name(), Format: d.Format, Encoding: d.Encoding,
 		Region: d.Region, Level: string(d.Level), Parent: d.Parent, Issuer: d.Issuer, Number: d.Number,
 		Scope: d.Scope, Sources: d.Origins, Measures: len(ms), Notes: d.Notes}
 	if !d.Date.IsZero() {

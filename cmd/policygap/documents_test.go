@@ -106,7 +106,7 @@ func TestManifestRoundTrip(t *testing.T) {
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var e documentEntry
 		json.Unmarshal([]byte(l), &e)
-		if e.Doc == "plan-07.txt" {
+		if e.Doc == "sub/plan-07.txt" {
 			plan = e
 		}
 	}
@@ -117,7 +117,7 @@ func TestManifestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(records, `"key":"岱川县/plan-07.txt#1.1"`) {
+	if !strings.Contains(records, `"key":"岱川县/sub/plan-07.txt#1.1"`) {
 		t.Errorf("measures do not carry the manifest's region:\n%s", records)
 	}
 }

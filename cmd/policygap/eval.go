@@ -29,6 +29,9 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
+	if err := checkIn(fs, o.in); err != nil {
+		return err
+	}
 	gold, err := eval.LoadGold(os.DirFS(o.gold))
 	if err != nil {
 		return fmt.Errorf("gold %s: %w", o.gold, err)

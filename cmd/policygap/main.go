@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	flag "github.com/spf13/pflag"
 )
@@ -74,6 +75,19 @@ const taxonomyHelp = "taxonomy YAML file; default: the embedded 国办发〔2020
 // inputFlags registers the flags of every command that reads documents: the
 // documents and the yardstick they are mapped onto.
 func inputFlags(fs *flag.FlagSet, in *[]string, tax *string) {
-	fs.StringSliceVar(in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	inFlag(fs, in)
 	fs.StringVar(tax, "taxonomy", "", taxonomyHelp)
+}
+
+func inFlag(fs *flag.FlagSet, in *[]string) {
+	fs.StringSliceVar(in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+}
+
+// checkIn: an --in given empty (a shell variable that was not set) is a
+// mistake, not a request for the bundled corpus.
+func checkIn(fs *flag.FlagSet, in []string) error {
+	if fs.Changed("in") && (len(in) == 0 || slices.Contains(in, "")) {
+		return usageError{errors.New("--in is empty: name a document file or folder (leave --in out for the bundled corpus)")}
+	}
+	return nil
 }

@@ -35,6 +35,9 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
+	if err := checkIn(fs, o.in); err != nil {
+		return err
+	}
 	if o.format != "jsonl" && o.format != "csv" {
 		return usageError{fmt.Errorf("--format %q: use jsonl or csv", o.format)}
 	}

@@ -132,7 +132,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		b, err := compare.ReadBaseline(o.baseline, data)
+		b, err := compare.ReadBaseline(o.baseline, data, reports.Version, result.Taxonomy)
 		if err != nil {
 			return err
 		}
@@ -173,6 +173,9 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.IntVar(&o.memory, "memory-limit", 800, "soft memory limit in MiB (0: none; GOMEMLIMIT overrides)")
 	if err := fs.Parse(args); err != nil {
 		return o, usageError{err}
+	}
+	if err := checkIn(fs, o.in); err != nil {
+		return o, err
 	}
 	var problems []string
 	if _, err := time.Parse(time.DateOnly, o.asOf); err != nil {
