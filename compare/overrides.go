@@ -41,9 +41,9 @@ var actionNames = map[string]string{
 var OverrideColumns = []string{"measure", "action", "tasks", "reviewer", "date", "reason"}
 
 // ReadOverrides reads an overrides CSV (header: measure,action,tasks,reviewer,date,reason)
-// and checks every line against the taxonomy. The error lists every problem
-// with its line.
-func ReadOverrides(file string, data []byte, t *taxonomy.Taxonomy) ([]Override, error) {
+// and checks every line against the taxonomy and, when known is given,
+// against the run's measure keys. The error lists every problem with its line.
+func ReadOverrides(file string, data []byte, t *taxonomy.Taxonomy, known func(key string) bool) ([]Override, error) {
 	table, problems, err := regions.NewCSVTable(data, OverrideColumns, []string{"measure", "action", "reviewer", "date"})
 	if err != nil {
 		return nil, fmt.Errorf("%s: no header line (%s): %w", file, strings.Join(OverrideColumns, ","), err)
@@ -71,6 +71,8 @@ func ReadOverrides(file string, data []byte, t *taxonomy.Taxonomy) ([]Override, 
 			bad("no measure key")
 		} else if prev, dup := seen[o.Measure]; dup {
 			bad("measure %s is overridden twice (also line %d)", o.Measure, prev)
+		} else if known != nil && !known(o.Measure) {
+			bad("measure %s is not in this run (its document changed or is not read); update or remove the line", o.Measure)
 		}
 		seen[o.Measure] = line
 		action, ok := actionNames[strings.ToLower(get("action"))]

@@ -14,7 +14,7 @@ func TestReadOverridesListsEveryProblem(t *testing.T) {
 		"厦门市/000.txt#1.4,approve,,李四,2024-03-01,bad action\n" +
 		"厦门市/000.txt#1.5,remap,,,2024-03-01,remap without tasks or reviewer\n" +
 		"厦门市/000.txt#1.1,reject,,王五,2024-03-02,twice\n"
-	_, err := ReadOverrides("o.csv", []byte(file), tax)
+	_, err := ReadOverrides("o.csv", []byte(file), tax, nil)
 	if err == nil {
 		t.Fatal("accepted")
 	}
@@ -43,7 +43,7 @@ func TestApplyOverrides(t *testing.T) {
 		ms[0].Key() + ",accept,,张三,2024-03-01,checked\n" +
 		ms[1].Key() + ",reject,,张三,2024-03-01,not a measure\n" +
 		ms[2].Key() + ",改映射,T02;T09,李四,2024-03-02,also health\n"
-	ovs, err := ReadOverrides("o.csv", []byte(file), tax)
+	ovs, err := ReadOverrides("o.csv", []byte(file), tax, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestApplyOverrides(t *testing.T) {
 	}
 	// a measure that no longer exists is an error naming it, not a silent drop
 	stale := "measure,action,tasks,reviewer,date,reason\n某市/gone.txt#9.9,reject,,张三,2024-03-01,x\n"
-	ovs, _ = ReadOverrides("o.csv", []byte(stale), tax)
+	ovs, _ = ReadOverrides("o.csv", []byte(stale), tax, nil)
 	if _, _, err := ApplyOverrides(ms, ovs, "o.csv"); err == nil || !strings.Contains(err.Error(), "line 2: measure 某市/gone.txt#9.9 is not in this run") {
 		t.Errorf("stale override: %v", err)
 	}

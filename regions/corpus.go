@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -145,7 +146,17 @@ type FileError struct {
 	Err  error
 }
 
-func (e *FileError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *FileError) Error() string { return QuoteName(e.File) + ": " + e.Err.Error() }
+
+// QuoteName is a file name for a message: quoted, escapes and all, when it
+// holds a line break or another control character that would garble the
+// message or pass for a second one.
+func QuoteName(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7F || r == 0x2028 || r == 0x2029 }) {
+		return strconv.Quote(s)
+	}
+	return s
+}
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ManifestName is the file beside the documents that describes them.
@@ -209,12 +220,12 @@ func dropRepeats(docs []*Document, errs []error) ([]*Document, []error) {
 			}
 		}
 		if first, ok := files[real]; ok {
-			errs = append(errs, &FileError{d.Source, fmt.Errorf("the same file as %s, read already", first.Source)})
+			errs = append(errs, &FileError{d.Source, fmt.Errorf("the same file as %s, read already", QuoteName(first.Source))})
 			continue
 		}
 		key := d.Region + "/" + d.Name()
 		if first, ok := keys[key]; ok {
-			errs = append(errs, &FileError{d.Source, fmt.Errorf("its measures would have the keys of %s's (region %s, path %s below both folders): not read; rename one of them or read them in separate runs", first.Source, d.Region, d.Name())})
+			errs = append(errs, &FileError{d.Source, fmt.Errorf("its measures would have the keys of %s's (region %s, path %s below both folders): not read; rename one of them or read them in separate runs", QuoteName(first.Source), d.Region, QuoteName(d.Name()))})
 			continue
 		}
 		files[real], keys[key] = d, d

@@ -27,6 +27,15 @@ type InputFile struct {
 	Date     string   `json:"date,omitempty"`
 	Scope    []string `json:"scope,omitempty"`
 	Inferred []string `json:"inferred,omitempty"`
+	Measures int      `json:"measures"`
+	// Problem is why a document gave no measure; it is then in no ranking.
+	Problem string `json:"problem,omitempty"`
+}
+
+// UnreadFile is a file of the input that could not be read, and why.
+type UnreadFile struct {
+	File    string `json:"file"`
+	Problem string `json:"problem"`
 }
 
 // Manifest records what a run read and how, so that it can be reproduced.
@@ -35,6 +44,7 @@ type Manifest struct {
 	Version       string              `json:"version"`
 	Taxonomy      compare.TaxonomyRef `json:"taxonomy"`
 	Inputs        []InputFile         `json:"inputs"`
+	Unread        []UnreadFile        `json:"unread,omitempty"`
 	AsOf          string              `json:"as_of"`
 	Lang          string              `json:"lang"`
 	OverridesFile string              `json:"overrides_file,omitempty"`

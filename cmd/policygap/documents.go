@@ -129,7 +129,7 @@ func writeManifestCSV(stdout, stderr io.Writer, entries []documentEntry) error {
 	w.Write([]string{"file", "region", "level", "parent", "issuer", "number", "date", "scope"})
 	for _, e := range entries {
 		if e.Doc == "" {
-			fmt.Fprintf(stderr, "policygap: %s not listed: %s\n", quoteName(e.File), strings.Join(e.Problems, "; "))
+			fmt.Fprintf(stderr, "policygap: %s not listed: %s\n", regions.QuoteName(e.File), strings.Join(e.Problems, "; "))
 			continue
 		}
 		w.Write([]string{e.Rel, e.Region, e.Level, e.Parent, e.Issuer, e.Number, e.Date, strings.Join(e.Scope, ";")})
@@ -158,7 +158,7 @@ func writeDocumentTable(stdout io.Writer, entries []documentEntry) error {
 			readers = append(readers, fmt.Sprintf("%s %d", r, n))
 		}
 		sort.Strings(readers)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", quoteName(e.File), dash(e.Format), dash(e.Encoding),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", regions.QuoteName(e.File), dash(e.Format), dash(e.Encoding),
 			from("region", e.Region), dash(e.Level), from("issuer", e.Issuer), dash(e.Number), from("date", e.Date),
 			e.Measures, dash(strings.Join(readers, ", ")), dash(strings.Join(e.Problems, "; ")))
 	}
@@ -168,15 +168,6 @@ func writeDocumentTable(stdout io.Writer, entries []documentEntry) error {
 func dash(s string) string {
 	if s == "" {
 		return "—"
-	}
-	return s
-}
-
-// quoteName quotes a file name that holds a control character (a newline
-// would break the table).
-func quoteName(s string) string {
-	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7F }) {
-		return fmt.Sprintf("%q", s)
 	}
 	return s
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -45,7 +44,7 @@ func runMeasures(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	corpus := loadCorpus(o.in, stderr)
+	corpus, _ := loadCorpus(o.in, stderr)
 	matcher := taxonomy.NewMatcher(tax)
 	encode := appendJSONL
 	if o.format == "csv" {
@@ -118,7 +117,7 @@ func loadTaxonomy(path string) (*taxonomy.Taxonomy, error) {
 	if path == "" {
 		return taxonomy.Default()
 	}
-	data, err := os.ReadFile(path)
+	data, err := readInput("--taxonomy", path, maxSmallInput)
 	if err != nil {
 		return nil, err
 	}
@@ -132,16 +131,16 @@ func loadMapped(in []string, taxFile string, stderr io.Writer) ([]regions.Measur
 	if err != nil {
 		return nil, nil, err
 	}
-	_, ms, err := loadMeasures(in, stderr)
+	rd, err := loadMeasures(in, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
-	return ms, compare.MapAll(ms, taxonomy.NewMatcher(tax)), nil
+	return rd.measures, compare.MapAll(rd.measures, taxonomy.NewMatcher(tax)), nil
 }
 
 // loadCorpus reads the documents (the bundled corpus when in is empty),
-// reporting every file it cannot read on stderr.
-func loadCorpus(in []string, stderr io.Writer) *regions.Corpus {
+// reporting every file it cannot read on stderr; those are returned too.
+func loadCorpus(in []string, stderr io.Writer) (*regions.Corpus, []error) {
 	var corpus *regions.Corpus
 	var errs []error
 	if len(in) == 0 {
@@ -152,28 +151,53 @@ func loadCorpus(in []string, stderr io.Writer) *regions.Corpus {
 	for _, e := range errs {
 		fmt.Fprintln(stderr, "policygap: skipped", e)
 	}
-	return corpus
+	return corpus, errs
 }
 
 func errNoMeasures(corpus *regions.Corpus) error {
 	return fmt.Errorf("no measures found in %d document(s)", len(corpus.Documents))
 }
 
+// reading is what was read: every document, its measures, and what could
+// not be used, for the run's record.
+type reading struct {
+	corpus   *regions.Corpus
+	measures []regions.Measure
+	counts   []int   // measures per document of corpus
+	whyNone  []error // per document: why it has no measure
+	unread   []error // files that could not be read
+}
+
+// measured is the corpus of the documents with measures: those are compared.
+// A document without any is listed in the run's record, never ranked as a
+// region that covers nothing.
+func (r reading) measured() *regions.Corpus {
+	c := *r.corpus
+	c.Documents = nil
+	for i, d := range r.corpus.Documents {
+		if r.counts[i] > 0 {
+			c.Documents = append(c.Documents, d)
+		}
+	}
+	return &c
+}
+
 // loadMeasures reads and segments the documents, reporting every bad file on
 // stderr and going on with the others. It fails only when nothing could be read.
-func loadMeasures(in []string, stderr io.Writer) (*regions.Corpus, []regions.Measure, error) {
-	corpus := loadCorpus(in, stderr)
+func loadMeasures(in []string, stderr io.Writer) (reading, error) {
+	corpus, unread := loadCorpus(in, stderr)
 	perDoc := make([][]regions.Measure, len(corpus.Documents))
-	errs := make([]error, len(corpus.Documents))
-	segmentEach(corpus, func(i int, ms []regions.Measure, err error) { perDoc[i], errs[i] = ms, err })
+	rd := reading{corpus: corpus, unread: unread, counts: make([]int, len(corpus.Documents)), whyNone: make([]error, len(corpus.Documents))}
+	segmentEach(corpus, func(i int, ms []regions.Measure, err error) { perDoc[i], rd.whyNone[i] = ms, err })
 	for i, d := range corpus.Documents {
-		io.WriteString(stderr, notes(d, errs[i]))
+		rd.counts[i] = len(perDoc[i])
+		io.WriteString(stderr, notes(d, rd.whyNone[i]))
 	}
-	all := slices.Concat(perDoc...)
-	if len(all) == 0 {
-		return nil, nil, errNoMeasures(corpus)
+	rd.measures = slices.Concat(perDoc...)
+	if len(rd.measures) == 0 {
+		return rd, errNoMeasures(corpus)
 	}
-	return corpus, all, nil
+	return rd, nil
 }
 
 // segmentEach segments every document on every core and hands fn its
@@ -201,17 +225,17 @@ func notes(d *regions.Document, err error) string {
 			return ""
 		}
 		fmt.Fprintf(&b, "policygap: %s: inferred %s: region %s%s, level %s%s, number %q%s, date %s%s\n",
-			quoteName(d.Source), strings.Join(d.Inferred, ", "), d.Region, from("region"), d.Level, from("level"),
+			regions.QuoteName(d.Source), strings.Join(d.Inferred, ", "), d.Region, from("region"), d.Level, from("level"),
 			d.Number, from("number"), date, from("date"))
 		if d.Origins["region"] == regions.FromFileName {
-			fmt.Fprintf(&b, "policygap: %s: no issuer found to tell the region: it is named after the file, its level unknown; give it in a manifest.csv (policygap documents --format csv)\n", quoteName(d.Source))
+			fmt.Fprintf(&b, "policygap: %s: no issuer found to tell the region: it is named after the file, its level unknown; give it in a manifest.csv (policygap documents --format csv)\n", regions.QuoteName(d.Source))
 		}
 	}
 	for _, n := range d.Notes {
-		fmt.Fprintf(&b, "policygap: %s: %s\n", quoteName(d.Source), n)
+		fmt.Fprintf(&b, "policygap: %s: %s\n", regions.QuoteName(d.Source), n)
 	}
 	if err != nil {
-		fmt.Fprintf(&b, "policygap: skipped %s: %v\n", quoteName(d.Source), err)
+		fmt.Fprintf(&b, "policygap: skipped %s: %v\n", regions.QuoteName(d.Source), err)
 	}
 	return b.String()
 }

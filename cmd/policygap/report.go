@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 
 	"policygap/compare"
 	"policygap/outset"
+	"policygap/regions"
 	"policygap/render/html"
 	jsonr "policygap/render/json"
 	"policygap/render/pdf"
@@ -97,12 +99,15 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	corpus, ms, err := loadMeasures(o.in, stderr)
+	rd, err := loadMeasures(o.in, stderr)
 	if err != nil {
 		return err
 	}
+	if err := checkScopes(rd.corpus, tax); err != nil {
+		return err
+	}
 	st.done("load+segment")
-	mapped := compare.MapAll(ms, taxonomy.NewMatcher(tax))
+	mapped := compare.MapAll(rd.measures, taxonomy.NewMatcher(tax))
 	st.done("match")
 	var applied []compare.Override
 	if o.overrides != "" {
@@ -124,11 +129,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "policygap: ledger: %s: sheet %s, row %d: measure %s is not in this run; its entry is kept in the new workbook\n", o.ledger, e.Sheet, e.Row, e.Key)
 		}
 	}
-	result := compare.Compare(compare.Input{Corpus: corpus, Measures: mapped, Taxonomy: tax, AsOf: asOf, Progress: progress})
+	result := compare.Compare(compare.Input{Corpus: rd.measured(), Measures: mapped, Taxonomy: tax, AsOf: asOf, Progress: progress})
 	st.done("compare")
 	var changes *compare.Changes
 	if o.baseline != "" {
-		data, err := os.ReadFile(o.baseline)
+		data, err := readInput("--baseline", o.baseline, maxBaselineInput)
 		if err != nil {
 			return err
 		}
@@ -139,7 +144,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		c := compare.Diff(b, result)
 		changes = &c
 	}
-	manifest := reports.NewManifest(corpus, result, asOf, o.lang, applied)
+	manifest := reports.NewManifest(rd.corpus, result, asOf, o.lang, applied)
+	recordReading(&manifest, rd)
 	manifest.OverridesFile, manifest.Baseline, manifest.LedgerFile = o.overrides, o.baseline, o.ledger
 	for _, p := range problems {
 		manifest.LedgerProblems = append(manifest.LedgerProblems, p.String())
@@ -204,15 +210,61 @@ func formatHelp() string {
 }
 
 func applyOverridesFile(file string, mapped []compare.Mapped, tax *taxonomy.Taxonomy) ([]compare.Mapped, []compare.Override, error) {
-	data, err := os.ReadFile(file)
+	data, err := readInput("--overrides", file, maxSmallInput)
 	if err != nil {
 		return nil, nil, err
 	}
-	ovs, err := compare.ReadOverrides(file, data, tax)
+	keys := map[string]bool{}
+	for _, m := range mapped {
+		keys[m.Key()] = true
+	}
+	ovs, err := compare.ReadOverrides(file, data, tax, func(k string) bool { return keys[k] })
 	if err != nil {
 		return nil, nil, err
 	}
 	return compare.ApplyOverrides(mapped, ovs, file)
+}
+
+// checkScopes: a scope a manifest gives names tasks or areas of the
+// taxonomy; one that names neither would leave the region nothing to cover.
+func checkScopes(c *regions.Corpus, tax *taxonomy.Taxonomy) error {
+	var problems []string
+	for _, d := range c.Documents {
+		var bad []string
+		for _, id := range d.Scope {
+			if tax.Task(id) == nil && tax.Area(id) == nil {
+				bad = append(bad, id)
+			}
+		}
+		if len(bad) > 0 {
+			problems = append(problems, fmt.Sprintf("%s: scope %s", regions.QuoteName(d.Source), strings.Join(bad, ", ")))
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return fmt.Errorf("scopes name no task or area of the taxonomy %s (tasks %s … %s, areas %s … %s):\n  %s",
+		tax.Name, tax.Tasks[0].ID, tax.Tasks[len(tax.Tasks)-1].ID, tax.Areas[0].ID, tax.Areas[len(tax.Areas)-1].ID,
+		strings.Join(problems, "\n  "))
+}
+
+// recordReading puts in the run's record how many measures each document
+// gave, why a document gave none, and the files that could not be read.
+func recordReading(m *reports.Manifest, rd reading) {
+	for i := range m.Inputs {
+		m.Inputs[i].Measures = rd.counts[i]
+		if rd.counts[i] == 0 && rd.whyNone[i] != nil {
+			m.Inputs[i].Problem = rd.whyNone[i].Error()
+		}
+	}
+	for _, e := range rd.unread {
+		u := reports.UnreadFile{Problem: e.Error()}
+		var fe *regions.FileError
+		if errors.As(e, &fe) {
+			u.File, u.Problem = fe.File, fe.Err.Error()
+		}
+		m.Unread = append(m.Unread, u)
+	}
 }
 
 // writeOutputs renders every format into the set's staging folder, side by
@@ -433,12 +485,11 @@ func writeXLSX(dir string, run *reportRun) error {
 // readLedger reads last quarter's ledger: progress by measure key, the cells
 // it could not use, and its entries for measures no longer in the run.
 func readLedger(file string, mapped []compare.Mapped) (map[string]compare.Progress, []reports.LedgerProblem, []reports.LedgerEntry, error) {
-	f, err := os.Open(file)
+	data, err := readInput("--ledger", file, xlsx.MaxLedgerBytes)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	defer f.Close()
-	entries, problems, err := xlsx.ReadLedger(file, f)
+	entries, problems, err := xlsx.ReadLedger(file, bytes.NewReader(data))
 	if err != nil {
 		return nil, nil, nil, err
 	}

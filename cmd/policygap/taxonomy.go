@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -32,7 +31,7 @@ func runTaxonomy(args []string, stdout, stderr io.Writer) error {
 			_, err = stdout.Write(taxonomy.DefaultYAML())
 			return err
 		}
-		data, err := os.ReadFile(*file)
+		data, err := readInput("--taxonomy", *file, maxSmallInput)
 		if err != nil {
 			return err
 		}

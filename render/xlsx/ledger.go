@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -37,14 +40,62 @@ var (
 	sheetNames  = []string{"措施清单", "Measures"}
 )
 
+// Bounds of a ledger workbook: a national run's workbook is about 75 MB and
+// expands to about 450 MB of XML.
+const (
+	MaxLedgerBytes    = 256 << 20
+	MaxLedgerUnzipped = 1 << 30
+)
+
+// checkWorkbook tells what a file passed as the ledger is, when it is not
+// an .xlsx workbook, and refuses one that would expand past MaxLedgerUnzipped.
+func checkWorkbook(data []byte) error {
+	switch {
+	case len(data) > MaxLedgerBytes:
+		return fmt.Errorf("larger than the %d MiB a workbook may be", MaxLedgerBytes>>20)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return errors.New("an old Excel .xls file, or an encrypted workbook: save it in Excel as .xlsx, without a password")
+	case !bytes.HasPrefix(data, []byte("PK")):
+		return errors.New("not a workbook (.xlsx): pass the workbook.xlsx a report wrote, with the ledger columns filled in")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return errors.New("a damaged zip file, not a workbook that opens")
+	}
+	var size uint64
+	has := map[string]bool{}
+	for _, f := range zr.File {
+		size += f.UncompressedSize64
+		has[strings.SplitN(f.Name, "/", 2)[0]] = true
+	}
+	switch {
+	case has["word"]:
+		return errors.New("a Word document (.docx), not a workbook: pass the workbook.xlsx a report wrote")
+	case has["ppt"]:
+		return errors.New("a PowerPoint file, not a workbook")
+	case !has["xl"]:
+		return errors.New("a zip archive, not a workbook (.xlsx)")
+	case size > MaxLedgerUnzipped:
+		return fmt.Errorf("expands to %d MiB, more than the %d MiB a workbook may (a zip bomb?)", size>>20, MaxLedgerUnzipped>>20)
+	}
+	return nil
+}
+
 // ReadLedger reads the ledger columns of a workbook this tool wrote (and a
 // planner filled in): status, completion date and note by measure key.
 // Cells it cannot use are returned as problems with their sheet and row,
 // never dropped silently.
 func ReadLedger(file string, r io.Reader) ([]reports.LedgerEntry, []reports.LedgerProblem, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxLedgerBytes+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: not a workbook: %w", file, err)
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if err := checkWorkbook(data); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxLedgerUnzipped})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: not a workbook excelize can read (%v): save it again in Excel as .xlsx", file, err)
 	}
 	defer f.Close()
 	sheet := ""

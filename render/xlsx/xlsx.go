@@ -301,6 +301,17 @@ func (b *book) tableWith(sheet string, heads []string, widths []float64, rows fu
 	n := 1
 	err = rows(func(values []any) error {
 		n++
+		for i, v := range values {
+			switch v := v.(type) {
+			case string:
+				values[i] = fitCell(v)
+			case excelize.Cell:
+				if t, ok := v.Value.(string); ok {
+					v.Value = fitCell(t)
+					values[i] = v
+				}
+			}
+		}
 		return sw.SetRow(cell(1, n), values)
 	})
 	if err != nil {
@@ -468,6 +479,27 @@ func (b *book) deadlines(sheet string) error {
 			}
 			return nil
 		})
+}
+
+// fitCell cuts a text longer than a cell holds (32,767 UTF-16 units) and
+// marks the cut with …; excelize would cut it without a mark. The whole
+// text stays in results.json.
+func fitCell(s string) string {
+	if len(s) <= excelize.TotalCellChars { // UTF-8 bytes never number fewer than UTF-16 units
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if n+w > excelize.TotalCellChars-1 {
+			return s[:i] + "…"
+		}
+		n += w
+	}
+	return s
 }
 
 // excerpt is the opening of a peer measure's text, for a cell that stays readable.
@@ -640,7 +672,14 @@ func (b *book) about(sheet string) error {
 		}
 		rows = append(rows, []any{b.l.L("sheet.measures"), b.howToLedger()})
 		for _, f := range m.Inputs {
-			rows = append(rows, []any{"input " + f.File, fmt.Sprintf("%s %s %s %s sha256 %s", f.Region, f.Issuer, f.Number, f.Date, f.SHA256)})
+			v := fmt.Sprintf("%s %s %s %s; %d measures; sha256 %s", f.Region, f.Issuer, f.Number, f.Date, f.Measures, f.SHA256)
+			if f.Problem != "" {
+				v += "; " + f.Problem
+			}
+			rows = append(rows, []any{"input " + f.Source, v})
+		}
+		for _, f := range m.Unread {
+			rows = append(rows, []any{"unread " + f.File, f.Problem})
 		}
 		for _, r := range rows {
 			if err := emit(r); err != nil {

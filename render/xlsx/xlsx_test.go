@@ -318,3 +318,22 @@ func sampleHeap(fn func()) uint64 {
 	close(done)
 	return <-peak
 }
+
+// TestLongTextCutVisibly: a text longer than a cell holds is cut to the
+// cell's 32,767 characters, the cut marked with …, not cut silently.
+func TestLongTextCutVisibly(t *testing.T) {
+	long := strings.Repeat("长", 40000)
+	res, tax := seeds(t, nil, func(ms []regions.Measure) { ms[0].Text = long })
+	f := open(t, write(t, res, tax, reports.Chinese))
+	v, _ := f.GetCellValue("措施清单", "G2")
+	if n := len([]rune(v)); n != excelize.TotalCellChars || !strings.HasSuffix(v, "长…") {
+		t.Errorf("the cell holds %d characters ending %q", n, v[len(v)-9:])
+	}
+	if got := fitCell("a😀b"); got != "a😀b" {
+		t.Errorf("a short text changed: %q", got)
+	}
+	astral := strings.Repeat("😀", excelize.TotalCellChars/2+1) // two UTF-16 units each
+	if got := fitCell(astral); len([]rune(got)) != excelize.TotalCellChars/2+1 || !strings.HasSuffix(got, "😀…") { // 16,383 × 2 units and …
+		t.Errorf("astral text cut to %d runes", len([]rune(got)))
+	}
+}
