@@ -332,7 +332,7 @@ func TestLongTextCutVisibly(t *testing.T) {
 	if got := fitCell("a😀b"); got != "a😀b" {
 		t.Errorf("a short text changed: %q", got)
 	}
-	astral := strings.Repeat("😀", excelize.TotalCellChars/2+1) // two UTF-16 units each
+	astral := strings.Repeat("😀", excelize.TotalCellChars/2+1)                                                    // two UTF-16 units each
 	if got := fitCell(astral); len([]rune(got)) != excelize.TotalCellChars/2+1 || !strings.HasSuffix(got, "😀…") { // 16,383 × 2 units and …
 		t.Errorf("astral text cut to %d runes", len([]rune(got)))
 	}
