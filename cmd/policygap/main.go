@@ -80,7 +80,7 @@ func inputFlags(fs *flag.FlagSet, in *[]string, tax *string) {
 }
 
 func inFlag(fs *flag.FlagSet, in *[]string) {
-	fs.StringSliceVar(in, "in", nil, "document file or folder (repeatable); default: the bundled corpus")
+	fs.StringArrayVar(in, "in", nil, "document file or folder (repeat --in for more; a comma is part of the path); default: the bundled corpus")
 }
 
 // checkIn: an --in given empty (a shell variable that was not set) is a

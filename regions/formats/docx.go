@@ -18,6 +18,11 @@ import (
 // included), so a zip bomb or a runaway file cannot exhaust memory.
 const MaxDocumentBytes = 64 << 20
 
+// MaxTextBytes bounds the text a document may hold once read: a plan is tens
+// or hundreds of KB of text; a reading costs about twenty-five times its
+// text in memory, so 16 MiB keeps one document under half a GB.
+const MaxTextBytes = 16 << 20
+
 // maxXMLDepth bounds the nesting of a .docx's XML: Word nests a few dozen
 // levels; a file nesting millions would cost minutes and gigabytes.
 const maxXMLDepth = 512

@@ -58,6 +58,18 @@ func (r *Reader) PDFStartup() time.Duration { return r.pdf.Startup }
 // Read reads one file's bytes by its name's ending. Errors say what is wrong
 // with the content and what to do; callers add the file name.
 func (r *Reader) Read(name string, data []byte) (*document.Document, error) {
+	return bounded(r.read(name, data))
+}
+
+// bounded refuses a document whose text is larger than MaxTextBytes.
+func bounded(d *document.Document, err error) (*document.Document, error) {
+	if err == nil && len(d.Text) > MaxTextBytes {
+		return nil, fmt.Errorf("its text is %.1f MiB, more than the %d MiB of text a document may have (a plan has well under 1 MiB): not read", float64(len(d.Text))/(1<<20), MaxTextBytes>>20)
+	}
+	return d, err
+}
+
+func (r *Reader) read(name string, data []byte) (*document.Document, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
@@ -111,7 +123,7 @@ func ReadText(data []byte) (*document.Document, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
-	return readText(data, "txt", "")
+	return bounded(readText(data, "txt", ""))
 }
 
 // TextDocument is the document of a text already decoded, read as plain
