@@ -14,19 +14,25 @@ import (
 
 var binary string
 
-// TestMain builds the real binary once: the end-to-end tests run it as a user would.
+// runMainEnv makes the test binary, run again by the end-to-end tests, be
+// the command itself: the tests run the code they were built from, and a
+// change to it can never pass from a cached result of an older build.
+const runMainEnv = "POLICYGAP_TEST_RUN_MAIN"
+
+// TestMain lets the end-to-end tests run the real command as a user would:
+// the test binary re-executed with runMainEnv set.
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "policygap-e2e")
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		os.Exit(0)
+	}
+	exe, err := os.Executable()
 	if err != nil {
 		panic(err)
 	}
-	binary = filepath.Join(dir, "policygap")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		panic("go build: " + err.Error() + "\n" + string(out))
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	binary = exe
+	os.Setenv(runMainEnv, "1") // for the children only: this process has passed the check
+	os.Exit(m.Run())
 }
 
 func runBinary(t *testing.T, args ...string) (stdout, stderr string, code int) {

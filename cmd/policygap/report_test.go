@@ -1,16 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -370,4 +374,44 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestReportFailureAfterAnOutputKeepsTheSet: a renderer that fails after
+// another output is written, and after writing part of its own, leaves the
+// previous set whole: outputs are written beside --out, never into it.
+func TestReportFailureAfterAnOutputKeepsTheSet(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, err := runInProcess(t, "report", "--out", out, "--as-of", "2022-01-01", "--format", "json,html"); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "results.json"))
+	saved := slices.Clone(formats)
+	defer func() { formats = saved }()
+	for i, f := range formats {
+		if f.name == "pdf" {
+			formats[i].write = func(dir string, run *reportRun) error {
+				for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(5 * time.Millisecond) {
+					if _, err := os.Stat(filepath.Join(dir, "results.json")); err == nil {
+						break
+					}
+				}
+				os.MkdirAll(filepath.Join(dir, "briefs"), 0o755)
+				os.WriteFile(filepath.Join(dir, "briefs", "partial.pdf"), []byte("%PDF-1.4 half"), 0o644)
+				return errors.New("disk full")
+			}
+		}
+	}
+	_, _, err := runInProcess(t, "report", "--out", out, "--as-of", "2022-06-30", "--format", "json,html,pdf")
+	if err == nil || !strings.Contains(err.Error(), "briefs: disk full") {
+		t.Fatalf("the failing renderer's error: %v", err)
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, "results.json")); !bytes.Equal(before, after) {
+		t.Error("results.json of the failed run reached --out")
+	}
+	if _, err := os.Stat(filepath.Join(out, "briefs")); err == nil {
+		t.Error("the failed run's briefs reached --out")
+	}
+	if err := outset.Verify(out); err != nil {
+		t.Error(err)
+	}
 }
