@@ -1,0 +1,74 @@
+package reports_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"policygap/compare"
+	. "policygap/reports"
+	"policygap/reports/reportstest"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden_*.json")
+
+func checkGolden(t *testing.T, name string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(path, got, 0o644)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./reports -run Golden -update writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(g), len(w)) {
+			if g[i] != w[i] {
+				t.Fatalf("%s differs at line %d:\n got  %s\n want %s\n(if the change is right: go test ./reports -run Golden -update, and read the diff)", path, i+1, g[i], w[i])
+			}
+		}
+		t.Fatalf("%s differs in length: %d lines, want %d", path, len(g), len(w))
+	}
+}
+
+// TestReportsGolden: what each audience reads of the seeds, in both
+// languages, value for value: the commission's overview, every region's
+// brief (headline numbers, areas, gaps with peers, deadlines), the
+// workbook's model and the ledger rows. The ledger holds a done, an
+// ongoing and a stale entry, so their traces are held too.
+func TestReportsGolden(t *testing.T) {
+	progress := map[string]compare.Progress{
+		"民政部/002_8436166b0374edce.txt#2.1.2": {Status: compare.StatusDone, Done: time.Date(2021, 1, 15, 0, 0, 0, 0, time.UTC), Note: "已上线"},
+		"福州市/003_f4ac198c78a4da61.txt#2.1.1": {Status: compare.StatusOngoing},
+	}
+	stale := []LedgerEntry{{Key: "某市/旧.txt#1", Sheet: "措施清单", Row: 9}}
+	problems := []LedgerProblem{{File: "l.xlsx", Sheet: "措施清单", Row: 7, Problem: "status \"大概\" is not one of the list"}}
+	for _, lang := range []Lang{Chinese, English} {
+		res, tax := reportstest.Seeds(t, reportstest.Options{Lang: lang, Progress: progress})
+		res.Manifest.Hash = "fixed" // the hash covers the as-of date and the taxonomy only, but keep the file readable
+		var briefs []*Brief
+		for _, r := range res.Regions {
+			briefs = append(briefs, NewBrief(res, r.Name, tax, lang))
+		}
+		wb := NewWorkbook(res, tax, lang, problems, stale)
+		checkGolden(t, "golden_"+string(lang)+".json", map[string]any{
+			"overview": wb.Overview,
+			"briefs":   briefs,
+			"workbook": map[string]any{"provisions": wb.Provisions, "status": wb.ProvisionStatus, "peers": wb.Peers,
+				"problems": wb.LedgerProblems, "stale": wb.StaleEntries, "tasks": wb.TaskTitles, "areas": wb.AreaTitles},
+			"ledger": wb.Ledger,
+		})
+	}
+}
