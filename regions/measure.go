@@ -8,7 +8,7 @@ import (
 // Measure is one measure (措施) of a document: the unit the whole tool counts.
 type Measure struct {
 	Region  string
-	Doc     string   // the source file's base name
+	Doc     string   // the source file: its path below the folder given
 	ID      string   // item path inside the document: stable across runs of the same file
 	Plan    string   // the plan's title where one file holds several plans
 	Section string   // the heading the measure stands under, as printed
