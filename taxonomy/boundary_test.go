@@ -88,15 +88,15 @@ func TestLocalNames(t *testing.T) {
 		hits        []string
 		score       float64 // T01's or T02's score as reported
 	}{
-		{"", "查验“码”。", nil, 0},                   // the ending alone is no name
+		{"", "查验“码”。", nil, 0},                     // the ending alone is no name
 		{"", "查验“一二三码”。", []string{"一二三码"}, 0.33},  // 4 runes: max_len
-		{"", "查验“一二三四码”。", nil, 0},               // 5 runes: too long
-		{"", "出示“岭码”。", nil, 0},                   // no context word
-		{"", "“”查验“岭码”。", []string{"岭码"}, 0.33},   // an empty quote first
+		{"", "查验“一二三四码”。", nil, 0},                 // 5 runes: too long
+		{"", "出示“岭码”。", nil, 0},                    // no context word
+		{"", "“”查验“岭码”。", []string{"岭码"}, 0.33},    // an empty quote first
 		{"“岭码”查验", "“岭码”查验。", []string{"岭码"}, 0.5}, // in the title: 2×2
 		{"查验", "查验“岭码”。", []string{"岭码"}, 0.33},    // just after the title
 		{"", "办理“岭通”事项。", []string{"岭通"}, 0.33},    // no context needed
-		{"", "便利“交通”。", nil, 0},                   // excepted
+		{"", "便利“交通”。", nil, 0},                    // excepted
 	} {
 		got := m.Match(Input{Title: c.title, Text: c.text})
 		if hits := hitTerms(got); !slices.Equal(hits, c.hits) {

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"policygap/compare"
-	"policygap/regions"
 	"policygap/taxonomy"
 )
 
@@ -46,8 +44,9 @@ func describe(m taxonomy.Match) []string {
 // TestMatchGolden: every measure of the seeds and the dev set maps exactly
 // as recorded in testdata/match_golden.jsonl: tasks, scores to four places,
 // provisions, evidence and where it stands. A change of the matcher or the
-// lexicon shows here measure by measure (go test ./taxonomy -update rewrites
-// the file; read its diff before committing it).
+// lexicon shows here measure by measure (go test -tags golden ./taxonomy
+// -update rewrites the file from the corpora; read its diff before committing
+// it). The file holds the matcher's inputs, so the test needs no reading.
 func TestMatchGolden(t *testing.T) {
 	tax, err := taxonomy.Default()
 	if err != nil {
@@ -77,35 +76,5 @@ func TestMatchGolden(t *testing.T) {
 	}
 	if n < 300 {
 		t.Errorf("%d measures in %s; the seeds and the dev set have about 350", n, goldenFile)
-	}
-}
-
-func writeGolden(t *testing.T, m *taxonomy.Matcher) {
-	var ms []regions.Measure
-	for _, load := range []func() (*regions.Corpus, []error){
-		regions.DefaultCorpus,
-		func() (*regions.Corpus, []error) { return regions.Load([]string{"../testdata/devset/docs"}) },
-	} {
-		c, errs := load()
-		if len(errs) > 0 {
-			t.Fatal(errs)
-		}
-		for _, d := range c.Documents {
-			got, err := regions.Segment(d)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ms = append(ms, got...)
-		}
-	}
-	var b bytes.Buffer
-	for _, meas := range ms {
-		in := compare.MatcherInput(meas)
-		line, _ := json.Marshal(goldenCase{Key: meas.Key(), In: in, Out: describe(m.Match(in))})
-		b.Write(append(line, '\n'))
-	}
-	os.MkdirAll("testdata", 0o755)
-	if err := os.WriteFile(goldenFile, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
