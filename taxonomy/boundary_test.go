@@ -94,7 +94,7 @@ func TestLocalNames(t *testing.T) {
 		{"", "出示“岭码”。", nil, 0},                    // no context word
 		{"", "“”查验“岭码”。", []string{"岭码"}, 0.33},    // an empty quote first
 		{"“岭码”查验", "“岭码”查验。", []string{"岭码"}, 0.5}, // in the title: 2×2
-		{"查验", "查验“岭码”。", []string{"岭码"}, 0.33},    // just after the title
+		{"查验“", "查验“岭码”。", []string{"岭码"}, 0.33},   // starts just after the title
 		{"", "办理“岭通”事项。", []string{"岭通"}, 0.33},    // no context needed
 		{"", "便利“交通”。", nil, 0},                    // excepted
 	} {
