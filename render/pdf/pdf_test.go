@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -307,5 +308,50 @@ func BenchmarkBriefs(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(briefs))*float64(b.N)/b.Elapsed().Seconds(), "briefs/s")
 		})
+	}
+}
+
+// TestWrapLines: where lines break, exactly: at the width, an opening
+// bracket carried down, closing punctuation hanging, a word longer than a
+// line cut where it reaches the edge, Latin kept in words.
+func TestWrapLines(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  []string
+	}{
+		{"一二三四五", 5, []string{"一二三四五"}},
+		{"一二三四五六七八九十", 5, []string{"一二三四五", "六七八九十"}},
+		{"一二三四（五六七八", 5, []string{"一二三四", "（五六七八"}},
+		{"一二三四五。六七八", 5, []string{"一二三四五。", "六七八"}},
+		{"abcdefghijkl", 3, []string{"abcdef", "ghijkl"}},
+		{"一二三abcdef四五", 4, []string{"一二三", "abcdef四", "五"}},
+	} {
+		if got := wrap(c.text, c.width, testWidth); !slices.Equal(got, c.want) {
+			t.Errorf("wrap(%q, %v) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// TestExcerptCut: a text within the limit stays whole; a longer one is cut
+// after the last 。 or ； in the second half of the limit, else at the limit.
+func TestExcerptCut(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		limit int
+		want  string
+	}{
+		{"一二三四五", 5, "一二三四五"},
+		{"一二三\n四五", 5, "一二三四五"},
+		{"一二三四五六", 5, "一二三四五…"},
+		{"一二三四。六七八九", 5, "一二三四。…"},
+		{"一二三；五六七八九", 5, "一二三；…"},
+		{"一二三四五六七八九十", 8, "一二三四五六七八…"},
+		{"一二三。五六七八九十", 8, "一二三。五六七八…"}, // the 。 is in the first half
+		{"一二三四五六七。九十", 8, "一二三四五六七。…"},
+	} {
+		if got := excerpt(c.text, c.limit); got != c.want {
+			t.Errorf("excerpt(%q, %d) = %q, want %q", c.text, c.limit, got, c.want)
+		}
 	}
 }
