@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -352,6 +353,71 @@ func TestExcerptCut(t *testing.T) {
 	} {
 		if got := excerpt(c.text, c.limit); got != c.want {
 			t.Errorf("excerpt(%q, %d) = %q, want %q", c.text, c.limit, got, c.want)
+		}
+	}
+}
+
+// wordBox is a word as pdftotext -bbox places it, in points.
+type wordBox struct {
+	page                   int
+	xMin, yMin, xMax, yMax float64
+	text                   string
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+func wordBoxes(t *testing.T, pdf []byte) []wordBox {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	os.WriteFile(path, pdf, 0o644)
+	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []wordBox
+	for i, page := range strings.Split(string(out), "<page ")[1:] {
+		for _, m := range bboxWord.FindAllStringSubmatch(page, -1) {
+			w := wordBox{page: i + 1, text: m[5]}
+			fmt.Sscan(m[1], &w.xMin)
+			fmt.Sscan(m[2], &w.yMin)
+			fmt.Sscan(m[3], &w.xMax)
+			fmt.Sscan(m[4], &w.yMax)
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// TestLayoutStaysInItsPlace: on the overview and a brief, every word lies
+// within the page's margins and no two words overlap: a table's columns
+// fit the page, a cell's lines stand one under the other, nothing is
+// printed over anything else.
+func TestLayoutStaysInItsPlace(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed: apt-get install poppler-utils; .ci/run installs it")
+	}
+	res, tax := seeds(t, 1)
+	var overview bytes.Buffer
+	if err := New().WriteOverview(&overview, reports.NewOverview(res, tax, reports.Chinese)); err != nil {
+		t.Fatal(err)
+	}
+	pt := func(mm float64) float64 { return mm / 25.4 * 72 }
+	for name, pdf := range map[string][]byte{"overview": overview.Bytes(), "brief": writeBrief(t, res, tax, "重庆市", reports.Chinese)} {
+		words := wordBoxes(t, pdf)
+		if len(words) < 200 {
+			t.Fatalf("%s: %d words read back", name, len(words))
+		}
+		for _, w := range words {
+			if w.xMin < pt(margin+0.9) || w.xMax > pt(pageW-margin)+10 { // text keeps a cell's 1 mm inner margin; closing punctuation may hang past the edge
+				t.Errorf("%s p%d: %q at x %.1f–%.1f pt, outside the margins %.1f–%.1f", name, w.page, w.text, w.xMin, w.xMax, pt(margin), pt(pageW-margin))
+			}
+		}
+		for i, a := range words {
+			for _, b := range words[i+1:] {
+				if a.page == b.page && min(a.xMax, b.xMax)-max(a.xMin, b.xMin) > 1 && min(a.yMax, b.yMax)-max(a.yMin, b.yMin) > 1 {
+					t.Errorf("%s p%d: %q and %q overlap", name, a.page, a.text, b.text)
+				}
+			}
 		}
 	}
 }
