@@ -32,9 +32,9 @@ func TestScoreMappingCounts(t *testing.T) {
 	}
 	mapped := []compare.Mapped{
 		mappedAs("sub/a.txt", "x", "甲项内容", "T03", "T01", "T09"), // right, not top-1; a path below the folder
-		mappedAs("a.txt", "y", "丙项内容"),                           // NONE, right
-		mappedAs("a.txt", "z", "丁项内容", "T05"),                     // wrong
-		mappedAs("b.txt", "w", "乙项内容", "T02"),                     // right
+		mappedAs("a.txt", "y", "丙项内容"),                          // NONE, right
+		mappedAs("a.txt", "z", "丁项内容", "T05"),                   // wrong
+		mappedAs("b.txt", "w", "乙项内容", "T02"),                   // right
 		// b.txt#1 (戊项) is not found
 	}
 	s := ScoreMapping(mapped, gold)

@@ -16,10 +16,10 @@ var update = flag.Bool("update", false, "rewrite testdata/golden_*.json")
 // source of each value, and every measure with everything read of it.
 type goldenDoc struct {
 	File, Format, Encoding, Region, Level, Parent, Issuer, Number, Date string
-	Origins                                                            map[string]string
-	Notes                                                              []string
-	Problem                                                            string `json:",omitempty"`
-	Measures                                                           []goldenMeasure
+	Origins                                                             map[string]string
+	Notes                                                               []string
+	Problem                                                             string `json:",omitempty"`
+	Measures                                                            []goldenMeasure
 }
 
 type goldenMeasure struct {
