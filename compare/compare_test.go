@@ -149,9 +149,71 @@ func TestResponsibilityInnovationsRollUp(t *testing.T) {
 	if !found {
 		t.Errorf("爱心车队 (T04, no national provision) is not an innovation: %+v", r.Innovations)
 	}
-	if len(r.RollUps) != 1 || r.RollUps[0].Province != "某省" || !r.RollUps[0].InCorpus ||
-		r.RollUps[0].WithCities < r.RollUps[0].Own {
+	if len(r.RollUps) != 1 || r.RollUps[0].Region != "某省" || !r.RollUps[0].InCorpus ||
+		r.RollUps[0].Index < r.RollUps[0].Own || r.RollUps[0].Own != r.Region("某省").Index {
 		t.Errorf("roll-up: %+v", r.RollUps)
+	}
+}
+
+// A province absent from the run rolls up its cities and their counties; a
+// city rolls up its counties; each task's measures are the members' together
+// and its provisions the union of theirs.
+func TestRollUpOverEveryLevelBelow(t *testing.T) {
+	county := "一、便利老年人日常就医\n（一）提供多渠道挂号服务。完善电话、网络、现场等多种预约挂号方式，畅通家人、亲友、家庭签约医生代为挂号渠道。（县卫生健康局负责，2021年底前完成）\n"
+	r := run(t, "2021-01-01", nil,
+		doc{region: "某市", level: "city", parent: "某省", text: city},
+		doc{region: "某县", level: "county", parent: "某市", text: county})
+	if len(r.RollUps) != 2 {
+		t.Fatalf("roll-ups: %+v", r.RollUps)
+	}
+	p, c := r.RollUps[0], r.RollUps[1]
+	if p.Region != "某省" || p.InCorpus || p.Level != "" || p.Own != 0 || !slices.Equal(p.Below, []string{"某市", "某县"}) {
+		t.Errorf("province: %+v", p)
+	}
+	if c.Region != "某市" || !c.InCorpus || c.Level != "city" || c.Own != r.Region("某市").Index || !slices.Equal(c.Below, []string{"某县"}) {
+		t.Errorf("city: %+v", c)
+	}
+	if p.Index != c.Index || p.Index <= c.Own {
+		t.Errorf("the province's roll-up is the city's with its county (%v = %v), more than the city alone (%v)", p.Index, c.Index, c.Own)
+	}
+	task := func(ru RollUp, id string) RollUpTask {
+		for _, rt := range ru.Tasks {
+			if rt.Task == id {
+				return rt
+			}
+		}
+		t.Fatalf("%s has no %s", ru.Region, id)
+		return RollUpTask{}
+	}
+	for _, id := range []string{"T07", "T05"} {
+		cityCov, countyCov := r.TaskCoverageOf("某市", id), r.TaskCoverageOf("某县", id)
+		rt := task(c, id)
+		if rt.Own != cityCov.Level || rt.Measures != len(cityCov.Measures)+len(countyCov.Measures) {
+			t.Errorf("%s: %+v, city %+v, county %+v", id, rt, cityCov, countyCov)
+		}
+		union := map[string]bool{}
+		for _, pv := range append(slices.Clone(cityCov.Provisions), countyCov.Provisions...) {
+			union[pv] = true
+		}
+		if len(rt.Provisions) != len(union) {
+			t.Errorf("%s: provisions %v, the union of %v and %v", id, rt.Provisions, cityCov.Provisions, countyCov.Provisions)
+		}
+		if task(p, id).Own != LevelNone {
+			t.Errorf("an absent province has no level of its own: %+v", task(p, id))
+		}
+	}
+	if t07 := task(c, "T07"); len(t07.Provisions) <= len(r.TaskCoverageOf("某市", "T07").Provisions) || t07.Score <= r.TaskCoverageOf("某市", "T07").Score {
+		t.Errorf("the county's 多种预约挂号方式 adds to the city's T07: %+v", t07)
+	}
+}
+
+// Parents that name each other are rolled up once each, without looping.
+func TestRollUpParentLoop(t *testing.T) {
+	r := run(t, "2021-01-01", nil,
+		doc{region: "甲市", level: "city", parent: "乙市", text: city},
+		doc{region: "乙市", level: "city", parent: "甲市", text: city})
+	if len(r.RollUps) != 2 || !slices.Equal(r.RollUps[0].Below, []string{"甲市"}) || !slices.Equal(r.RollUps[1].Below, []string{"乙市"}) {
+		t.Errorf("roll-ups: %+v", r.RollUps)
 	}
 }
 

@@ -76,21 +76,27 @@ type Innovation struct {
 	Evidence []string `json:"evidence"`
 }
 
-// RollUp is a province's coverage with and without its cities.
+// RollUp is a region's coverage together with every region below it: a
+// province with its cities and their counties, a city with its counties.
 type RollUp struct {
-	Province   string       `json:"province"`
-	InCorpus   bool         `json:"province_in_corpus"`
-	Cities     []string     `json:"cities"`
-	Own        float64      `json:"own_index"`
-	WithCities float64      `json:"with_cities_index"`
-	Tasks      []RollUpTask `json:"tasks"`
+	Region   string       `json:"region"`
+	Level    string       `json:"level,omitempty"` // the region's own level; empty when its document is not in the run
+	InCorpus bool         `json:"in_corpus"`       // the region's own document is in the run
+	Below    []string     `json:"below"`           // every region below it, in the run's order
+	Own      float64      `json:"own_index"`
+	Index    float64      `json:"index"` // with the regions below
+	Tasks    []RollUpTask `json:"tasks"`
 }
 
-// RollUpTask is one task of a roll-up.
+// RollUpTask is one task of a roll-up: the region's own level, and the score
+// and level of its measures and the regions' below taken together.
 type RollUpTask struct {
-	Task       string `json:"task"`
-	Own        Level  `json:"own"`
-	WithCities Level  `json:"with_cities"`
+	Task       string   `json:"task"`
+	Own        Level    `json:"own"`
+	Score      float64  `json:"score"`
+	Level      Level    `json:"level"`
+	Measures   int      `json:"measures"`
+	Provisions []string `json:"provisions_covered"`
 }
 
 const peersPerGap = 2
@@ -336,33 +342,38 @@ func innovations(r *Result, t *taxonomy.Taxonomy) []Innovation {
 // its terms) before doing something else there counts as an innovation.
 const innovationMinScore = 0.4
 
-// rollUps: for every province with cities in the corpus, its coverage with
-// its cities: a task's measures are the province's and all its cities', and
-// its provisions the union of theirs. The province itself may be absent.
+// rollUps: for every region with regions below it in the run (the region
+// itself may be absent: a province whose cities alone are in), its coverage
+// with all of them: a task's measures are theirs together, its provisions the
+// union of theirs, scored by the same rule as a region's own.
 func rollUps(r *Result, t *taxonomy.Taxonomy) []RollUp {
-	cities := map[string][]string{}
-	var provinces []string
+	below := map[string][]string{}
+	var tops []string // in the order their first region below appears
 	for _, rr := range r.Regions {
-		if rr.Parent == "" {
-			continue
+		seen := map[string]bool{rr.Name: true} // a parent chain that loops stops where it repeats
+		for up := rr.Parent; up != "" && !seen[up]; {
+			seen[up] = true
+			if _, ok := below[up]; !ok {
+				tops = append(tops, up)
+			}
+			below[up] = append(below[up], rr.Name)
+			if p := r.Region(up); p != nil {
+				up = p.Parent
+			} else {
+				up = ""
+			}
 		}
-		if _, ok := cities[rr.Parent]; !ok {
-			provinces = append(provinces, rr.Parent)
-		}
-		cities[rr.Parent] = append(cities[rr.Parent], rr.Name)
 	}
 	var out []RollUp
-	for _, p := range provinces {
-		ru := RollUp{Province: p, Cities: cities[p]}
-		own := r.Region(p)
-		ru.InCorpus = own != nil
-		if own != nil {
-			ru.Own = own.Index
+	for _, name := range tops {
+		ru := RollUp{Region: name, Below: below[name]}
+		if own := r.Region(name); own != nil {
+			ru.InCorpus, ru.Own, ru.Level = true, own.Index, own.Level
 		}
-		members := append([]string{p}, cities[p]...)
+		members := append([]string{name}, below[name]...)
 		scope := map[string]bool{}
-		for _, name := range members {
-			if rr := r.Region(name); rr != nil {
+		for _, m := range members {
+			if rr := r.Region(m); rr != nil {
 				for _, id := range rr.Scope {
 					scope[id] = true
 				}
@@ -375,25 +386,30 @@ func rollUps(r *Result, t *taxonomy.Taxonomy) []RollUp {
 				continue
 			}
 			measures, provs := 0, map[string]bool{}
-			for _, name := range members {
-				if c := r.TaskCoverageOf(name, task.ID); c != nil {
+			for _, m := range members {
+				if c := r.TaskCoverageOf(m, task.ID); c != nil {
 					measures += len(c.Measures)
 					for _, p := range c.Provisions {
 						provs[p] = true
 					}
 				}
 			}
-			score, level := taskScore(measures, len(provs), len(task.Provisions))
-			sum += score
-			n++
-			rt := RollUpTask{Task: task.ID, Own: LevelNone, WithCities: level}
-			if c := r.TaskCoverageOf(p, task.ID); c != nil {
+			rt := RollUpTask{Task: task.ID, Own: LevelNone, Measures: measures}
+			for _, p := range task.Provisions { // in the taxonomy's order
+				if provs[p.ID] {
+					rt.Provisions = append(rt.Provisions, p.ID)
+				}
+			}
+			rt.Score, rt.Level = taskScore(measures, len(provs), len(task.Provisions))
+			if c := r.TaskCoverageOf(name, task.ID); c != nil {
 				rt.Own = c.Level
 			}
+			sum += rt.Score
+			n++
 			ru.Tasks = append(ru.Tasks, rt)
 		}
 		if n > 0 {
-			ru.WithCities = round3(sum / float64(n))
+			ru.Index = round3(sum / float64(n))
 		}
 		out = append(out, ru)
 	}
