@@ -248,7 +248,7 @@ func (r *Result) coverRegion(rr *RegionResult, idx []int, t *taxonomy.Taxonomy) 
 			ac.Level = LevelOutOfScope
 		} else {
 			ac.Score = round3(ac.Score / float64(ac.Tasks))
-			ac.Level = levelOf(ac.Score)
+			ac.Level = LevelOf(ac.Score)
 			areas = append(areas, areaScore{a.ID, ac.Score})
 		}
 		r.AreaCoverage = append(r.AreaCoverage, ac)
@@ -287,8 +287,8 @@ func taskScore(measures, covered, total int) (float64, Level) {
 	return score, LevelPartial
 }
 
-// levelOf grades an area's mean score with the same cut points as a task's.
-func levelOf(score float64) Level {
+// LevelOf grades an area's mean score with the same cut points as a task's.
+func LevelOf(score float64) Level {
 	switch {
 	case score == 0:
 		return LevelNone

@@ -18,6 +18,9 @@ type Overview struct {
 	Regions    []compare.RegionResult
 	Areas      []Head
 	Tasks      []Head
+	Provisions [][]Head // per task: ID, Title (label)
+	// RollUps are the regions with regions below them, each with all of them.
+	RollUps    []compare.RollUp
 	Matrix     [][]Cell    // region x task
 	AreaMatrix [][]float64 // region x area
 	AreaLevels [][]string  // region x area
@@ -68,12 +71,17 @@ const overviewGaps = 20
 
 // NewOverview builds the commission's view.
 func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
-	o := &Overview{Lang: lang, AsOf: res.AsOf, Regions: res.Regions}
+	o := &Overview{Lang: lang, AsOf: res.AsOf, Regions: res.Regions, RollUps: res.RollUps}
 	for _, a := range t.Areas {
 		o.Areas = append(o.Areas, Head{ID: a.ID, Title: lang.AreaTitle(&a)})
 	}
 	for _, task := range t.Tasks {
 		o.Tasks = append(o.Tasks, Head{ID: task.ID, Title: lang.TaskTitle(&task), Area: task.Area})
+		var ps []Head
+		for _, p := range task.Provisions {
+			ps = append(ps, Head{ID: p.ID, Title: p.Label, Area: task.Area})
+		}
+		o.Provisions = append(o.Provisions, ps)
 	}
 	for _, m := range t.Milestones {
 		o.Milestones = append(o.Milestones, Head{ID: m.ID, Title: m.Label, Date: m.Date})

@@ -131,7 +131,7 @@ func loadMapped(in []string, taxFile string, stderr io.Writer) ([]regions.Measur
 	if err != nil {
 		return nil, nil, err
 	}
-	rd, err := loadMeasures(in, stderr)
+	rd, err := loadMeasures(in, stderr, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -184,11 +184,15 @@ func (r reading) measured() *regions.Corpus {
 
 // loadMeasures reads and segments the documents, reporting every bad file on
 // stderr and going on with the others. It fails only when nothing could be read.
-func loadMeasures(in []string, stderr io.Writer) (reading, error) {
+func loadMeasures(in []string, stderr io.Writer, pg *progress) (reading, error) {
+	pg.begin("opening the files", 0)
 	corpus, unread := loadCorpus(in, stderr)
+	pg.end(fmt.Sprintf("%d documents opened", len(corpus.Documents)))
 	perDoc := make([][]regions.Measure, len(corpus.Documents))
 	rd := reading{corpus: corpus, unread: unread, counts: make([]int, len(corpus.Documents)), whyNone: make([]error, len(corpus.Documents))}
-	segmentEach(corpus, func(i int, ms []regions.Measure, err error) { perDoc[i], rd.whyNone[i] = ms, err })
+	pg.begin("reading documents", len(corpus.Documents))
+	segmentEach(corpus, func(i int, ms []regions.Measure, err error) { perDoc[i], rd.whyNone[i] = ms, err; pg.add() })
+	pg.end(fmt.Sprintf("%d documents read", len(corpus.Documents)))
 	for i, d := range corpus.Documents {
 		rd.counts[i] = len(perDoc[i])
 		io.WriteString(stderr, notes(d, rd.whyNone[i]))

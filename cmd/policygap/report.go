@@ -40,6 +40,7 @@ type reportOptions struct {
 	taxonomy  string
 	ledger    string
 	timing    bool
+	quiet     bool
 	memory    int
 }
 
@@ -99,7 +100,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rd, err := loadMeasures(o.in, stderr)
+	pg := newProgress(stderr, o.quiet)
+	rd, err := loadMeasures(o.in, stderr, pg)
 	if err != nil {
 		return err
 	}
@@ -107,7 +109,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	st.done("load+segment")
+	pg.begin(fmt.Sprintf("mapping %d measures", len(rd.measures)), 0)
 	mapped := compare.MapAll(rd.measures, taxonomy.NewMatcher(tax))
+	pg.end(fmt.Sprintf("%d measures mapped", len(mapped)))
 	st.done("match")
 	var applied []compare.Override
 	if o.overrides != "" {
@@ -129,7 +133,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "policygap: ledger: %s: sheet %s, row %d: measure %s is not in this run; its entry is kept in the new workbook\n", o.ledger, e.Sheet, e.Row, e.Key)
 		}
 	}
+	pg.begin("comparing the regions", 0)
 	result := compare.Compare(compare.Input{Corpus: rd.measured(), Measures: mapped, Taxonomy: tax, AsOf: asOf, Progress: progress})
+	pg.end(fmt.Sprintf("%d regions compared", len(result.Regions)))
 	st.done("compare")
 	var changes *compare.Changes
 	if o.baseline != "" {
@@ -155,7 +161,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		problems: problems, stale: stale}
 	st.done("reports")
 	record := map[string]any{"as_of": o.asOf, "formats": o.formats, "inputs": o.in, "lang": o.lang}
-	written, err := writeOutputs(set, o.formats, run, st, record)
+	written, err := writeOutputs(set, o.formats, run, st, pg, record)
 	if err != nil {
 		return err
 	}
@@ -176,6 +182,7 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.StringVar(&o.lang, "lang", "zh", "language of the outputs: zh or en")
 	fs.StringVar(&o.ledger, "ledger", "", "last quarter's workbook.xlsx with the ledger columns filled in")
 	fs.BoolVar(&o.timing, "timing", false, "print each stage's time and the heap on stderr")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr (warnings and errors are still printed)")
 	fs.IntVar(&o.memory, "memory-limit", 800, "soft memory limit in MiB (0: none; GOMEMLIMIT overrides)")
 	if err := fs.Parse(args); err != nil {
 		return o, usageError{err}
@@ -270,7 +277,7 @@ func recordReading(m *reports.Manifest, rd reading) {
 // writeOutputs renders every format into the set's staging folder, side by
 // side, and commits the set: the previous outputs are replaced whole, or,
 // when a renderer fails, kept whole.
-func writeOutputs(set *outset.Set, names []string, run *reportRun, st *stages, record map[string]any) ([]string, error) {
+func writeOutputs(set *outset.Set, names []string, run *reportRun, st *stages, pg *progress, record map[string]any) ([]string, error) {
 	var done []format
 	for _, f := range formats {
 		if slices.Contains(names, f.name) {
@@ -281,6 +288,7 @@ func writeOutputs(set *outset.Set, names []string, run *reportRun, st *stages, r
 	// compression overlaps results.json and the dashboard
 	errs := make([]error, len(done))
 	var wg sync.WaitGroup
+	pg.begin("writing the outputs", len(done))
 	for i, f := range done {
 		wg.Go(func() {
 			start := time.Now()
@@ -289,9 +297,11 @@ func writeOutputs(set *outset.Set, names []string, run *reportRun, st *stages, r
 				return
 			}
 			st.since(f.file, start)
+			pg.add()
 		})
 	}
 	wg.Wait()
+	pg.end(fmt.Sprintf("%d outputs written", len(done)))
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -176,13 +176,18 @@ func TestReportConservesMeasures(t *testing.T) {
 	// the dashboard: measures behind cells, and the unmapped ones
 	page, _ := os.ReadFile(filepath.Join(dir, "dashboard.html"))
 	found := map[string]bool{}
-	pg := regexp.MustCompile(`var PG = (.*);\n`).FindSubmatch(page)
-	var data2 struct{ Measures [][4]string }
+	pg := regexp.MustCompile(`<script type="application/json" id="pg-data">(.*)</script>`).FindSubmatch(page)
+	var data2 struct {
+		Rows     []struct{ N string }
+		Docs     [][2]any
+		Measures [][3]any
+	}
 	if pg == nil || json.Unmarshal(pg[1], &data2) != nil {
 		t.Fatal("no dashboard data")
 	}
-	for _, m := range data2.Measures {
-		found[m[3]] = true
+	for _, m := range data2.Measures { // region/doc#id
+		d := data2.Docs[int(m[0].(float64))]
+		found[data2.Rows[int(d[0].(float64))].N+"/"+d[1].(string)+"#"+m[1].(string)] = true
 	}
 	for _, m := range regexp.MustCompile(`data-key="([^"]+)"`).FindAllSubmatch(page, -1) {
 		found[string(m[1])] = true

@@ -1,10 +1,13 @@
 // Package html renders the commission's dashboard (dashboard.html): one
-// self-contained page that works offline. go-echarts builds the chart options;
-// the page itself is this package's html/template, the options and data are
-// encoded by encoding/json (which escapes <, >, &, U+2028 and U+2029), and the
-// ECharts script (npm echarts 6.1.0, Apache-2.0, see assets/) is inlined.
-// go-echarts' own Render is never used: it writes labels raw into the script
-// element and turns __f__ markers in any text into live JavaScript.
+// self-contained page that works offline, at any number of regions. The
+// regions are a tree (provinces and ministries, their cities, their counties)
+// drawn as an HTML table a page of rows at a time, so nothing grows with the
+// corpus but the data. go-echarts builds the charts' options; the page itself
+// is this package's html/template, the options and data are encoded by
+// encoding/json (which escapes <, >, &, U+2028 and U+2029), and the ECharts
+// script (npm echarts 6.1.0, Apache-2.0, see assets/) is inlined. go-echarts'
+// own Render is never used: it writes labels raw into the script element and
+// turns __f__ markers in any text into live JavaScript.
 package html
 
 import (
@@ -17,11 +20,13 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"policygap/compare"
+	"policygap/regions"
 	"policygap/reports"
 )
 
@@ -34,7 +39,7 @@ var (
 	pageJS string
 )
 
-var page = template.Must(template.New("page").Parse(pageHTML))
+var page = template.Must(template.New("page").Funcs(template.FuncMap{"first": first}).Parse(pageHTML))
 
 // Writer writes dashboard.html.
 type Writer struct{}
@@ -42,32 +47,61 @@ type Writer struct{}
 // New returns a dashboard writer.
 func New() *Writer { return &Writer{} }
 
-// levels in the order of the heatmap's colour pieces.
+// levels in the order of the colour pieces.
 var levels = []compare.Level{compare.LevelNone, compare.LevelMentioned, compare.LevelPartial, compare.LevelFull, compare.LevelOutOfScope}
 
 var levelColors = []string{"#F8696B", "#FCB97D", "#FFEB84", "#63BE7B", "#D9D9D9"}
 
-// data is what the page's script reads: labels, and for every heatmap cell
-// the measures behind it with their source text.
+// regionLevels in the order the level filter offers them.
+var regionLevels = []regions.Level{regions.LevelNational, regions.LevelProvince, regions.LevelCity, regions.LevelCounty, regions.LevelDistrict, regions.LevelUnknown}
+
+// data is what the page's script reads. Rows, measures and texts, most of
+// the page, are streamed by writeData; the rest is encoded in one piece.
 type data struct {
-	Options     map[string]any    `json:"options"`
-	Regions     []string          `json:"regions"`
-	Tasks       []string          `json:"tasks"`
-	Areas       []string          `json:"areas"`
-	LevelLabels []string          `json:"levelLabels"`
-	Labels      map[string]string `json:"labels"`
-	// Cells and Measures, most of the page, are streamed by writeData; the
-	// rest of data is encoded in one piece.
-	Cells    [][]cellData `json:"cells,omitempty"`
-	Measures [][4]string  `json:"measures,omitempty"` // doc, item id, text, key
+	Options      map[string]any    `json:"options"` // chart options; the script puts the rows of the page in
+	Tasks        []string          `json:"tasks"`   // "T01 title"
+	TaskArea     []int             `json:"taskArea"`
+	Areas        []string          `json:"areas"`
+	Provisions   [][]string        `json:"provisions"` // per task, its provisions' labels
+	LevelLabels  []string          `json:"levelLabels"`
+	LevelColors  []string          `json:"levelColors"`
+	RegionLevels [][2]string       `json:"regionLevels"` // level, label
+	Labels       map[string]string `json:"labels"`
+	Tiles        []tile            `json:"tiles"`
+	Rows         []row             `json:"rows,omitempty"`
+	Docs         [][2]any          `json:"docs,omitempty"`     // row, file below --in
+	Measures     [][3]any          `json:"measures,omitempty"` // doc, item id, text
+	Texts        []string          `json:"texts,omitempty"`    // each text once: lower levels often copy an upper level's words
 }
 
-type cellData struct {
-	Score    float64  `json:"s"`
-	Level    int      `json:"l"`
-	Measures []int    `json:"m"`
-	Covered  []string `json:"c"`
-	Missing  []string `json:"x"`
+// row is a region: its own coverage where its document is in the run, and
+// its roll-up with the regions below where there are any.
+type row struct {
+	Name   string `json:"n"`
+	Level  string `json:"v"`
+	Parent int    `json:"p"` // row index, -1 at the top
+	// Own is the region's own index, Rank its rank; both absent when its
+	// document is not in the run (a province whose cities alone are).
+	Own  *float64 `json:"i,omitempty"`
+	Rank int      `json:"k,omitempty"`
+	// Cells: per task [score, level, [measures], [provisions covered]].
+	Cells [][4]any `json:"c,omitempty"`
+	// Areas: per area [score, level], own.
+	Areas [][2]any `json:"a,omitempty"`
+	// Up is the roll-up with the regions below: its index, per task [score,
+	// level, measures, [provisions covered]], per area [score, level].
+	Up      *float64 `json:"u,omitempty"`
+	UpCells [][4]any `json:"uc,omitempty"`
+	UpAreas [][2]any `json:"ua,omitempty"`
+	Count   int      `json:"m"` // measures
+}
+
+// tile is a province's place on the schematic grid.
+type tile struct {
+	Row   int    `json:"r"` // row index, -1 when the province is not in the run
+	Col   int    `json:"x"`
+	Line  int    `json:"y"`
+	Short string `json:"s"`
 }
 
 type view struct {
@@ -78,39 +112,51 @@ type view struct {
 	Gaps     []reports.SharedGap
 	Unmapped []reports.CellMeasure
 	AllNote  string
-	Regions  []compare.RegionResult
 	ECharts  template.JS
 	Script   template.JS
 	Data     template.JS
-	Heights  map[string]int
+	Tasks    []reports.Head
+	Areas    []reports.Head
+	Levels   [][2]string
 }
 
 // Write writes the dashboard.
 func (*Writer) Write(w io.Writer, o *reports.Overview) error {
-	d := &data{Options: map[string]any{}, Labels: labels(o.Lang)}
-	for _, r := range o.Regions {
-		d.Regions = append(d.Regions, r.Name)
+	d := &data{Options: map[string]any{}, Labels: labels(o.Lang), LevelColors: levelColors}
+	areaIndex := map[string]int{}
+	for i, a := range o.Areas {
+		d.Areas = append(d.Areas, a.ID+" "+a.Title)
+		areaIndex[a.ID] = i
 	}
 	for _, t := range o.Tasks {
 		d.Tasks = append(d.Tasks, t.ID+" "+t.Title)
-	}
-	for _, a := range o.Areas {
-		d.Areas = append(d.Areas, a.ID+" "+a.Title)
+		d.TaskArea = append(d.TaskArea, areaIndex[t.Area])
 	}
 	for _, lv := range levels {
 		d.LevelLabels = append(d.LevelLabels, o.Lang.L(string(lv)))
 	}
-	fillCells(d, o)
-	d.Options["tasks"] = heatmap(o, d.Tasks, d.Regions, taskValues(o))
-	d.Options["areas"] = heatmap(o, d.Areas, d.Regions, areaValues(o))
-	d.Options["bars"] = areaBars(o, d)
-	d.Options["radar"] = radar(o, d)
-	d.Options["timeline"] = timeline(o, d)
-	v := view{Lang: string(o.Lang), Title: o.Lang.L("dash.title"), L: d.Labels, Gaps: o.Gaps, Regions: o.Regions,
+	for _, lv := range regionLevels {
+		d.RegionLevels = append(d.RegionLevels, [2]string{string(lv), o.Lang.L("level." + string(lv))})
+	}
+	for _, ps := range o.Provisions {
+		var ls []string
+		for _, p := range ps {
+			ls = append(ls, p.Title)
+		}
+		d.Provisions = append(d.Provisions, ls)
+	}
+	fillRows(d, o)
+	d.Tiles = tiles(d.Rows)
+	d.Options["areas"] = heatmap(o, d.Areas)
+	d.Options["bars"] = areaBars(d)
+	d.Options["radar"] = radar(d)
+	d.Options["tiles"] = tileMap(o)
+	d.Options["timeline"] = timeline(o)
+	v := view{Lang: string(o.Lang), Title: o.Lang.L("dash.title"), L: d.Labels, Gaps: o.Gaps,
 		Unmapped: o.Unmapped, AllNote: o.Lang.Sprintf("dash.all", o.Measures, len(o.Unmapped)),
 		ECharts: template.JS(echartsJS), Script: template.JS(pageJS), Data: dataMark,
 		Subtitle: fmt.Sprintf("%s %s · %d %s", o.Lang.L("brief.asof"), o.AsOf, len(o.Regions), o.Lang.L("dash.regions")),
-		Heights:  map[string]int{"tasks": 160 + 24*len(o.Regions), "areas": 160 + 24*len(o.Regions)}}
+		Tasks:    o.Tasks, Areas: o.Areas, Levels: d.RegionLevels}
 	var p bytes.Buffer // the page without its data: a few MB
 	if err := page.Execute(&p, v); err != nil {
 		return err
@@ -126,13 +172,24 @@ func (*Writer) Write(w io.Writer, o *reports.Overview) error {
 	return bw.Flush()
 }
 
+// first is the template's cut of a long list: its first n, and how many more.
+func first(n int, list []string) struct {
+	Shown []string
+	More  int
+} {
+	k := min(n, len(list))
+	return struct {
+		Shown []string
+		More  int
+	}{list[:k], len(list) - k}
+}
+
 // dataMark stands in the page for the data, which writeData streams in its
 // place: at national scale it is tens of MB, not to be built in one piece.
 const dataMark = "/*policygap:data*/"
 
 // writeData writes d as encoding/json would (which escapes <, >, &, U+2028
-// and U+2029: safe inside <script>), the cells row by row and the measures
-// one by one.
+// and U+2029: safe inside <script>), the long lists one item at a time.
 func writeData(bw *bufio.Writer, d *data) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -142,16 +199,22 @@ func writeData(bw *bufio.Writer, d *data) error {
 		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 	}
 	head := *d
-	head.Cells, head.Measures = nil, nil
+	head.Rows, head.Docs, head.Measures, head.Texts = nil, nil, nil, nil
 	b, err := marshal(head)
 	if err != nil {
 		return err
 	}
 	bw.Write(bytes.TrimSuffix(b, []byte("}"))) // the object, left open (options is always in it)
-	if err := writeArray(bw, "cells", d.Cells, marshal); err != nil {
+	if err := writeArray(bw, "rows", d.Rows, marshal); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "docs", d.Docs, marshal); err != nil {
 		return err
 	}
 	if err := writeArray(bw, "measures", d.Measures, marshal); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "texts", d.Texts, marshal); err != nil {
 		return err
 	}
 	return bw.WriteByte('}')
@@ -178,33 +241,120 @@ func labels(l reports.Lang) map[string]string {
 	for _, k := range []string{"dash.title", "dash.tasks", "dash.areas", "dash.bars", "dash.radar", "dash.timeline", "dash.gaps",
 		"dash.detail", "dash.detail.hint", "dash.covered", "dash.missing", "dash.measures", "dash.none", "dash.asof",
 		"dash.regions", "dash.count", "col.region", "col.index", "col.rank", "col.provision", "col.task", "col.peer", "dash.missingin", "dash.unmapped",
-		"col.measure", "col.text", "col.unmapped"} {
+		"col.measure", "col.text", "col.unmapped", "dash.own", "dash.rollup", "dash.rollup.note", "dash.level", "dash.level.all",
+		"dash.search", "dash.found", "dash.found.more", "dash.found.none", "dash.page", "dash.prev", "dash.next", "dash.expand",
+		"dash.collapse", "dash.tiles", "dash.metric", "dash.outofcorpus", "dash.rows", "dash.sort", "dash.opened", "dash.behind", "dash.more"} {
 		out[k] = l.L(k)
 	}
 	return out
 }
 
-func fillCells(d *data, o *reports.Overview) {
-	index := map[string]int{}
-	for _, row := range o.Matrix {
-		var cells []cellData
-		for _, c := range row {
-			cd := cellData{Score: c.Score, Level: levelIndex(c.Level), Covered: c.Covered, Missing: c.Missing}
-			if c.Level == string(compare.LevelOutOfScope) {
-				cd.Missing = nil
-			}
-			for _, m := range c.Measures {
-				i, ok := index[m.Key]
-				if !ok {
-					i = len(d.Measures)
-					index[m.Key] = i
-					d.Measures = append(d.Measures, [4]string{m.Doc, m.ID, m.Text, m.Key})
-				}
-				cd.Measures = append(cd.Measures, i)
-			}
-			cells = append(cells, cd)
+// fillRows makes a row of every region of the run, then of every region
+// above them that only the roll-ups know (a province without its own
+// document), and links each to its parent's row.
+func fillRows(d *data, o *reports.Overview) {
+	at := map[string]int{}
+	texts := map[string]int{}
+	docs := map[string]int{}
+	measure := map[string]int{}
+	cite := func(m reports.CellMeasure, r int) int {
+		if i, ok := measure[m.Key]; ok {
+			return i
 		}
-		d.Cells = append(d.Cells, cells)
+		di, ok := docs[m.Region+"/"+m.Doc]
+		if !ok {
+			di = len(d.Docs)
+			docs[m.Region+"/"+m.Doc] = di
+			d.Docs = append(d.Docs, [2]any{r, m.Doc})
+		}
+		ti, ok := texts[m.Text]
+		if !ok {
+			ti = len(d.Texts)
+			texts[m.Text] = ti
+			d.Texts = append(d.Texts, m.Text)
+		}
+		i := len(d.Measures)
+		measure[m.Key] = i
+		d.Measures = append(d.Measures, [3]any{di, m.ID, ti})
+		return i
+	}
+	taskIndex := map[string]int{}
+	for j, t := range o.Tasks {
+		taskIndex[t.ID] = j
+	}
+	provision := map[string]int{} // id -> place in its task
+	for _, ps := range o.Provisions {
+		for k, p := range ps {
+			provision[p.ID] = k
+		}
+	}
+	covered := func(task int, labels []string) []int {
+		out := []int{}
+		for _, l := range labels {
+			if k := slices.IndexFunc(o.Provisions[task], func(h reports.Head) bool { return h.Title == l }); k >= 0 {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	for i, rr := range o.Regions {
+		own := rr.Index
+		r := row{Name: rr.Name, Level: rr.Level, Parent: -1, Own: &own, Rank: rr.Rank, Count: rr.Measures}
+		for j, c := range o.Matrix[i] {
+			ms := []int{}
+			for _, m := range c.Measures {
+				ms = append(ms, cite(m, i))
+			}
+			r.Cells = append(r.Cells, [4]any{c.Score, levelIndex(c.Level), ms, covered(j, c.Covered)})
+		}
+		for j, s := range o.AreaMatrix[i] {
+			r.Areas = append(r.Areas, [2]any{s, levelIndex(o.AreaLevels[i][j])})
+		}
+		at[rr.Name] = i
+		d.Rows = append(d.Rows, r)
+	}
+	for _, ru := range o.RollUps {
+		i, ok := at[ru.Region]
+		if !ok {
+			i = len(d.Rows)
+			at[ru.Region] = i
+			d.Rows = append(d.Rows, row{Name: ru.Region, Level: string(regions.LevelProvince), Parent: -1})
+		}
+		r := &d.Rows[i]
+		up := ru.Index
+		r.Up = &up
+		r.UpCells = make([][4]any, len(o.Tasks))
+		for j := range o.Tasks {
+			r.UpCells[j] = [4]any{0, levelIndex(string(compare.LevelOutOfScope)), 0, []int{}}
+		}
+		sums, ns := make([]float64, len(o.Areas)), make([]int, len(o.Areas))
+		for _, rt := range ru.Tasks {
+			j := taskIndex[rt.Task]
+			ids := []int{}
+			for _, p := range rt.Provisions {
+				ids = append(ids, provision[p])
+			}
+			r.UpCells[j] = [4]any{rt.Score, levelIndex(string(rt.Level)), rt.Measures, ids}
+			sums[d.TaskArea[j]] += rt.Score
+			ns[d.TaskArea[j]]++
+		}
+		for a := range o.Areas {
+			if ns[a] == 0 {
+				r.UpAreas = append(r.UpAreas, [2]any{0, levelIndex(string(compare.LevelOutOfScope))})
+				continue
+			}
+			s := sums[a] / float64(ns[a])
+			r.UpAreas = append(r.UpAreas, [2]any{s, levelIndex(string(compare.LevelOf(s)))})
+		}
+	}
+	parents := map[string]string{}
+	for _, rr := range o.Regions {
+		parents[rr.Name] = rr.Parent
+	}
+	for i := range d.Rows {
+		if p, ok := at[parents[d.Rows[i].Name]]; ok && p != i {
+			d.Rows[i].Parent = p
+		}
 	}
 }
 
@@ -217,122 +367,146 @@ func levelIndex(level string) int {
 	return 0
 }
 
-type value struct {
-	score float64
-	level string
-}
-
-func taskValues(o *reports.Overview) [][]value {
-	var out [][]value
-	for _, row := range o.Matrix {
-		var r []value
-		for _, c := range row {
-			r = append(r, value{c.Score, c.Level})
-		}
-		out = append(out, r)
+// pieces is the level legend: go-echarts' Piece has no label.
+func pieces(o *reports.Overview) []map[string]any {
+	var out []map[string]any
+	for i, lv := range levels {
+		out = append(out, map[string]any{"value": i, "label": o.Lang.L(string(lv)), "color": levelColors[i]})
 	}
 	return out
 }
 
-func areaValues(o *reports.Overview) [][]value {
-	var out [][]value
-	for i, row := range o.AreaMatrix {
-		var r []value
-		for j, s := range row {
-			r = append(r, value{s, o.AreaLevels[i][j]})
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// heatmap: columns x rows, each cell [x, y, score, level], coloured by level.
-func heatmap(o *reports.Overview, cols, rows []string, values [][]value) map[string]any {
+// heatmap: areas × the rows of the table's page, each cell [x, y, score,
+// level], coloured by level; the script sets the rows.
+func heatmap(o *reports.Overview, cols []string) map[string]any {
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "90", Right: "10", Top: "110", Bottom: "40"}),
+		charts.WithGridOpts(opts.Grid{Left: "150", Right: "10", Top: "110", Bottom: "40"}),
 	)
 	hm.SetXAxis(cols)
-	var points []opts.HeatMapData
-	for y, row := range values {
-		for x, v := range row {
-			points = append(points, opts.HeatMapData{Value: [4]any{x, y, v.score, levelIndex(v.level)}})
-		}
-	}
-	hm.AddSeries("coverage", points)
+	hm.AddSeries("coverage", []opts.HeatMapData{})
 	hm.Validate()
 	out := hm.JSON()
-	out["xAxis"] = []map[string]any{{"type": "category", "data": cols, "position": "top", "axisLabel": map[string]any{"rotate": 60, "interval": 0, "fontSize": 10}}}
-	out["yAxis"] = []map[string]any{{"type": "category", "data": rows, "inverse": true, "axisLabel": map[string]any{"interval": 0}}}
-	// go-echarts' Piece has no label: the level legend is set here
-	var pieces []map[string]any
-	for i, lv := range levels {
-		pieces = append(pieces, map[string]any{"value": i, "label": o.Lang.L(string(lv)), "color": levelColors[i]})
-	}
-	out["visualMap"] = []map[string]any{{"type": "piecewise", "dimension": 3, "orient": "horizontal", "left": "center", "bottom": 0, "pieces": pieces}}
+	out["xAxis"] = []map[string]any{{"type": "category", "data": cols, "position": "top", "axisLabel": map[string]any{"rotate": 30, "interval": 0, "fontSize": 10}}}
+	out["yAxis"] = []map[string]any{{"type": "category", "data": []string{}, "inverse": true, "axisLabel": map[string]any{"interval": 0}}}
+	out["visualMap"] = []map[string]any{{"type": "piecewise", "dimension": 3, "orient": "horizontal", "left": "center", "bottom": 0, "pieces": pieces(o)}}
 	out["legend"] = []map[string]any{{"show": false}}
 	return out
 }
 
-// areaBars: each region's area scores, grouped by region.
-func areaBars(o *reports.Overview, d *data) map[string]any {
+// areaBars: the area scores of the rows of the table's page.
+func areaBars(d *data) map[string]any {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 1}),
 		charts.WithGridOpts(opts.Grid{Top: "40", Bottom: "60"}),
+		charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", Start: 0, End: 100}),
 	)
-	if len(d.Regions) > 12 {
-		bar.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{Type: "slider", Start: 0, End: float32(100 * 12 / len(d.Regions))}))
-	}
-	bar.SetXAxis(d.Regions)
-	for j, a := range d.Areas {
-		var ys []opts.BarData
-		for i := range d.Regions {
-			ys = append(ys, opts.BarData{Value: o.AreaMatrix[i][j]})
-		}
-		bar.AddSeries(a, ys)
+	bar.SetXAxis([]string{})
+	for _, a := range d.Areas {
+		bar.AddSeries(a, []opts.BarData{})
 	}
 	bar.Validate()
 	return bar.JSON()
 }
 
-// radar: regions against the areas; the first five are shown, the others
-// are a click away in the legend.
-func radar(o *reports.Overview, d *data) map[string]any {
+// radar: the first rows of the table's page against the areas.
+func radar(d *data) map[string]any {
 	r := charts.NewRadar()
 	var ind []*opts.Indicator
 	for _, a := range d.Areas {
 		ind = append(ind, &opts.Indicator{Name: a, Max: 1})
 	}
-	selected := map[string]bool{}
-	for i, name := range d.Regions {
-		selected[name] = i < 5
-	}
 	r.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0", Selected: selected}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
 		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind}),
 	)
-	for i, name := range d.Regions {
-		r.AddSeries(name, []opts.RadarData{{Name: name, Value: o.AreaMatrix[i]}})
-	}
+	r.AddSeries("areas", []opts.RadarData{})
 	r.Validate()
 	return r.JSON()
 }
 
-// timeline: measures due per month, by region, against the national
-// milestones and the as-of date.
-func timeline(o *reports.Overview, d *data) map[string]any {
+// tileMap: the provinces as equal tiles on a grid; the script colours them
+// by the chosen measure.
+func tileMap(o *reports.Overview) map[string]any {
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "10", Top: "10", Bottom: "50"}),
+	)
+	cols := make([]string, tileCols)
+	for i := range cols {
+		cols[i] = fmt.Sprint(i)
+	}
+	hm.SetXAxis(cols)
+	hm.AddSeries("tiles", []opts.HeatMapData{})
+	hm.AddSeries("absent", []opts.HeatMapData{}) // provinces not in the run, grey
+	hm.Validate()
+	out := hm.JSON()
+	lines := make([]string, tileLines)
+	for i := range lines {
+		lines[i] = fmt.Sprint(i)
+	}
+	hidden := map[string]any{"show": false}
+	out["xAxis"] = []map[string]any{{"type": "category", "data": cols, "axisLabel": hidden, "axisLine": hidden, "axisTick": hidden, "splitArea": hidden}}
+	out["yAxis"] = []map[string]any{{"type": "category", "data": lines, "inverse": true, "axisLabel": hidden, "axisLine": hidden, "axisTick": hidden}}
+	out["visualMap"] = []map[string]any{{"type": "continuous", "seriesIndex": 0, "min": 0, "max": 1, "dimension": 2, "orient": "horizontal", "left": "center", "bottom": 0,
+		"calculable": false, "precision": 2, "inRange": map[string]any{"color": []string{levelColors[0], levelColors[2], levelColors[3]}}}}
+	out["legend"] = []map[string]any{{"show": false}}
+	return out
+}
+
+// The schematic grid of China's 31 provinces (the tile-grid map of news
+// graphics): each at a column and line roughly where it lies, so that no
+// boundary data, and no map approval, is needed. A region is a province's
+// when its name starts with the province's name.
+const tileCols, tileLines = 8, 8
+
+var grid = []struct {
+	name, short string
+	col, line   int
+}{
+	{"黑龙江", "黑", 7, 0},
+	{"内蒙古", "蒙", 3, 1}, {"北京", "京", 4, 1}, {"天津", "津", 5, 1}, {"辽宁", "辽", 6, 1}, {"吉林", "吉", 7, 1},
+	{"新疆", "新", 0, 2}, {"宁夏", "宁", 2, 2}, {"山西", "晋", 3, 2}, {"河北", "冀", 4, 2}, {"山东", "鲁", 5, 2},
+	{"青海", "青", 1, 3}, {"甘肃", "甘", 2, 3}, {"陕西", "陕", 3, 3}, {"河南", "豫", 4, 3}, {"江苏", "苏", 5, 3},
+	{"西藏", "藏", 0, 4}, {"四川", "川", 1, 4}, {"重庆", "渝", 2, 4}, {"湖北", "鄂", 3, 4}, {"安徽", "皖", 4, 4}, {"上海", "沪", 5, 4},
+	{"云南", "滇", 1, 5}, {"贵州", "黔", 2, 5}, {"湖南", "湘", 3, 5}, {"江西", "赣", 4, 5}, {"浙江", "浙", 5, 5},
+	{"广西", "桂", 2, 6}, {"广东", "粤", 3, 6}, {"福建", "闽", 4, 6},
+	{"海南", "琼", 3, 7},
+}
+
+// tiles places every province of the grid, with the row of the region at
+// the top of the tree that is that province, if any.
+func tiles(rows []row) []tile {
+	var out []tile
+	for _, g := range grid {
+		t := tile{Row: -1, Col: g.col, Line: g.line, Short: g.short}
+		for i, r := range rows {
+			if r.Parent == -1 && r.Level == string(regions.LevelProvince) && strings.HasPrefix(r.Name, g.name) {
+				t.Row = i
+				break
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// timeline: measures due per month, by level of region, against the
+// national milestones and the as-of date.
+func timeline(o *reports.Overview) map[string]any {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
 		charts.WithGridOpts(opts.Grid{Top: "40", Bottom: "40"}),
 	)
-	months := []string{}
+	var months []string
 	for _, m := range o.Timeline {
 		months = append(months, m.Month)
 	}
@@ -347,18 +521,26 @@ func timeline(o *reports.Overview, d *data) map[string]any {
 	}
 	sort.Strings(months)
 	bar.SetXAxis(months)
-	for i, name := range d.Regions {
-		var ys []opts.BarData
-		for _, month := range months {
-			n := 0
-			for _, m := range o.Timeline {
-				if m.Month == month {
-					n = m.ByRegion[i]
+	for _, lv := range regionLevels {
+		counts := make([]int, len(months))
+		any := false
+		for _, m := range o.Timeline {
+			k := slices.Index(months, m.Month)
+			for i, n := range m.ByRegion {
+				if o.Regions[i].Level == string(lv) && n > 0 {
+					counts[k] += n
+					any = true
 				}
 			}
+		}
+		if !any {
+			continue
+		}
+		var ys []opts.BarData
+		for _, n := range counts {
 			ys = append(ys, opts.BarData{Value: n})
 		}
-		bar.AddSeries(name, ys, charts.WithBarChartOpts(opts.BarChart{Stack: "due"}))
+		bar.AddSeries(o.Lang.L("level."+string(lv)), ys, charts.WithBarChartOpts(opts.BarChart{Stack: "due"}))
 	}
 	bar.Validate()
 	out := bar.JSON()

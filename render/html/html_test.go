@@ -7,10 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"policygap/compare"
 	"policygap/regions"
 	"policygap/reports"
 	"policygap/reports/reportstest"
@@ -186,7 +188,21 @@ func TestDataInItsPlace(t *testing.T) {
 	if n := strings.Count(page, dataMark); n < 2 {
 		t.Fatalf("the mark is in the page %d times: the test needs it in the tables too", n)
 	}
-	_, rest, ok := strings.Cut(page, "var PG = ")
+	d := pageData(t, page)
+	if len(d.Rows) != 6 || len(d.Measures) == 0 || len(d.Options) != 5 || len(d.Texts) == 0 {
+		t.Fatalf("data incomplete: %d rows, %d measures, %d options, %d texts", len(d.Rows), len(d.Measures), len(d.Options), len(d.Texts))
+	}
+	for _, tx := range d.Texts {
+		if !strings.HasPrefix(tx, dataMark) {
+			t.Fatalf("text %.40q", tx)
+		}
+	}
+}
+
+// pageData reads the data the page's script reads.
+func pageData(t *testing.T, page string) data {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `<script type="application/json" id="pg-data">`)
 	if !ok {
 		t.Fatal("no data in the page")
 	}
@@ -194,12 +210,84 @@ func TestDataInItsPlace(t *testing.T) {
 	if err := json.NewDecoder(strings.NewReader(rest)).Decode(&d); err != nil {
 		t.Fatalf("the page's data is not JSON: %v", err)
 	}
-	if len(d.Cells) == 0 || len(d.Measures) == 0 || len(d.Options) == 0 || len(d.Regions) == 0 {
-		t.Fatalf("data incomplete: %d cells, %d measures, %d options, %d regions", len(d.Cells), len(d.Measures), len(d.Options), len(d.Regions))
+	return d
+}
+
+// The tree the page draws: every region a row, 福建省 (whose own document is
+// not in the corpus) a row of its roll-up alone, its cities below it; each
+// cell's measures and provisions those of the overview; the provinces on
+// their tiles.
+func TestRowsTreeAndTiles(t *testing.T) {
+	o := overview(t, 1, reports.Chinese, nil)
+	path := writePage(t, o)
+	b, _ := os.ReadFile(path)
+	d := pageData(t, string(b))
+	at := map[string]int{}
+	for i, r := range d.Rows {
+		at[r.Name] = i
 	}
-	for _, m := range d.Measures {
-		if !strings.HasPrefix(m[2], dataMark) {
-			t.Fatalf("measure %s: text %.40q", m[3], m[2])
+	fj, xm, fz, qh := at["福建省"], at["厦门市"], at["福州市"], at["青海省"]
+	if fj != 5 || d.Rows[fj].Own != nil || d.Rows[fj].Up == nil || *d.Rows[fj].Up != 0.973 || d.Rows[fj].Parent != -1 || d.Rows[fj].Cells != nil {
+		t.Errorf("福建省: %+v", d.Rows[fj])
+	}
+	if d.Rows[xm].Parent != fj || d.Rows[fz].Parent != fj || d.Rows[qh].Parent != -1 || d.Rows[xm].Up != nil {
+		t.Errorf("parents: 厦门市 %d, 福州市 %d, 青海省 %d; want %d, %d, -1, and no roll-up of 厦门市", d.Rows[xm].Parent, d.Rows[fz].Parent, d.Rows[qh].Parent, fj, fj)
+	}
+	for i, rr := range o.Regions {
+		r := d.Rows[at[rr.Name]]
+		if *r.Own != rr.Index || r.Rank != rr.Rank || r.Count != rr.Measures {
+			t.Errorf("%s: own %v rank %d measures %d; want %v %d %d", rr.Name, *r.Own, r.Rank, r.Count, rr.Index, rr.Rank, rr.Measures)
 		}
+		for j, c := range o.Matrix[i] {
+			got := r.Cells[j]
+			var keys []string
+			for _, m := range got[2].([]any) {
+				ref := d.Measures[int(m.(float64))]
+				doc := d.Docs[int(ref[0].(float64))]
+				keys = append(keys, d.Rows[int(doc[0].(float64))].Name+"/"+doc[1].(string)+"#"+ref[1].(string))
+				if d.Texts[int(ref[2].(float64))] == "" {
+					t.Errorf("%s: no text", keys[len(keys)-1])
+				}
+			}
+			var want []string
+			for _, m := range c.Measures {
+				want = append(want, m.Key)
+			}
+			var covered []string
+			for _, k := range got[3].([]any) {
+				covered = append(covered, d.Provisions[j][int(k.(float64))])
+			}
+			if got[0].(float64) != c.Score || d.LevelLabels[int(got[1].(float64))] != c.LevelLabel ||
+				strings.Join(keys, " ") != strings.Join(want, " ") || strings.Join(covered, "|") != strings.Join(c.Covered, "|") {
+				t.Fatalf("%s %s: %v, want %v %s %v %v", rr.Name, o.Tasks[j].ID, got, c.Score, c.LevelLabel, want, c.Covered)
+			}
+		}
+	}
+	var fjUp compare.RollUp
+	for _, ru := range o.RollUps {
+		if ru.Region == "福建省" {
+			fjUp = ru
+		}
+	}
+	for j, task := range o.Tasks {
+		got := d.Rows[fj].UpCells[j]
+		k := slices.IndexFunc(fjUp.Tasks, func(rt compare.RollUpTask) bool { return rt.Task == task.ID })
+		if k < 0 {
+			if d.LevelLabels[int(got[1].(float64))] != "不在范围" {
+				t.Errorf("福建省 %s is out of scope: %v", task.ID, got)
+			}
+			continue
+		}
+		rt := fjUp.Tasks[k]
+		if got[0].(float64) != rt.Score || d.LevelLabels[int(got[1].(float64))] != reports.Chinese.L(string(rt.Level)) || int(got[2].(float64)) != rt.Measures {
+			t.Errorf("福建省 %s: %v, want %+v", task.ID, got, rt)
+		}
+	}
+	tiles := map[string]int{}
+	for _, tl := range d.Tiles {
+		tiles[tl.Short] = tl.Row
+	}
+	if len(d.Tiles) != 31 || tiles["闽"] != fj || tiles["青"] != qh || tiles["渝"] != at["重庆市"] || tiles["京"] != -1 {
+		t.Errorf("tiles: %v", tiles)
 	}
 }
