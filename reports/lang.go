@@ -119,6 +119,8 @@ var labels = map[string][2]string{
 	"dash.opened":      {"措施原文（检索词所在句已标出）", "The measure (the sentence with the words marked)"},
 	"dash.behind":      {"所在单元格", "Behind the cells"},
 	"dash.more":        {"等 %d 个", "and %d more"},
+	"xlsx.rollup":      {"%s（含下级 %d 个地区）", "%s (with %d regions below)"},
+	"xlsx.own":         {"%s（本级）", "%s (own)"},
 	"level.national":   {"国家部委", "national"},
 	"level.province":   {"省级", "province"},
 	"level.city":       {"市级", "city"},

@@ -206,3 +206,106 @@ func (o *Overview) AsOfTime() time.Time {
 	t, _ := time.Parse(time.DateOnly, o.AsOf)
 	return t
 }
+
+// Node is a region in the tree of the run's regions: the provinces and
+// ministries at the top, their cities below them, the cities' counties
+// below those.
+type Node struct {
+	Name   string
+	Level  string // its own; for a region absent from the run, the level above its regions'
+	Depth  int
+	Region int // index in Regions; -1 when its own document is not in the run
+	RollUp int // index in RollUps; -1 when no region of the run is below it
+}
+
+// Tree lists the regions depth first, each top region in the run's order,
+// the regions below each in the run's order. A region named as a parent but
+// absent from the run (a province whose cities alone are in) is a node of
+// its roll-up alone, in the place of the first region below it.
+func (o *Overview) Tree() []Node {
+	var nodes []Node
+	at := map[string]int{}
+	add := func(name string) int {
+		if i, ok := at[name]; ok {
+			return i
+		}
+		at[name] = len(nodes)
+		nodes = append(nodes, Node{Name: name, Region: -1, RollUp: -1})
+		return len(nodes) - 1
+	}
+	for i, r := range o.Regions {
+		n := &nodes[add(r.Name)]
+		n.Region, n.Level = i, r.Level
+	}
+	for k, ru := range o.RollUps {
+		nodes[add(ru.Region)].RollUp = k
+	}
+	parent := make([]int, len(nodes))
+	for i := range parent {
+		parent[i] = -1
+	}
+	for _, r := range o.Regions {
+		if p, ok := at[r.Parent]; ok && r.Parent != r.Name {
+			parent[at[r.Name]] = p
+		}
+	}
+	pos := make([]int, len(nodes)) // where a node comes in the run
+	for i, n := range nodes {
+		pos[i] = n.Region
+		if n.Region < 0 {
+			pos[i] = len(o.Regions)
+			for _, name := range o.RollUps[n.RollUp].Below {
+				if j, ok := at[name]; ok && nodes[j].Region >= 0 {
+					pos[i] = min(pos[i], nodes[j].Region)
+				}
+			}
+		}
+	}
+	var tops []int
+	below := make([][]int, len(nodes))
+	for i := range nodes {
+		if parent[i] < 0 {
+			tops = append(tops, i)
+		} else {
+			below[parent[i]] = append(below[parent[i]], i)
+		}
+	}
+	sort.SliceStable(tops, func(a, b int) bool { return pos[tops[a]] < pos[tops[b]] })
+	for i := range nodes {
+		if nodes[i].Region < 0 {
+			nodes[i].Level = string(regions.LevelUnknown)
+			if len(below[i]) > 0 {
+				if up, ok := levelAbove[regions.Level(nodes[below[i][0]].Level)]; ok {
+					nodes[i].Level = string(up)
+				}
+			}
+		}
+	}
+	var out []Node
+	seen := make([]bool, len(nodes))
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		if seen[i] { // parents that name each other
+			return
+		}
+		seen[i] = true
+		n := nodes[i]
+		n.Depth = depth
+		out = append(out, n)
+		for _, j := range below[i] {
+			walk(j, depth+1)
+		}
+	}
+	for _, i := range tops {
+		walk(i, 0)
+	}
+	for i := range nodes { // a loop of parents has no top: start it anywhere
+		walk(i, 0)
+	}
+	return out
+}
+
+// levelAbove is the level of the region a region of a level belongs to.
+var levelAbove = map[regions.Level]regions.Level{
+	regions.LevelCity: regions.LevelProvince, regions.LevelCounty: regions.LevelCity, regions.LevelDistrict: regions.LevelCity,
+}

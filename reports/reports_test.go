@@ -3,6 +3,7 @@ package reports_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -96,5 +97,25 @@ func TestRecordJSON(t *testing.T) {
 		if got != want.String() {
 			t.Fatalf("record %d:\n got  %s\n want %s", i, got, want.String())
 		}
+	}
+}
+
+// The tree: tops in the run's order (a province known from its cities alone
+// after them), each region's regions below it, depth first; a loop of
+// parents is listed once.
+func TestTree(t *testing.T) {
+	o := &Overview{
+		Regions: []compare.RegionResult{{Name: "乙市", Level: "city", Parent: "甲省"}, {Name: "丙县", Level: "county", Parent: "乙市"}, {Name: "丁部", Level: "national"},
+			{Name: "戊市", Level: "city", Parent: "甲省"}, {Name: "己市", Level: "city", Parent: "庚市"}, {Name: "庚市", Level: "city", Parent: "己市"}},
+		RollUps: []compare.RollUp{{Region: "甲省", Below: []string{"乙市", "丙县", "戊市"}}, {Region: "乙市", Below: []string{"丙县"}},
+			{Region: "庚市", Below: []string{"己市"}}, {Region: "己市", Below: []string{"庚市"}}},
+	}
+	var got []string
+	for _, n := range o.Tree() {
+		got = append(got, fmt.Sprintf("%s %s %d %d %d", n.Name, n.Level, n.Depth, n.Region, n.RollUp))
+	}
+	want := []string{"甲省 province 0 -1 0", "乙市 city 1 0 1", "丙县 county 2 1 -1", "戊市 city 1 3 -1", "丁部 national 0 2 -1", "己市 city 0 4 3", "庚市 city 1 5 2"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("tree:\n got %s\nwant %s", strings.Join(got, "; "), strings.Join(want, "; "))
 	}
 }

@@ -194,7 +194,7 @@ func js[T any](t *testing.T, b context.Context, script string) T {
 
 func shot(t *testing.T, b context.Context, path string) {
 	t.Helper()
-	png, err := chromedp.Run(b, chromedp.FullScreenshot(80))
+	png, err := chromedp.Run(b, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -253,7 +253,6 @@ func labels(l reports.Lang) map[string]string {
 // above them that only the roll-ups know (a province without its own
 // document), and links each to its parent's row.
 func fillRows(d *data, o *reports.Overview) {
-	at := map[string]int{}
 	texts := map[string]int{}
 	docs := map[string]int{}
 	measure := map[string]int{}
@@ -297,64 +296,32 @@ func fillRows(d *data, o *reports.Overview) {
 		}
 		return out
 	}
-	for i, rr := range o.Regions {
-		own := rr.Index
-		r := row{Name: rr.Name, Level: rr.Level, Parent: -1, Own: &own, Rank: rr.Rank, Count: rr.Measures}
-		for j, c := range o.Matrix[i] {
-			ms := []int{}
-			for _, m := range c.Measures {
-				ms = append(ms, cite(m, i))
+	stack := []int{} // the row at each depth above the current one
+	for k, n := range o.Tree() {
+		r := row{Name: n.Name, Level: n.Level, Parent: -1}
+		if n.Depth > 0 {
+			r.Parent = stack[n.Depth-1]
+		}
+		stack = append(stack[:n.Depth], k)
+		if i := n.Region; i >= 0 {
+			rr := o.Regions[i]
+			own := rr.Index
+			r.Level, r.Own, r.Rank, r.Count = rr.Level, &own, rr.Rank, rr.Measures
+			for j, c := range o.Matrix[i] {
+				ms := []int{}
+				for _, m := range c.Measures {
+					ms = append(ms, cite(m, k))
+				}
+				r.Cells = append(r.Cells, [4]any{c.Score, levelIndex(c.Level), ms, covered(j, c.Covered)})
 			}
-			r.Cells = append(r.Cells, [4]any{c.Score, levelIndex(c.Level), ms, covered(j, c.Covered)})
+			for j, s := range o.AreaMatrix[i] {
+				r.Areas = append(r.Areas, [2]any{s, levelIndex(o.AreaLevels[i][j])})
+			}
 		}
-		for j, s := range o.AreaMatrix[i] {
-			r.Areas = append(r.Areas, [2]any{s, levelIndex(o.AreaLevels[i][j])})
+		if n.RollUp >= 0 {
+			rollUp(&r, o.RollUps[n.RollUp], d, o, taskIndex, provision)
 		}
-		at[rr.Name] = i
 		d.Rows = append(d.Rows, r)
-	}
-	for _, ru := range o.RollUps {
-		i, ok := at[ru.Region]
-		if !ok {
-			i = len(d.Rows)
-			at[ru.Region] = i
-			d.Rows = append(d.Rows, row{Name: ru.Region, Level: string(regions.LevelProvince), Parent: -1})
-		}
-		r := &d.Rows[i]
-		up := ru.Index
-		r.Up = &up
-		r.UpCells = make([][4]any, len(o.Tasks))
-		for j := range o.Tasks {
-			r.UpCells[j] = [4]any{0, levelIndex(string(compare.LevelOutOfScope)), 0, []int{}}
-		}
-		sums, ns := make([]float64, len(o.Areas)), make([]int, len(o.Areas))
-		for _, rt := range ru.Tasks {
-			j := taskIndex[rt.Task]
-			ids := []int{}
-			for _, p := range rt.Provisions {
-				ids = append(ids, provision[p])
-			}
-			r.UpCells[j] = [4]any{rt.Score, levelIndex(string(rt.Level)), rt.Measures, ids}
-			sums[d.TaskArea[j]] += rt.Score
-			ns[d.TaskArea[j]]++
-		}
-		for a := range o.Areas {
-			if ns[a] == 0 {
-				r.UpAreas = append(r.UpAreas, [2]any{0, levelIndex(string(compare.LevelOutOfScope))})
-				continue
-			}
-			s := sums[a] / float64(ns[a])
-			r.UpAreas = append(r.UpAreas, [2]any{s, levelIndex(string(compare.LevelOf(s)))})
-		}
-	}
-	parents := map[string]string{}
-	for _, rr := range o.Regions {
-		parents[rr.Name] = rr.Parent
-	}
-	for i := range d.Rows {
-		if p, ok := at[parents[d.Rows[i].Name]]; ok && p != i {
-			d.Rows[i].Parent = p
-		}
 	}
 }
 
@@ -569,4 +536,34 @@ func withMarkLines(series []charts.SingleSeries, lines []map[string]any) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// rollUp fills a row's roll-up: its index, per task [score, level, measures,
+// [provisions covered]], per area the mean of its tasks' scores.
+func rollUp(r *row, ru compare.RollUp, d *data, o *reports.Overview, taskIndex, provision map[string]int) {
+	up := ru.Index
+	r.Up = &up
+	r.UpCells = make([][4]any, len(o.Tasks))
+	for j := range o.Tasks {
+		r.UpCells[j] = [4]any{0, levelIndex(string(compare.LevelOutOfScope)), 0, []int{}}
+	}
+	sums, ns := make([]float64, len(o.Areas)), make([]int, len(o.Areas))
+	for _, rt := range ru.Tasks {
+		j := taskIndex[rt.Task]
+		ids := []int{}
+		for _, p := range rt.Provisions {
+			ids = append(ids, provision[p])
+		}
+		r.UpCells[j] = [4]any{rt.Score, levelIndex(string(rt.Level)), rt.Measures, ids}
+		sums[d.TaskArea[j]] += rt.Score
+		ns[d.TaskArea[j]]++
+	}
+	for a := range o.Areas {
+		if ns[a] == 0 {
+			r.UpAreas = append(r.UpAreas, [2]any{0, levelIndex(string(compare.LevelOutOfScope))})
+			continue
+		}
+		s := sums[a] / float64(ns[a])
+		r.UpAreas = append(r.UpAreas, [2]any{s, levelIndex(string(compare.LevelOf(s)))})
+	}
 }

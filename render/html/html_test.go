@@ -227,7 +227,7 @@ func TestRowsTreeAndTiles(t *testing.T) {
 		at[r.Name] = i
 	}
 	fj, xm, fz, qh := at["福建省"], at["厦门市"], at["福州市"], at["青海省"]
-	if fj != 5 || d.Rows[fj].Own != nil || d.Rows[fj].Up == nil || *d.Rows[fj].Up != 0.973 || d.Rows[fj].Parent != -1 || d.Rows[fj].Cells != nil {
+	if fj != 0 || d.Rows[fj].Own != nil || d.Rows[fj].Up == nil || *d.Rows[fj].Up != 0.973 || d.Rows[fj].Parent != -1 || d.Rows[fj].Cells != nil {
 		t.Errorf("福建省: %+v", d.Rows[fj])
 	}
 	if d.Rows[xm].Parent != fj || d.Rows[fz].Parent != fj || d.Rows[qh].Parent != -1 || d.Rows[xm].Up != nil {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -51,6 +52,7 @@ type book struct {
 	wb     *reports.Workbook
 	l      reports.Lang
 	header int
+	bold   int
 	date   int
 	wrap   int
 	levels map[string]int
@@ -150,6 +152,9 @@ func (b *book) styles() error {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}); err != nil {
 		return err
 	}
+	if b.bold, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return err
+	}
 	format := "yyyy-mm-dd"
 	if b.date, err = b.f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
 		return err
@@ -175,11 +180,16 @@ func cell(col, row int) string {
 
 // overview: regions x (index, areas, tasks), each score cell filled with its
 // level's colour and commented with the measures behind it.
+// collapseOver: an overview of more rows opens with its top regions alone.
+var collapseOver = 200
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
 func (b *book) overview(sheet string, commentLimit int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	f, o := b.f, b.wb.Overview
-	heads := []any{b.l.L("col.region"), b.l.L("col.index"), b.l.L("col.rank")}
+	heads := []any{b.l.L("col.region"), b.l.L("dash.level"), b.l.L("col.index"), b.l.L("col.rank")}
 	for _, a := range o.Areas {
 		heads = append(heads, a.ID+" "+a.Title)
 	}
@@ -192,18 +202,78 @@ func (b *book) overview(sheet string, commentLimit int) error {
 	f.SetCellStyle(sheet, "A1", cell(len(heads), 1), b.header)
 	f.SetRowHeight(sheet, 1, 60)
 	comments := len(o.Regions)*len(o.Tasks) <= commentLimit
-	for i, r := range o.Regions {
-		row := i + 2
-		f.SetCellValue(sheet, cell(1, row), r.Name)
-		f.SetCellValue(sheet, cell(2, row), r.Index)
-		f.SetCellValue(sheet, cell(3, row), r.Rank)
-		f.SetCellStyle(sheet, cell(2, row), cell(2, row), b.levels[levelOfScore(r.Index)])
+	// grouped by province: a region with regions below is a roll-up row,
+	// then its own row and the regions below one outline level deeper; a
+	// national workbook opens with the provinces alone, the rest a click on
+	// Excel's + away
+	tree := o.Tree()
+	collapse := len(tree) > collapseOver
+	row := 1
+	line := func(depth int, name string, level string) {
+		row++
+		f.SetCellValue(sheet, cell(1, row), strings.Repeat("  ", depth)+name)
+		f.SetCellValue(sheet, cell(2, row), level)
+		if depth > 0 {
+			f.SetRowOutlineLevel(sheet, row, uint8(min(depth, 7)))
+			if collapse {
+				f.SetRowVisible(sheet, row, false)
+			}
+		}
+	}
+	for _, n := range tree {
+		depth := n.Depth
+		if n.RollUp >= 0 {
+			ru := o.RollUps[n.RollUp]
+			line(depth, b.l.Sprintf("xlsx.rollup", n.Name, len(ru.Below)), b.l.L("level."+n.Level))
+			f.SetCellValue(sheet, cell(3, row), ru.Index)
+			f.SetCellStyle(sheet, cell(1, row), cell(1, row), b.bold)
+			f.SetCellStyle(sheet, cell(3, row), cell(3, row), b.levels[string(compare.LevelOf(ru.Index))])
+			byTask := map[string]compare.RollUpTask{}
+			for _, rt := range ru.Tasks {
+				byTask[rt.Task] = rt
+			}
+			for j, a := range o.Areas {
+				var sum float64
+				var k int
+				for _, t := range o.Tasks {
+					if rt, ok := byTask[t.ID]; ok && t.Area == a.ID {
+						sum += rt.Score
+						k++
+					}
+				}
+				if k == 0 {
+					b.score(sheet, cell(5+j, row), 0, string(compare.LevelOutOfScope))
+					continue
+				}
+				b.score(sheet, cell(5+j, row), round3(sum/float64(k)), string(compare.LevelOf(sum/float64(k))))
+			}
+			for j, t := range o.Tasks {
+				rt, ok := byTask[t.ID]
+				if !ok {
+					b.score(sheet, cell(5+len(o.Areas)+j, row), 0, string(compare.LevelOutOfScope))
+					continue
+				}
+				b.score(sheet, cell(5+len(o.Areas)+j, row), rt.Score, string(rt.Level))
+			}
+			depth++
+		}
+		if n.Region < 0 {
+			continue
+		}
+		i, r := n.Region, o.Regions[n.Region]
+		name := r.Name
+		if n.RollUp >= 0 {
+			name = b.l.Sprintf("xlsx.own", r.Name)
+		}
+		line(depth, name, b.l.L("level."+n.Level))
+		f.SetCellValue(sheet, cell(3, row), r.Index)
+		f.SetCellValue(sheet, cell(4, row), r.Rank)
+		f.SetCellStyle(sheet, cell(3, row), cell(3, row), b.levels[string(compare.LevelOf(r.Index))])
 		for j, score := range o.AreaMatrix[i] {
-			c := cell(4+j, row)
-			b.score(sheet, c, score, o.AreaLevels[i][j])
+			b.score(sheet, cell(5+j, row), score, o.AreaLevels[i][j])
 		}
 		for j, c := range o.Matrix[i] {
-			name := cell(4+len(o.Areas)+j, row)
+			name := cell(5+len(o.Areas)+j, row)
 			b.score(sheet, name, c.Score, c.Level)
 			if comments {
 				if err := f.AddComment(sheet, excelize.Comment{Cell: name, Author: "policygap",
@@ -213,8 +283,11 @@ func (b *book) overview(sheet string, commentLimit int) error {
 			}
 		}
 	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{OutlineSummaryBelow: new(false)}); err != nil {
+		return err
+	}
 	// the legend, under the matrix
-	legend := len(o.Regions) + 3
+	legend := row + 2
 	f.SetCellValue(sheet, cell(1, legend), b.l.L("col.level.legend"))
 	f.SetCellStyle(sheet, cell(1, legend), cell(1, legend), b.header)
 	for k, lv := range levelOrder {
@@ -225,7 +298,7 @@ func (b *book) overview(sheet string, commentLimit int) error {
 	f.SetCellValue(sheet, cell(1, legend+1), b.l.L("brief.method"))
 	f.SetCellValue(sheet, cell(2, legend+1), strings.Join(b.methodLines(), " "))
 	last, _ := excelize.ColumnNumberToName(len(heads))
-	f.SetColWidth(sheet, "A", "A", 14)
+	f.SetColWidth(sheet, "A", "A", 22)
 	f.SetColWidth(sheet, "B", last, 9)
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
 }
@@ -242,18 +315,6 @@ func (b *book) score(sheet, c string, score float64, level string) {
 }
 
 func (b *book) methodLines() []string { return reports.MethodNote(b.wb.Results, b.l) }
-
-func levelOfScore(s float64) string {
-	switch {
-	case s == 0:
-		return string(compare.LevelNone)
-	case s <= 0.25:
-		return string(compare.LevelMentioned)
-	case s >= 0.75:
-		return string(compare.LevelFull)
-	}
-	return string(compare.LevelPartial)
-}
 
 func cellComment(l reports.Lang, t reports.Head, c reports.Cell) string {
 	var b strings.Builder

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,11 +58,15 @@ func TestWorkbookSheets(t *testing.T) {
 			t.Fatalf("%s sheets %v, want %v", lang, got, want)
 		}
 		overview, measures := want[0], want[3]
-		if v, _ := f.GetCellValue(overview, "A2"); v != "厦门市" {
-			t.Errorf("%s overview A2 = %q", lang, v)
+		fj := map[reports.Lang]string{reports.Chinese: "福建省（含下级 2 个地区）", reports.English: "福建省 (with 2 regions below)"}[lang]
+		if a, _ := f.GetCellValue(overview, "A2"); a != fj {
+			t.Errorf("%s overview A2 = %q, want %q", lang, a, fj)
 		}
-		if v, _ := f.GetCellValue(overview, "B2"); v != "0.82" {
-			t.Errorf("%s overview B2 (index) = %q", lang, v)
+		if a, _ := f.GetCellValue(overview, "A3"); a != "  厦门市" {
+			t.Errorf("%s overview A3 = %q", lang, a)
+		}
+		if v, _ := f.GetCellValue(overview, "C3"); v != "0.82" {
+			t.Errorf("%s overview C3 (厦门市's index) = %q", lang, v)
 		}
 		if panes, _ := f.GetPanes(overview); !panes.Freeze {
 			t.Errorf("%s overview headers are not frozen", lang)
@@ -247,8 +252,8 @@ func TestLibreOfficeReadsEverySheet(t *testing.T) {
 		return rows
 	}
 	overview := read("总览")
-	if overview[0][0] != "地区" || overview[1][0] != "厦门市" || overview[1][1] != "0.821" {
-		t.Errorf("总览: %v / %v", overview[0][:3], overview[1][:3])
+	if overview[0][0] != "地区" || overview[2][0] != "  厦门市" || overview[2][2] != "0.821" || overview[1][2] != "0.973" {
+		t.Errorf("总览: %v / %v / %v", overview[0][:4], overview[1][:4], overview[2][:4])
 	}
 	measures := read("措施清单")
 	if len(measures) != len(res.Measures)+1 {
@@ -335,5 +340,47 @@ func TestLongTextCutVisibly(t *testing.T) {
 	astral := strings.Repeat("😀", excelize.TotalCellChars/2+1)                                                    // two UTF-16 units each
 	if got := fitCell(astral); len([]rune(got)) != excelize.TotalCellChars/2+1 || !strings.HasSuffix(got, "😀…") { // 16,383 × 2 units and …
 		t.Errorf("astral text cut to %d runes", len([]rune(got)))
+	}
+}
+
+// The overview grouped by province: 福建省's roll-up (its own document is not
+// in the seeds) above its cities, one outline level deeper; each row's index,
+// rank and level read back by column header; a large overview opens with its
+// provinces alone.
+func TestOverviewGroupedByProvince(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	for _, collapse := range []bool{false, true} {
+		if collapse {
+			defer func(n int) { collapseOver = n }(collapseOver)
+			collapseOver = 3
+		}
+		f := open(t, write(t, res, tax, reports.Chinese))
+		rows, _ := f.GetRows("总览")
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		want := [][5]string{ // name, level, index, rank, outline level
+			{"福建省（含下级 2 个地区）", "省级", "0.97", "", "0"},
+			{"  厦门市", "市级", "0.82", "2", "1"},
+			{"  福州市", "市级", "0.91", "1", "1"},
+			{"青海省", "省级", "0.77", "3", "0"},
+		}
+		for k, w := range want {
+			r := rows[k+1]
+			got := [5]string{r[col["地区"]], r[col["层级"]], r[col["综合指数"]], r[col["排名"]]}
+			lvl, _ := f.GetRowOutlineLevel("总览", k+2)
+			got[4] = fmt.Sprint(lvl)
+			if got != w {
+				t.Errorf("row %d: %q, want %q", k+2, got, w)
+			}
+			visible, _ := f.GetRowVisible("总览", k+2)
+			if visible != (!collapse || w[4] == "0") {
+				t.Errorf("collapse %v: row %d (%s) visible %v", collapse, k+2, w[0], visible)
+			}
+		}
+		if t04 := rows[1][col["T04 打车出行"]]; t04 != "0.81" {
+			t.Errorf("福建省's roll-up T04 = %q", t04)
+		}
 	}
 }
