@@ -41,6 +41,7 @@ type reportOptions struct {
 	ledger    string
 	timing    bool
 	quiet     bool
+	scope     string
 	memory    int
 }
 
@@ -75,6 +76,8 @@ type reportRun struct {
 	lang     reports.Lang
 	problems []reports.LedgerProblem
 	stale    []reports.LedgerEntry
+	// briefScope: a brief per region, or per province with its regions in it
+	briefScope string
 }
 
 // runReport is the main job: load corpus -> segment -> map -> overrides ->
@@ -158,7 +161,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	}
 	manifest.Seal(progress)
 	run := &reportRun{results: reports.NewResults(manifest, result, changes), tax: tax, lang: reports.Lang(o.lang),
-		problems: problems, stale: stale}
+		problems: problems, stale: stale, briefScope: o.scope}
 	st.done("reports")
 	record := map[string]any{"as_of": o.asOf, "formats": o.formats, "inputs": o.in, "lang": o.lang}
 	written, err := writeOutputs(set, o.formats, run, st, pg, record)
@@ -182,6 +185,7 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.StringVar(&o.lang, "lang", "zh", "language of the outputs: zh or en")
 	fs.StringVar(&o.ledger, "ledger", "", "last quarter's workbook.xlsx with the ledger columns filled in")
 	fs.BoolVar(&o.timing, "timing", false, "print each stage's time and the heap on stderr")
+	fs.StringVar(&o.scope, "brief-scope", "region", "briefs: region (one per region) or province (one per province or ministry, its cities and counties in it)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr (warnings and errors are still printed)")
 	fs.IntVar(&o.memory, "memory-limit", 800, "soft memory limit in MiB (0: none; GOMEMLIMIT overrides)")
 	if err := fs.Parse(args); err != nil {
@@ -198,6 +202,9 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 		if !slices.Contains(formatNames(), f) {
 			problems = append(problems, fmt.Sprintf("--format %q: use %s", f, strings.Join(formatNames(), ", ")))
 		}
+	}
+	if o.scope != "region" && o.scope != "province" {
+		problems = append(problems, fmt.Sprintf("--brief-scope %q: use region or province", o.scope))
 	}
 	if o.lang != "zh" && o.lang != "en" {
 		problems = append(problems, fmt.Sprintf("--lang %q: use zh or en", o.lang))
@@ -391,12 +398,29 @@ func writePDF(dir string, run *reportRun) error {
 		return err
 	}
 	w := pdf.New(runTexts(run)...)
+	o := reports.NewOverview(run.results, run.tax, run.lang)
 	jobs := []func() error{func() error {
 		return writeFile(filepath.Join(folder, "overview.pdf"), func(out io.Writer) error {
-			return w.WriteOverview(out, reports.NewOverview(run.results, run.tax, run.lang))
+			return w.WriteOverview(out, o)
 		})
 	}}
 	used := map[string]bool{"overview": true}
+	if run.briefScope == "province" {
+		// a brief per top region: with its regions below in it where it
+		// has any, else its own
+		for _, g := range o.Groups() {
+			name := fileName(g.Top.Name, used)
+			jobs = append(jobs, func() error {
+				return writeFile(filepath.Join(folder, name+".pdf"), func(out io.Writer) error {
+					if g.RollUp != nil {
+						return w.WriteGroup(out, o, g)
+					}
+					return w.Write(out, reports.NewBrief(run.results, g.Top.Name, run.tax, run.lang))
+				})
+			})
+		}
+		return parallel(jobs)
+	}
 	for _, r := range run.results.Regions {
 		name := fileName(r.Name, used)
 		jobs = append(jobs, func() error {

@@ -420,3 +420,49 @@ func TestReportFailureAfterAnOutputKeepsTheSet(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// --brief-scope province: a brief per top region, a province with its
+// cities in it instead of a brief per city; an unknown scope names the two.
+func TestBriefScopeProvince(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, err := runInProcess(t, "report", "--out", out, "--as-of", "2022-06-30", "--format", "pdf", "--brief-scope", "province", "-q"); err != nil {
+		t.Fatal(err, stderr)
+	}
+	entries, _ := os.ReadDir(filepath.Join(out, "briefs"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	slices.Sort(names)
+	if want := []string{"overview.pdf", "民政部.pdf", "福建省.pdf", "重庆市.pdf", "青海省.pdf"}; !slices.Equal(names, want) {
+		t.Errorf("briefs %v, want %v", names, want)
+	}
+	_, stderr, code := runBinary(t, "report", "--out", out, "--brief-scope", "city")
+	if code != 2 || !strings.Contains(stderr, `--brief-scope "city": use region or province`) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// Progress: plain lines on stderr when it is not a terminal, none with
+// --quiet; the run's warnings are printed either way.
+func TestProgressLines(t *testing.T) {
+	dir, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	os.WriteFile(filepath.Join(dir, "plan.txt"), []byte(planText), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), []byte("通知\n"), 0o644)
+	_, stderr, err := runInProcess(t, "report", "--in", dir, "--out", out, "--as-of", "2022-06-30", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"policygap: reading documents: 2 …\n", "policygap: 2 documents read (", "policygap: 1 regions compared (", "policygap: 1 outputs written ("} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "\r") {
+		t.Error("a terminal's redrawn line on a pipe")
+	}
+	_, quiet, _ := runInProcess(t, "report", "--in", dir, "--out", out, "--as-of", "2022-06-30", "--format", "json", "--quiet")
+	if strings.Contains(quiet, "documents read") || !strings.Contains(quiet, "empty.txt") {
+		t.Errorf("--quiet: %s", quiet)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -481,7 +482,74 @@ func overview(o *reports.Overview, fs *fontSet) *doc {
 	}
 	d.para(fmt.Sprintf("%s %s · %d %s", l.L("brief.asof"), o.AsOf, len(o.Regions), l.L("dash.regions")), 9, grey)
 
-	d.heading(l.L("dash.areas"))
+	groups := o.Groups()
+	d.heading(l.L("pdf.groups"))
+	var rows [][]string
+	var fills [][2]string
+	for _, g := range groups {
+		up, own := "—", "—"
+		fills = append(fills, [2]string{"", ""})
+		if g.RollUp != nil {
+			up = fmt.Sprintf("%.2f", g.RollUp.Index)
+			fills[len(fills)-1][0] = string(compare.LevelOf(g.RollUp.Index))
+		}
+		if g.Top.Region >= 0 {
+			r := o.Regions[g.Top.Region]
+			own = fmt.Sprintf("%.2f", r.Index)
+			fills[len(fills)-1][1] = string(compare.LevelOf(r.Index))
+		}
+		rows = append(rows, []string{g.Top.Name, up, own, fmt.Sprint(g.Regions), weakTasks(l, g.Weak), missingProvisions(g.Missing[:min(len(g.Missing), 3)])})
+	}
+	d.table([]column{{l.L("col.region"), 28, "L"}, {l.L("dash.rollup"), 15, "C"}, {l.L("dash.own"), 15, "C"},
+		{l.L("pdf.regions"), 12, "C"}, {l.L("pdf.weak"), 55, "L"}, {l.L("pdf.missing"), 55, "L"}}, rows, 8, func(r, c int) *[3]int {
+		if c == 1 || c == 2 {
+			if f, ok := levelFill[fills[r][c-1]]; ok {
+				return &f
+			}
+		}
+		return nil
+	})
+	d.para(l.L("dash.rollup.note")+" "+l.L("pdf.weak.note"), 8, grey)
+
+	if len(o.Regions) <= everyRegionUpTo {
+		d.heading(l.L("dash.areas"))
+		areaTable(d, o)
+	}
+	d.heading(l.L("dash.gaps"))
+	rows = nil
+	for _, g := range o.Gaps {
+		peer := "—"
+		if len(g.Peers) > 0 {
+			p := g.Peers[0]
+			peer = fmt.Sprintf("%s %s#%s：%s", p.Region, p.Doc, p.ID, excerpt(p.Text, quoteLen))
+		}
+		in := g.MissingIn[:min(len(g.MissingIn), missingInShown)]
+		names := fmt.Sprintf("%d：%s", len(g.MissingIn), strings.Join(in, "、"))
+		if more := len(g.MissingIn) - len(in); more > 0 {
+			names += l.Sprintf("pdf.more", more)
+		}
+		rows = append(rows, []string{g.Provision + " " + g.Label, names, peer})
+	}
+	d.table([]column{{l.L("col.provision"), 50, "L"}, {l.L("dash.missingin"), 45, "L"}, {l.L("col.peer"), 85, "L"}}, rows, 8, nil)
+	for _, g := range groups {
+		if g.RollUp != nil {
+			d.pdf.AddPage()
+			groupPage(d, o, g, false)
+		}
+	}
+	return d
+}
+
+// everyRegionUpTo: an overview of at most this many regions also lists
+// each region's area scores; a national one gives a page per province.
+const everyRegionUpTo = 60
+
+// missingInShown: the regions a shared gap names before "and N more".
+const missingInShown = 10
+
+// areaTable: each region's index, rank and area scores.
+func areaTable(d *doc, o *reports.Overview) {
+	l := o.Lang
 	cols := []column{{l.L("col.region"), 26, "L"}, {l.L("col.index"), 16, "C"}, {l.L("col.rank"), 12, "C"}}
 	aw := (textW - 54) / float64(len(o.Areas))
 	for _, a := range o.Areas {
@@ -511,17 +579,106 @@ func overview(o *reports.Overview, fs *fontSet) *doc {
 		legend = append(legend, a.ID+" "+a.Title)
 	}
 	d.para(strings.Join(legend, "；"), 8, grey)
+}
 
-	d.heading(l.L("dash.gaps"))
-	rows = nil
-	for _, g := range o.Gaps {
-		peer := "—"
-		if len(g.Peers) > 0 {
-			p := g.Peers[0]
-			peer = fmt.Sprintf("%s %s#%s：%s", p.Region, p.Doc, p.ID, excerpt(p.Text, quoteLen))
-		}
-		rows = append(rows, []string{g.Provision + " " + g.Label, fmt.Sprintf("%d：%s", len(g.MissingIn), strings.Join(g.MissingIn, "、")), peer})
+func weakTasks(l reports.Lang, ws []reports.WeakTask) string {
+	var parts []string
+	for _, w := range ws {
+		parts = append(parts, l.Sprintf("pdf.weak.task", w.ID, w.Title, w.Mean, w.None, w.Of))
 	}
-	d.table([]column{{l.L("col.provision"), 50, "L"}, {l.L("dash.missingin"), 45, "L"}, {l.L("col.peer"), 85, "L"}}, rows, 8, nil)
-	return d
+	return strings.Join(parts, "；")
+}
+
+func missingProvisions(ms []reports.MissingProvision) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, fmt.Sprintf("%s %s %d/%d", m.ID, m.Title, m.Missing, m.Of))
+	}
+	return strings.Join(parts, "；")
+}
+
+// groupPage: a province (or any region with regions below) with its roll-up,
+// its weakest tasks and most often missing provisions, and its regions: the
+// ones right below it, or with full every region below, at every level.
+func groupPage(d *doc, o *reports.Overview, g reports.Group, full bool) {
+	l := o.Lang
+	d.font(14, red)
+	name := g.Top.Name
+	if g.RollUp != nil {
+		name = l.Sprintf("xlsx.rollup", g.Top.Name, len(g.RollUp.Below))
+	}
+	for _, line := range wrap(name, textW, d.width) {
+		d.cell(textW, 8, line, "", 1, "L", false, 0, "")
+	}
+	line := ""
+	if g.RollUp != nil {
+		line = fmt.Sprintf("%s %.3f", l.L("dash.rollup"), g.RollUp.Index)
+	}
+	if g.Top.Region >= 0 {
+		r := o.Regions[g.Top.Region]
+		line += l.Sprintf("pdf.own", r.Index, r.Rank, len(o.Regions))
+	} else {
+		line += l.Sprintf("pdf.noown", l.L("dash.outofcorpus"))
+	}
+	d.para(line, 9, black)
+	d.heading(l.L("pdf.weak"))
+	var rows [][]string
+	for _, w := range g.Weak {
+		rows = append(rows, []string{w.ID + " " + w.Title, fmt.Sprintf("%.2f", w.Mean), fmt.Sprintf("%d / %d", w.None, w.Of)})
+	}
+	d.table([]column{{l.L("col.task"), 100, "L"}, {l.L("pdf.mean"), 30, "C"}, {l.L("pdf.none"), 50, "C"}}, rows, 8, nil)
+	d.heading(l.L("pdf.missing"))
+	rows = nil
+	for _, m := range g.Missing {
+		rows = append(rows, []string{m.ID + " " + m.Title, m.Area, fmt.Sprintf("%d / %d", m.Missing, m.Of)})
+	}
+	d.table([]column{{l.L("col.provision"), 110, "L"}, {l.L("col.task"), 20, "C"}, {l.L("pdf.missing.in"), 50, "C"}}, rows, 8, nil)
+	d.heading(l.L("pdf.members"))
+	rows = nil
+	var levels [][2]string
+	for _, n := range g.Nodes[1:] {
+		if !full && n.Depth > 1 {
+			continue
+		}
+		up, own, rank, below := "—", "—", "", ""
+		lv := [2]string{}
+		if n.RollUp >= 0 {
+			ru := o.RollUps[n.RollUp]
+			up, below, lv[0] = fmt.Sprintf("%.2f", ru.Index), fmt.Sprint(len(ru.Below)), string(compare.LevelOf(ru.Index))
+		}
+		if n.Region >= 0 {
+			r := o.Regions[n.Region]
+			own, rank, lv[1] = fmt.Sprintf("%.2f", r.Index), fmt.Sprint(r.Rank), string(compare.LevelOf(r.Index))
+		}
+		rows = append(rows, []string{strings.Repeat("　", n.Depth-1) + n.Name, l.L("level." + n.Level), up, own, rank, below})
+		levels = append(levels, lv)
+	}
+	d.table([]column{{l.L("col.region"), 60, "L"}, {l.L("dash.level"), 20, "C"}, {l.L("dash.rollup"), 25, "C"}, {l.L("dash.own"), 25, "C"},
+		{l.L("col.rank"), 20, "C"}, {l.L("pdf.below"), 30, "C"}}, rows, 8, func(r, c int) *[3]int {
+		if c == 2 || c == 3 {
+			if f, ok := levelFill[levels[r][c-2]]; ok {
+				return &f
+			}
+		}
+		return nil
+	})
+	if !full && slices.ContainsFunc(g.Nodes, func(n reports.Node) bool { return n.Depth > 1 }) {
+		d.para(l.L("pdf.members.note"), 8, grey)
+	}
+}
+
+// WriteGroup writes the brief of a region with the regions below it, at
+// every level (--brief-scope province).
+func (wr *Writer) WriteGroup(w io.Writer, o *reports.Overview, g reports.Group) error {
+	return wr.withFont(w, func(fs *fontSet) *doc {
+		l := o.Lang
+		d := newDoc(l, l.L("brief.title")+" · "+g.Top.Name, fs)
+		d.font(16, red)
+		for _, line := range wrap(l.L("brief.title"), textW, d.width) {
+			d.cell(textW, 9, line, "", 1, "C", false, 0, "")
+		}
+		d.para(fmt.Sprintf("%s %s", l.L("brief.asof"), o.AsOf), 9, grey)
+		groupPage(d, o, g, true)
+		return d
+	})
 }

@@ -421,3 +421,65 @@ func TestLayoutStaysInItsPlace(t *testing.T) {
 		}
 	}
 }
+
+// The overview by province: a row per top region with its roll-up and own
+// index, then a page for 福建省 (roll-up only: its document is not in the
+// seeds) with its weakest tasks, the provisions its cities leave out and its
+// cities; the province brief lists every region below it.
+func TestOverviewByProvince(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+	}
+	res, tax := seeds(t, 1)
+	o := reports.NewOverview(res, tax, reports.Chinese)
+	var buf bytes.Buffer
+	if err := New().WriteOverview(&buf, o); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, buf.Bytes())
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3 (the tables, then 福建省)", len(pages))
+	}
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, want := range []string{"各省（部委）概况", "福建省 0.97 — 2", "青海省 — 0.77 1", "S2 法规规范 平均 0.50（1/2 个地区未覆"} {
+		if !strings.Contains(flat(pages[0]), want) {
+			t.Errorf("page 1 lacks %q:\n%s", want, flat(pages[0]))
+		}
+	}
+	last := flat(pages[2])
+	for _, want := range []string{"福建省（含下级 2 个地区）", "含下级指数 0.973；本级文件不在本次评估中", "S2 法规规范 0.50 1/2",
+		"T01.3 健康码全国互通互认 T01 2/2", "厦门市 市级 — 0.82 2", "福州市 市级 — 0.91 1"} {
+		if !strings.Contains(last, want) {
+			t.Errorf("福建省's page lacks %q:\n%s", want, last)
+		}
+	}
+	if strings.Contains(last, "县级地区") {
+		t.Error("a note about counties where there are none")
+	}
+	var fj reports.Group
+	for _, g := range o.Groups() {
+		if g.Top.Name == "福建省" {
+			fj = g
+		}
+	}
+	buf.Reset()
+	if err := New().WriteGroup(&buf, o, fj); err != nil {
+		t.Fatal(err)
+	}
+	brief := flat(strings.Join(pdfPages(t, buf.Bytes()), " "))
+	if !strings.HasPrefix(brief, "落实国办发〔2020〕45号情况简报 评估日期 2022-06-30 福建省（含下级 2 个地区）") || !strings.Contains(brief, "福州市 市级 — 0.91 1") {
+		t.Errorf("福建省's brief: %.300s", brief)
+	}
+}
+
+// pdfPages is the text of each page, as pdftotext reads it in reading order.
+func pdfPages(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	os.WriteFile(path, pdf, 0o644)
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+}

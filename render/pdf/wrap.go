@@ -19,7 +19,7 @@ const noLineEnd = "“‘（《〈【「『〔([{"
 
 // wrap breaks text into lines no wider than width, measuring with width(s).
 // Runs of Latin letters and digits stay whole unless longer than a line;
-// closing punctuation may hang past the edge; no character is lost: joining
+// one closing punctuation mark may hang past the edge; no character is lost: joining
 // the lines gives back the text without its line breaks.
 func wrap(text string, maxWidth float64, width func(string) float64) []string {
 	var lines []string
@@ -45,7 +45,8 @@ func wrapParagraph(rs []rune, maxWidth float64, width func(string) float64) []st
 			}
 		}
 		uw := width(string(rs[i:j]))
-		if w+uw <= maxWidth || i == start || strings.ContainsRune(noLineStart, rs[i]) && j == i+1 {
+		closing := strings.ContainsRune(noLineStart, rs[i]) && j == i+1
+		if w+uw <= maxWidth || i == start || closing && w <= maxWidth { // one closing mark may hang
 			if w+uw > maxWidth && i == start && j-i > 1 { // a word longer than a line: cut it
 				k := i + 1
 				for k < j && width(string(rs[i:k+1])) <= maxWidth {
@@ -59,6 +60,17 @@ func wrapParagraph(rs []rune, maxWidth float64, width func(string) float64) []st
 		}
 		// break before rs[i]; an opening bracket at the end moves down with it
 		end := i
+		if closing { // a second closing mark past the edge: the hanging one and what it closes move down with it
+			for end-1 > start && strings.ContainsRune(noLineStart, rs[end-1]) {
+				end--
+			}
+			for end-1 > start && isWordRune(rs[end-1]) && isWordRune(rs[end-2]) {
+				end--
+			}
+			if end-1 > start {
+				end--
+			}
+		}
 		for end-1 > start && strings.ContainsRune(noLineEnd, rs[end-1]) {
 			end--
 		}
