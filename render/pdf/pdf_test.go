@@ -411,6 +411,13 @@ func TestLayoutStaysInItsPlace(t *testing.T) {
 			if w.xMin < pt(margin+0.9) || w.xMax > pt(pageW-margin)+10 { // text keeps a cell's 1 mm inner margin; closing punctuation may hang past the edge
 				t.Errorf("%s p%d: %q at x %.1f–%.1f pt, outside the margins %.1f–%.1f", name, w.page, w.text, w.xMin, w.xMax, pt(margin), pt(pageW-margin))
 			}
+			// the body between the top margin and the footer's band; the
+			// footer (第 n 页 / 共 N 页) alone in that band
+			body := w.yMin >= pt(margin)-1 && w.yMax <= pt(pageH-margin-6)+1
+			footer := w.yMin >= pt(pageH-10)-1 && w.yMax <= pt(pageH-5) && regexp.MustCompile(`^(第\d+页/共\d+页|第|\d+|页|/|共)$`).MatchString(w.text)
+			if !body && !footer {
+				t.Errorf("%s p%d: %q at y %.1f–%.1f pt, outside the body (%.1f–%.1f) and not the footer", name, w.page, w.text, w.yMin, w.yMax, pt(margin), pt(pageH-margin-6))
+			}
 		}
 		for i, a := range words {
 			for _, b := range words[i+1:] {
