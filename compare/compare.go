@@ -287,14 +287,21 @@ func taskScore(measures, covered, total int) (float64, Level) {
 	return score, LevelPartial
 }
 
-// LevelOf grades an area's mean score with the same cut points as a task's.
+// LevelCuts are the scores LevelOf cuts at: mentioned up to the first,
+// full from the second.
+func LevelCuts() [2]float64 {
+	return [2]float64{mentionedScore, mentionedScore + (1-mentionedScore)*fullShare}
+}
+
+// LevelOf grades an area's mean score with the same cut points as a task's
+// (a task's own level is always LevelOf its score).
 func LevelOf(score float64) Level {
 	switch {
 	case score == 0:
 		return LevelNone
-	case score <= mentionedScore:
+	case score <= LevelCuts()[0]:
 		return LevelMentioned
-	case score >= mentionedScore+(1-mentionedScore)*fullShare:
+	case score >= LevelCuts()[1]:
 		return LevelFull
 	}
 	return LevelPartial

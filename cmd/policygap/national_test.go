@@ -70,6 +70,9 @@ func TestNationalDashboard(t *testing.T) {
 			b := browser(t, bin, size)
 			do(t, b, chromedp.Navigate("file://"+page), chromedp.WaitReady(chromedp.CSS(`body[data-paint-ms]`)))
 			paints = append(paints, js[int](t, b, `+document.body.dataset.paintMs`))
+			t.Logf("%dx%d run %d: script started %s ms, data parsed %s ms later, charts made at %s, table at %s, script done at %s, first paint %d ms", size[0], size[1], run+1,
+				js[string](t, b, `document.body.dataset.startMs`), js[string](t, b, `document.body.dataset.parseMs`), js[string](t, b, `document.body.dataset.chartsMs`), js[string](t, b, `document.body.dataset.tableMs`),
+				js[string](t, b, `document.body.dataset.renderMs`), paints[len(paints)-1])
 			if run == 0 {
 				checkCharts(t, b, size)
 				shot(t, b, filepath.Join(shots, fmt.Sprintf("national-%dx%d.png", size[0], size[1])))

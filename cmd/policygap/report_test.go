@@ -177,16 +177,17 @@ func TestReportConservesMeasures(t *testing.T) {
 	page, _ := os.ReadFile(filepath.Join(dir, "dashboard.html"))
 	found := map[string]bool{}
 	pg := regexp.MustCompile(`<script type="application/json" id="pg-data">(.*)</script>`).FindSubmatch(page)
-	var data2 struct {
-		Rows     []struct{ N string }
+	detail := regexp.MustCompile(`<script type="application/json" id="pg-detail">(.*)</script>`).FindSubmatch(page)
+	var data2 struct{ Rows []struct{ N string } }
+	var detail2 struct {
 		Docs     [][2]any
 		Measures [][3]any
 	}
-	if pg == nil || json.Unmarshal(pg[1], &data2) != nil {
+	if pg == nil || detail == nil || json.Unmarshal(pg[1], &data2) != nil || json.Unmarshal(detail[1], &detail2) != nil {
 		t.Fatal("no dashboard data")
 	}
-	for _, m := range data2.Measures { // region/doc#id
-		d := data2.Docs[int(m[0].(float64))]
+	for _, m := range detail2.Measures { // region/doc#id
+		d := detail2.Docs[int(m[0].(float64))]
 		found[data2.Rows[int(d[0].(float64))].N+"/"+d[1].(string)+"#"+m[1].(string)] = true
 	}
 	for _, m := range regexp.MustCompile(`data-key="([^"]+)"`).FindAllSubmatch(page, -1) {

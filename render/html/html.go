@@ -5,7 +5,8 @@
 // corpus but the data. go-echarts builds the charts' options; the page itself
 // is this package's html/template, the options and data are encoded by
 // encoding/json (which escapes <, >, &, U+2028 and U+2029), and the ECharts
-// script (npm echarts 6.1.0, Apache-2.0, see assets/) is inlined. go-echarts'
+// script (npm echarts 6.1.0, Apache-2.0, with only the charts the page draws:
+// see assets/echarts-entry.js and .ci/assets) is inlined. go-echarts'
 // own Render is never used: it writes labels raw into the script element and
 // turns __f__ markers in any text into live JavaScript.
 package html
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -65,13 +67,17 @@ type data struct {
 	Provisions   [][]string        `json:"provisions"` // per task, its provisions' labels
 	LevelLabels  []string          `json:"levelLabels"`
 	LevelColors  []string          `json:"levelColors"`
+	Cuts         [2]float64        `json:"cuts"`         // a score's level: see compare.LevelOf
 	RegionLevels [][2]string       `json:"regionLevels"` // level, label
 	Labels       map[string]string `json:"labels"`
 	Tiles        []tile            `json:"tiles"`
 	Rows         []row             `json:"rows,omitempty"`
-	Docs         [][2]any          `json:"docs,omitempty"`     // row, file below --in
-	Measures     [][3]any          `json:"measures,omitempty"` // doc, item id, text
-	Texts        []string          `json:"texts,omitempty"`    // each text once: lower levels often copy an upper level's words
+	// What only a drill-down or a search needs is the page's detail, after
+	// its script, so that the table and the charts are drawn while the
+	// browser still reads it: the rows' More and UpMore, and these.
+	Docs     [][2]any `json:"-"` // row, file below --in
+	Measures [][3]any `json:"-"` // doc, item id, text
+	Texts    []string `json:"-"` // each text once: lower levels often copy an upper level's words
 }
 
 // row is a region: its own coverage where its document is in the run, and
@@ -84,16 +90,19 @@ type row struct {
 	// document is not in the run (a province whose cities alone are).
 	Own  *float64 `json:"i,omitempty"`
 	Rank int      `json:"k,omitempty"`
-	// Cells: per task [score, level, [measures], [provisions covered]].
-	Cells [][4]any `json:"c,omitempty"`
-	// Areas: per area [score, level], own.
-	Areas [][2]any `json:"a,omitempty"`
-	// Up is the roll-up with the regions below: its index, per task [score,
-	// level, measures, [provisions covered]], per area [score, level].
-	Up      *float64 `json:"u,omitempty"`
-	UpCells [][4]any `json:"uc,omitempty"`
-	UpAreas [][2]any `json:"ua,omitempty"`
-	Count   int      `json:"m"` // measures
+	// Cells: per task the score, its level compare.LevelOf's, -1 out of
+	// scope; More (in the detail): per task [[measures], [provisions covered]].
+	Cells []float64 `json:"c,omitempty"`
+	More  [][2]any  `json:"-"`
+	// Areas: per area the score, as Cells.
+	Areas []float64 `json:"a,omitempty"`
+	// Up is the roll-up with the regions below: its index, per task and per
+	// area the score, as Cells; UpMore per task [measures, [provisions covered]].
+	Up      *float64  `json:"u,omitempty"`
+	UpCells []float64 `json:"uc,omitempty"`
+	UpMore  [][2]any  `json:"-"`
+	UpAreas []float64 `json:"ua,omitempty"`
+	Count   int       `json:"m"` // measures
 }
 
 // tile is a province's place on the schematic grid.
@@ -115,6 +124,7 @@ type view struct {
 	ECharts  template.JS
 	Script   template.JS
 	Data     template.JS
+	Texts    template.JS
 	Tasks    []reports.Head
 	Areas    []reports.Head
 	Levels   [][2]string
@@ -122,7 +132,7 @@ type view struct {
 
 // Write writes the dashboard.
 func (*Writer) Write(w io.Writer, o *reports.Overview) error {
-	d := &data{Options: map[string]any{}, Labels: labels(o.Lang), LevelColors: levelColors}
+	d := &data{Options: map[string]any{}, Labels: labels(o.Lang), LevelColors: levelColors, Cuts: compare.LevelCuts()}
 	areaIndex := map[string]int{}
 	for i, a := range o.Areas {
 		d.Areas = append(d.Areas, a.ID+" "+a.Title)
@@ -154,21 +164,27 @@ func (*Writer) Write(w io.Writer, o *reports.Overview) error {
 	d.Options["timeline"] = timeline(o)
 	v := view{Lang: string(o.Lang), Title: o.Lang.L("dash.title"), L: d.Labels, Gaps: o.Gaps,
 		Unmapped: o.Unmapped, AllNote: o.Lang.Sprintf("dash.all", o.Measures, len(o.Unmapped)),
-		ECharts: template.JS(echartsJS), Script: template.JS(pageJS), Data: dataMark,
+		ECharts: template.JS(echartsJS), Script: template.JS(pageJS), Data: dataMark, Texts: textsMark,
 		Subtitle: fmt.Sprintf("%s %s · %d %s", o.Lang.L("brief.asof"), o.AsOf, len(o.Regions), o.Lang.L("dash.regions")),
 		Tasks:    o.Tasks, Areas: o.Areas, Levels: d.RegionLevels}
 	var p bytes.Buffer // the page without its data: a few MB
 	if err := page.Execute(&p, v); err != nil {
 		return err
 	}
-	at := bytes.LastIndex(p.Bytes(), []byte(dataMark)) // the last: a document's text could hold the mark too
-	before, after := p.Bytes()[:at], p.Bytes()[at+len(dataMark):]
+	// the last marks: a document's text, in the tables above, could hold them too
+	page := p.Bytes()
+	tx := bytes.LastIndex(page, []byte(textsMark))
+	at := bytes.LastIndex(page[:tx], []byte(dataMark))
 	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(before)
+	bw.Write(page[:at])
 	if err := writeData(bw, d); err != nil {
 		return err
 	}
-	bw.Write(after)
+	bw.Write(page[at+len(dataMark) : tx])
+	if err := writeDetail(bw, d); err != nil {
+		return err
+	}
+	bw.Write(page[tx+len(textsMark):])
 	return bw.Flush()
 }
 
@@ -184,45 +200,71 @@ func first(n int, list []string) struct {
 	}{list[:k], len(list) - k}
 }
 
-// dataMark stands in the page for the data, which writeData streams in its
-// place: at national scale it is tens of MB, not to be built in one piece.
-const dataMark = "/*policygap:data*/"
+// dataMark and textsMark stand in the page for the data and the detail,
+// which are streamed in their places: at national scale they are tens of MB,
+// not to be built in one piece.
+const (
+	dataMark  = "/*policygap:data*/"
+	textsMark = "/*policygap:texts*/"
+)
 
-// writeData writes d as encoding/json would (which escapes <, >, &, U+2028
-// and U+2029: safe inside <script>), the long lists one item at a time.
-func writeData(bw *bufio.Writer, d *data) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	marshal := func(v any) ([]byte, error) {
+// marshaller encodes as encoding/json does (which escapes <, >, &, U+2028
+// and U+2029: safe inside <script>), into buf, without the newline.
+func marshaller(buf *bytes.Buffer) func(any) ([]byte, error) {
+	enc := json.NewEncoder(buf)
+	return func(v any) ([]byte, error) {
 		buf.Reset()
 		err := enc.Encode(v)
 		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 	}
+}
+
+// writeData writes d, the long lists one item at a time.
+func writeData(bw *bufio.Writer, d *data) error {
+	var buf bytes.Buffer
+	marshal := marshaller(&buf)
 	head := *d
-	head.Rows, head.Docs, head.Measures, head.Texts = nil, nil, nil, nil
+	head.Rows = nil
 	b, err := marshal(head)
 	if err != nil {
 		return err
 	}
 	bw.Write(bytes.TrimSuffix(b, []byte("}"))) // the object, left open (options is always in it)
-	if err := writeArray(bw, "rows", d.Rows, marshal); err != nil {
-		return err
-	}
-	if err := writeArray(bw, "docs", d.Docs, marshal); err != nil {
-		return err
-	}
-	if err := writeArray(bw, "measures", d.Measures, marshal); err != nil {
-		return err
-	}
-	if err := writeArray(bw, "texts", d.Texts, marshal); err != nil {
+	bw.WriteString(`,"rows":`)
+	if err := writeArray(bw, d.Rows, marshal); err != nil {
 		return err
 	}
 	return bw.WriteByte('}')
 }
 
-// writeArray writes `,"name":[…]`, one item marshalled at a time.
-func writeArray[T any](bw *bufio.Writer, name string, items []T, marshal func(any) ([]byte, error)) error {
-	bw.WriteString(`,"` + name + `":[`)
+// writeDetail writes what a drill-down and a search read: per row the
+// measures and provisions behind each cell and roll-up cell, and the
+// measures' documents, ids and texts.
+func writeDetail(bw *bufio.Writer, d *data) error {
+	var buf bytes.Buffer
+	marshal := marshaller(&buf)
+	more, upMore := make([][][2]any, len(d.Rows)), make([][][2]any, len(d.Rows))
+	for i, r := range d.Rows {
+		more[i], upMore[i] = r.More, r.UpMore
+	}
+	for k, list := range []func() error{
+		func() error { return writeArray(bw, more, marshal) },
+		func() error { return writeArray(bw, upMore, marshal) },
+		func() error { return writeArray(bw, d.Docs, marshal) },
+		func() error { return writeArray(bw, d.Measures, marshal) },
+		func() error { return writeArray(bw, d.Texts, marshal) },
+	} {
+		bw.WriteString([]string{`{"cells":`, `,"up":`, `,"docs":`, `,"measures":`, `,"texts":`}[k])
+		if err := list(); err != nil {
+			return err
+		}
+	}
+	return bw.WriteByte('}')
+}
+
+// writeArray writes `[…]`, one item marshalled at a time.
+func writeArray[T any](bw *bufio.Writer, items []T, marshal func(any) ([]byte, error)) error {
+	bw.WriteByte('[')
 	for i, item := range items {
 		if i > 0 {
 			bw.WriteByte(',')
@@ -243,7 +285,7 @@ func labels(l reports.Lang) map[string]string {
 		"dash.regions", "dash.count", "col.region", "col.index", "col.rank", "col.provision", "col.task", "col.peer", "dash.missingin", "dash.unmapped",
 		"col.measure", "col.text", "col.unmapped", "dash.own", "dash.rollup", "dash.rollup.note", "dash.level", "dash.level.all",
 		"dash.search", "dash.found", "dash.found.more", "dash.found.none", "dash.page", "dash.prev", "dash.next", "dash.expand",
-		"dash.collapse", "dash.tiles", "dash.metric", "dash.outofcorpus", "dash.rows", "dash.sort", "dash.opened", "dash.behind", "dash.more"} {
+		"dash.collapse", "dash.tiles", "dash.metric", "dash.outofcorpus", "dash.rows", "dash.sort", "dash.opened", "dash.behind", "dash.more", "dash.ownlevel"} {
 		out[k] = l.L(k)
 	}
 	return out
@@ -312,10 +354,11 @@ func fillRows(d *data, o *reports.Overview) {
 				for _, m := range c.Measures {
 					ms = append(ms, cite(m, k))
 				}
-				r.Cells = append(r.Cells, [4]any{c.Score, levelIndex(c.Level), ms, covered(j, c.Covered)})
+				r.Cells = append(r.Cells, scoreOf(c.Score, c.Level))
+				r.More = append(r.More, [2]any{ms, covered(j, c.Covered)})
 			}
 			for j, s := range o.AreaMatrix[i] {
-				r.Areas = append(r.Areas, [2]any{s, levelIndex(o.AreaLevels[i][j])})
+				r.Areas = append(r.Areas, scoreOf(s, o.AreaLevels[i][j]))
 			}
 		}
 		if n.RollUp >= 0 {
@@ -323,6 +366,18 @@ func fillRows(d *data, o *reports.Overview) {
 		}
 		d.Rows = append(d.Rows, r)
 	}
+}
+
+// outOfScope is the score of a cell out of a region's scope.
+const outOfScope = -1
+
+// scoreOf is a cell's score in the page: its level is compare.LevelOf's,
+// except out of scope.
+func scoreOf(score float64, level string) float64 {
+	if level == string(compare.LevelOutOfScope) {
+		return outOfScope
+	}
+	return score
 }
 
 func levelIndex(level string) int {
@@ -543,9 +598,9 @@ func withMarkLines(series []charts.SingleSeries, lines []map[string]any) []any {
 func rollUp(r *row, ru compare.RollUp, d *data, o *reports.Overview, taskIndex, provision map[string]int) {
 	up := ru.Index
 	r.Up = &up
-	r.UpCells = make([][4]any, len(o.Tasks))
+	r.UpCells, r.UpMore = make([]float64, len(o.Tasks)), make([][2]any, len(o.Tasks))
 	for j := range o.Tasks {
-		r.UpCells[j] = [4]any{0, levelIndex(string(compare.LevelOutOfScope)), 0, []int{}}
+		r.UpCells[j], r.UpMore[j] = outOfScope, [2]any{0, []int{}}
 	}
 	sums, ns := make([]float64, len(o.Areas)), make([]int, len(o.Areas))
 	for _, rt := range ru.Tasks {
@@ -554,16 +609,15 @@ func rollUp(r *row, ru compare.RollUp, d *data, o *reports.Overview, taskIndex, 
 		for _, p := range rt.Provisions {
 			ids = append(ids, provision[p])
 		}
-		r.UpCells[j] = [4]any{rt.Score, levelIndex(string(rt.Level)), rt.Measures, ids}
+		r.UpCells[j], r.UpMore[j] = scoreOf(rt.Score, string(rt.Level)), [2]any{rt.Measures, ids}
 		sums[d.TaskArea[j]] += rt.Score
 		ns[d.TaskArea[j]]++
 	}
 	for a := range o.Areas {
 		if ns[a] == 0 {
-			r.UpAreas = append(r.UpAreas, [2]any{0, levelIndex(string(compare.LevelOutOfScope))})
+			r.UpAreas = append(r.UpAreas, outOfScope)
 			continue
 		}
-		s := sums[a] / float64(ns[a])
-		r.UpAreas = append(r.UpAreas, [2]any{s, levelIndex(string(compare.LevelOf(s)))})
+		r.UpAreas = append(r.UpAreas, math.Round(sums[a]/float64(ns[a])*1000)/1000)
 	}
 }

@@ -10,6 +10,21 @@
   // the data is JSON in its own element: JSON.parse reads it several times
   // faster than the script parser would read it as a literal
   var PG = JSON.parse(document.getElementById('pg-data').textContent);
+  document.body.dataset.parseMs = String(Math.round(performance.now() - started));
+  // The detail (the measures and provisions behind each cell, the measures'
+  // documents and texts) comes after this script, so that the table and the
+  // charts are drawn while the browser still reads it: what needs it waits
+  // for the page to be read.
+  var D = null;
+  function detail() {
+    if (!D) D = JSON.parse(document.getElementById('pg-detail').textContent);
+    return D;
+  }
+  function textOf(k) { return detail().texts[detail().measures[k][2]]; }
+  function whenRead(fn) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+    else fn();
+  }
   var errors = [];
   function report(msg) { errors.push(String(msg)); document.body.dataset.errors = errors.join(' | '); }
   window.addEventListener('error', function (e) { report(e.message); });
@@ -32,7 +47,9 @@
   PG.regionLevels.forEach(function (l) { levelLabel[l[0]] = l[1]; });
   function below(i) { var out = []; (function walk(j) { kids[j].forEach(function (k) { out.push(k); walk(k); }); })(i); return out; }
   // shown: what a row's cells and index are: its roll-up where it has one
+  // a cell is its score, -1 out of scope; its level is compare.LevelOf's
   function cellOf(i, t) { var r = rows[i]; return r.uc ? r.uc[t] : r.c[t]; }
+  function lv(s) { return s < 0 ? OUT : s === 0 ? 0 : s <= PG.cuts[0] ? 1 : s >= PG.cuts[1] ? 3 : 2; }
   function areaOf(i, a) { var r = rows[i]; return r.ua ? r.ua[a] : r.a[a]; }
   function indexOf(i) { var r = rows[i]; return r.u !== undefined ? r.u : r.i; }
 
@@ -43,8 +60,7 @@
     if (s === 'up') return indexOf(i);
     if (s === 'own') return r.i === undefined ? -1 : r.i;
     if (s === 'rank') return r.k ? -r.k : -1e9; // rank 1 first when descending
-    var c = cellOf(i, +s);
-    return c[1] === OUT ? -1 : c[0];
+    return cellOf(i, +s);
   }
   function sorted(list) {
     if (state.sort === null) return list;
@@ -105,12 +121,12 @@
       tr.appendChild(el('td', r.i !== undefined ? num(r.i) : '—', 'num'));
       tr.appendChild(el('td', r.k || '', 'num'));
       PG.tasks.forEach(function (task, t) {
-        var c = cellOf(i, t), td = el('td', c[1] === OUT ? '—' : Number(c[0]).toFixed(2), 'cell');
-        td.style.background = PG.levelColors[c[1]];
+        var c = cellOf(i, t), td = el('td', c < 0 ? '—' : c.toFixed(2), 'cell');
+        td.style.background = PG.levelColors[lv(c)];
         td.tabIndex = 0;
         td.dataset.row = i;
         td.dataset.task = t;
-        td.title = r.n + ' · ' + task + ': ' + PG.levelLabels[c[1]];
+        td.title = r.n + ' · ' + task + ': ' + PG.levelLabels[lv(c)];
         tr.appendChild(td);
       });
       body.appendChild(tr);
@@ -141,12 +157,12 @@
   // the detail: the measures behind a cell, and a measure found by its words
   var box = document.getElementById('detail');
   function cite(k) {
-    var m = PG.measures[k], d = PG.docs[m[0]];
+    var m = detail().measures[k], d = D.docs[m[0]];
     return rows[d[0]].n + ' · ' + d[1] + ' #' + m[1];
   }
-  function keyOf(k) { var m = PG.measures[k], d = PG.docs[m[0]]; return rows[d[0]].n + '/' + d[1] + '#' + m[1]; }
+  function keyOf(k) { var m = detail().measures[k], d = D.docs[m[0]]; return rows[d[0]].n + '/' + d[1] + '#' + m[1]; }
   function measureBox(k, marked) {
-    var d = el('div', null, 'measure'), text = PG.texts[PG.measures[k][2]];
+    var d = el('div', null, 'measure'), text = textOf(k);
     d.dataset.key = keyOf(k);
     d.appendChild(el('span', cite(k), 'cite'));
     if (!marked) { d.appendChild(document.createTextNode(text)); return d; }
@@ -165,17 +181,17 @@
     var r = rows[i], c = cellOf(i, t), members = r.uc ? [i].concat(below(i)) : [i];
     box.textContent = '';
     box.appendChild(el('h3', r.n + ' · ' + PG.tasks[t]));
-    box.appendChild(el('p', PG.levelLabels[c[1]] + (c[1] === OUT ? '' : ' ' + Number(c[0]).toFixed(3))));
+    box.appendChild(el('p', PG.levelLabels[lv(c)] + (c < 0 ? '' : ' ' + c.toFixed(3))));
     if (r.uc) box.appendChild(el('p', L['dash.rollup'] + ' (' + members.length + ' ' + L['dash.regions'] + '). ' + L['dash.rollup.note'] +
-      (r.c ? ' ' + L['dash.own'] + ': ' + PG.levelLabels[r.c[t][1]] : ''), 'hint'));
-    if (c[1] !== OUT) {
-      var labels = PG.provisions[t] || [], got = c[3];
+      (r.c ? ' ' + L['dash.ownlevel'] + ': ' + PG.levelLabels[lv(r.c[t])] : ''), 'hint'));
+    if (c >= 0) {
+      var labels = PG.provisions[t] || [], got = r.uc ? detail().up[i][t][1] : detail().cells[i][t][1];
       if (got.length) box.appendChild(el('p', L['dash.covered'] + '：' + got.map(function (k) { return labels[k]; }).join('；')));
       var miss = labels.filter(function (_, k) { return got.indexOf(k) < 0; });
       if (miss.length) box.appendChild(el('p', L['dash.missing'] + '：' + miss.join('；')));
     }
     var ms = [];
-    members.forEach(function (j) { if (rows[j].c) ms = ms.concat(rows[j].c[t][2]); });
+    members.forEach(function (j) { if (rows[j].c) ms = ms.concat(detail().cells[j][t][0]); });
     box.appendChild(el('h4', L['dash.measures'] + ' (' + ms.length + ')'));
     if (!ms.length) box.appendChild(el('p', L['dash.none'], 'hint'));
     ms.forEach(function (k) { box.appendChild(measureBox(k)); });
@@ -186,7 +202,7 @@
     if (!cellsOf) {
       cellsOf = {};
       rows.forEach(function (r, i) {
-        if (r.c) r.c.forEach(function (c, t) { c[2].forEach(function (m) { (cellsOf[m] = cellsOf[m] || []).push([i, t]); }); });
+        if (r.c) detail().cells[i].forEach(function (c, t) { c[0].forEach(function (m) { (cellsOf[m] = cellsOf[m] || []).push([i, t]); }); });
       });
     }
     box.textContent = '';
@@ -214,11 +230,11 @@
     render();
     if (!q) return;
     var hits = [];
-    for (var k = 0; k < PG.measures.length; k++) if (PG.texts[PG.measures[k][2]].indexOf(q) >= 0) hits.push(k);
+    for (var k = 0; k < detail().measures.length; k++) if (textOf(k).indexOf(q) >= 0) hits.push(k);
     if (!hits.length) { found.appendChild(el('p', fmt(L['dash.found.none'], q), 'note')); return; }
     found.appendChild(el('p', fmt(L['dash.found'], q, hits.length) + (hits.length > LIST ? '；' + fmt(L['dash.found.more'], LIST) : '')));
     hits.slice(0, LIST).forEach(function (k) {
-      var text = PG.texts[PG.measures[k][2]], at = text.indexOf(q), b = el('button');
+      var text = textOf(k), at = text.indexOf(q), b = el('button');
       b.dataset.measure = k;
       b.appendChild(el('b', cite(k) + '  '));
       b.appendChild(document.createTextNode((at > 30 ? '…' : '') + text.slice(Math.max(0, at - 30), at)));
@@ -243,24 +259,24 @@
     var page = shownRows.map(function (v) { return v[0]; }), names = page.map(function (i) { return rows[i].n; });
     if (charts.areas) {
       var pts = [];
-      page.forEach(function (i, y) { PG.areas.forEach(function (_, x) { var a = areaOf(i, x); pts.push([x, y, a[0], a[1]]); }); });
+      page.forEach(function (i, y) { PG.areas.forEach(function (_, x) { var a = areaOf(i, x); pts.push([x, y, Math.max(a, 0), lv(a)]); }); });
       document.getElementById('areas').style.height = (160 + 24 * page.length) + 'px';
       charts.areas.resize();
       charts.areas.setOption({ yAxis: [{ data: names }], series: [{ data: pts }] });
     }
     if (charts.bars) {
-      charts.bars.setOption({ xAxis: [{ data: names }], series: PG.areas.map(function (_, a) { return { data: page.map(function (i) { return areaOf(i, a)[0]; }) }; }) });
+      charts.bars.setOption({ xAxis: [{ data: names }], series: PG.areas.map(function (_, a) { return { data: page.map(function (i) { return Math.max(areaOf(i, a), 0); }) }; }) });
     }
     if (charts.radar) {
       var first = page.slice(0, 5);
       charts.radar.setOption({ legend: [{ data: first.map(function (i) { return rows[i].n; }) }],
-        series: [{ data: first.map(function (i) { return { name: rows[i].n, value: PG.areas.map(function (_, a) { return areaOf(i, a)[0]; }) }; }) }] });
+        series: [{ data: first.map(function (i) { return { name: rows[i].n, value: PG.areas.map(function (_, a) { return Math.max(areaOf(i, a), 0); }) }; }) }] });
     }
   }
   function tileValue(i, metric) {
     if (metric === 'index') return indexOf(i);
     var n = +metric.slice(1), c = metric[0] === 'a' ? areaOf(i, n) : cellOf(i, n);
-    return c[1] === OUT ? '-' : c[0];
+    return c < 0 ? '-' : c;
   }
   function drawTiles() {
     var metric = document.getElementById('metric').value;
@@ -277,6 +293,7 @@
   };
   Object.keys(PG.options).forEach(function (id) {
     var opt = PG.options[id];
+    opt.animation = false; // drawn at once, every page of the table again
     if (id === 'areas') opt.tooltip = { formatter: cellTip };
     if (id === 'tiles') {
       opt.tooltip = { formatter: function (p) { var r = p.data.row; return r < 0 ? enc(p.data.name) + ': ' + enc(L['dash.outofcorpus']) : enc(rows[r].n) + ': ' + (p.seriesIndex ? '—' : p.data.value[2].toFixed(3)); } };
@@ -287,6 +304,7 @@
     }
     chart(id, opt);
   });
+  document.body.dataset.chartsMs = String(Math.round(performance.now() - started));
   if (charts.tiles) {
     drawTiles();
     charts.tiles.on('click', function (p) { if (p.data.row >= 0) { focus(p.data.row, true); document.getElementById('tree-section').scrollIntoView(); } });
@@ -298,11 +316,11 @@
     var b = e.target.closest('button[data-toggle]');
     if (b) { toggle(+b.dataset.toggle); return; }
     var td = e.target.closest('td.cell');
-    if (td) showCell(+td.dataset.row, +td.dataset.task);
+    if (td) whenRead(function () { showCell(+td.dataset.row, +td.dataset.task); });
   });
   body.addEventListener('keydown', function (e) {
     var td = e.target.closest('td.cell');
-    if (td && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); showCell(+td.dataset.row, +td.dataset.task); }
+    if (td && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); whenRead(function () { showCell(+td.dataset.row, +td.dataset.task); }); }
   });
   document.querySelector('#tree thead').addEventListener('click', function (e) {
     var b = e.target.closest('button[data-sort]');
@@ -318,7 +336,7 @@
   var typing;
   document.getElementById('search').addEventListener('input', function (e) {
     clearTimeout(typing);
-    typing = setTimeout(function () { search(e.target.value.trim()); }, 200);
+    typing = setTimeout(function () { whenRead(function () { search(e.target.value.trim()); }); }, 200);
   });
   found.addEventListener('click', function (e) {
     var b = e.target.closest('button[data-measure]');
@@ -326,7 +344,9 @@
   });
 
   render();
+  document.body.dataset.tableMs = String(Math.round(performance.now() - started));
   // links: #region=厦门市&task=T04 (or #cell=row,task), #q=words, #open=key
+  whenRead(function () {
   var link = new URLSearchParams(location.hash.slice(1)), numeric = /^#cell=(\d+),(\d+)$/.exec(location.hash);
   var named = function (n) { for (var i = 0; i < rows.length; i++) if (rows[i].n === n) return i; return -1; };
   var taskNo = function (id) { for (var t = 0; t < PG.tasks.length; t++) if (PG.tasks[t].split(' ')[0] === id) return t; return -1; };
@@ -338,8 +358,9 @@
   }
   if (link.get('q')) { document.getElementById('search').value = link.get('q'); search(link.get('q')); }
   if (link.get('open')) {
-    for (var k = 0; k < PG.measures.length; k++) if (keyOf(k) === link.get('open')) { openMeasure(k, link.get('q') || ''); break; }
+    for (var k = 0; k < detail().measures.length; k++) if (keyOf(k) === link.get('open')) { openMeasure(k, link.get('q') || ''); break; }
   }
+  });
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
   window.addEventListener('beforeprint', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });
   document.body.dataset.charts = String(drawn);
