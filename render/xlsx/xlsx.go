@@ -298,7 +298,7 @@ func (b *book) overview(sheet string, commentLimit int) error {
 	f.SetCellValue(sheet, cell(1, legend+1), b.l.L("brief.method"))
 	f.SetCellValue(sheet, cell(2, legend+1), strings.Join(b.methodLines(), " "))
 	last, _ := excelize.ColumnNumberToName(len(heads))
-	f.SetColWidth(sheet, "A", "A", 22)
+	f.SetColWidth(sheet, "A", "A", 30)
 	f.SetColWidth(sheet, "B", last, 9)
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
 }
