@@ -30,7 +30,7 @@
   window.addEventListener('error', function (e) { report(e.message); });
   var consoleError = console.error;
   console.error = function () { report(Array.prototype.join.call(arguments, ' ')); consoleError.apply(console, arguments); };
-  var enc = echarts.format.encodeHTML, L = PG.labels, PAGE = 50, OUT = 4; // OUT: the level index of out of scope
+  var enc = echarts.format.encodeHTML, L = PG.labels, PAGE = 40, OUT = 4; // OUT: the level index of out of scope
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) e.textContent = text;
