@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -24,6 +26,41 @@ type Progress struct {
 	Status string    `json:"status"` // 未启动 / 推进中 / 已完成 / 长期坚持 / 已调整
 	Done   time.Time `json:"done"`   // completion date, zero if none
 	Note   string    `json:"note,omitempty"`
+}
+
+// MarshalJSON writes the completion date as YYYY-MM-DD, null when there is none.
+func (p Progress) MarshalJSON() ([]byte, error) {
+	var done *string
+	if !p.Done.IsZero() {
+		d := p.Done.Format(time.DateOnly)
+		done = &d
+	}
+	return json.Marshal(struct {
+		Status string  `json:"status"`
+		Done   *string `json:"done"`
+		Note   string  `json:"note,omitempty"`
+	}{p.Status, done, p.Note})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (p *Progress) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Status string  `json:"status"`
+		Done   *string `json:"done"`
+		Note   string  `json:"note"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*p = Progress{Status: v.Status, Note: v.Note}
+	if v.Done != nil {
+		d, err := time.Parse(time.DateOnly, *v.Done)
+		if err != nil {
+			return fmt.Errorf("progress: done %q is not YYYY-MM-DD", *v.Done)
+		}
+		p.Done = d
+	}
+	return nil
 }
 
 // Done is true when the ledger says the measure is completed.

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -233,5 +234,30 @@ func TestScope(t *testing.T) {
 	}
 	if r.Region("某部").ScopeNote == "" || r.Region("某县").ScopeNote != "" {
 		t.Error("a national ministry's scope is said to be inferred; a declared one is not")
+	}
+}
+
+// A ledger entry's completion date in results.json: YYYY-MM-DD, null when
+// the planner gave none (never 0001-01-01), and read back the same.
+func TestProgressJSON(t *testing.T) {
+	for _, tc := range []struct {
+		p    Progress
+		json string
+	}{
+		{Progress{Status: StatusDone, Done: time.Date(2021, 10, 31, 0, 0, 0, 0, time.UTC), Note: "已验收"}, `{"status":"已完成","done":"2021-10-31","note":"已验收"}`},
+		{Progress{Status: "推进中"}, `{"status":"推进中","done":null}`},
+	} {
+		b, err := json.Marshal(tc.p)
+		if err != nil || string(b) != tc.json {
+			t.Errorf("%+v: %s %v, want %s", tc.p, b, err, tc.json)
+		}
+		var back Progress
+		if err := json.Unmarshal(b, &back); err != nil || !back.Done.Equal(tc.p.Done) || back.Status != tc.p.Status || back.Note != tc.p.Note {
+			t.Errorf("%s read back as %+v (%v)", b, back, err)
+		}
+	}
+	var p Progress
+	if err := json.Unmarshal([]byte(`{"status":"已完成","done":"31/10/2021"}`), &p); err == nil || !strings.Contains(err.Error(), `done "31/10/2021" is not YYYY-MM-DD`) {
+		t.Errorf("a bad date: %v", err)
 	}
 }

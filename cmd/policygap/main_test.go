@@ -95,8 +95,33 @@ func TestMeasuresCSV(t *testing.T) {
 	if want := strings.Count(jsonl, "\n"); len(rows)-1 != want {
 		t.Errorf("csv has %d measures, jsonl %d", len(rows)-1, want)
 	}
-	if rows[0][0] != "key" || rows[0][13] != "deadline" {
+	if rows[0][0] != "key" || rows[0][13] != "deadline" || rows[0][14] != "deadline_kind" {
 		t.Errorf("header %v", rows[0])
+	}
+	// each row's deadline as the JSON record has it: the date only for a
+	// dated one, and its kind
+	recs := strings.Split(strings.TrimSpace(jsonl), "\n")
+	kinds := map[string]int{}
+	for i, row := range rows[1:] {
+		var rec struct {
+			Key      string
+			Deadline struct {
+				Date *string
+				Kind string
+			}
+		}
+		json.Unmarshal([]byte(recs[i]), &rec)
+		date := ""
+		if rec.Deadline.Date != nil {
+			date = *rec.Deadline.Date
+		}
+		if row[0] != rec.Key || row[13] != date || row[14] != rec.Deadline.Kind {
+			t.Fatalf("csv %s: deadline %q kind %q; jsonl %q %q", row[0], row[13], row[14], date, rec.Deadline.Kind)
+		}
+		kinds[row[14]]++
+	}
+	if kinds["date"] == 0 || kinds["ongoing"] == 0 || kinds["none"] == 0 {
+		t.Errorf("deadline kinds %v: each kind should appear in the seeds", kinds)
 	}
 }
 

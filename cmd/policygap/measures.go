@@ -263,7 +263,7 @@ func appendCSV(b []byte, recs []reports.MeasureRecord) []byte {
 		}
 		rows[i] = []string{r.Key, r.Region, r.Doc, r.ID, r.Plan, r.Section, r.Title, r.Text,
 			strings.Join(tasks, ";"), strings.Join(r.Provisions, ";"), strings.Join(r.Units, ";"), strings.Join(r.Lead, ";"),
-			d.Raw, date, d.String()}
+			d.Raw, date, string(d.Kind)}
 	}
 	return appendCSVRows(b, rows)
 }
