@@ -101,7 +101,7 @@ func pyScores(t *testing.T, mapped []compare.Mapped) scores {
 	for _, r := range reports.Records(mapped) {
 		in.Write(append(r.AppendJSON(nil), '\n'))
 	}
-	cmd := exec.Command("python3", scorePy, "--gold", "../testdata/gold", "--json")
+	cmd := exec.Command("python3", scorePy, "--gold", "gold", "--json")
 	cmd.Stdin = &in
 	out, err := cmd.Output()
 	if err != nil && len(out) == 0 {
@@ -121,7 +121,7 @@ func pyScores(t *testing.T, mapped []compare.Mapped) scores {
 // gave are kept in testdata; where ../shared is beside the checkout the test
 // runs score.py again.
 func TestScoresAsScorePy(t *testing.T) {
-	gold, err := LoadGold(os.DirFS("../testdata/gold"))
+	gold, err := LoadGold(SeedGold())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	inputFlags(fs, &o.in, &o.taxonomy)
-	fs.StringVar(&o.gold, "gold", "testdata/gold", "folder of gold label files (*.jsonl)")
+	fs.StringVar(&o.gold, "gold", "", "folder of gold label files (*.jsonl); default: the bundled seeds' gold, in the binary")
 	fs.BoolVar(&o.wrong, "wrong", false, "list every gold measure the mapping gets wrong")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
@@ -32,9 +32,13 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err := checkIn(fs, o.in); err != nil {
 		return err
 	}
-	gold, err := eval.LoadGold(os.DirFS(o.gold))
+	goldFS, from := eval.SeedGold(), "the bundled seeds' gold"
+	if o.gold != "" {
+		goldFS, from = os.DirFS(o.gold), o.gold
+	}
+	gold, err := eval.LoadGold(goldFS)
 	if err != nil {
-		return fmt.Errorf("gold %s: %w", o.gold, err)
+		return fmt.Errorf("gold %s: %w", from, err)
 	}
 	ms, mapped, err := loadMapped(o.in, o.taxonomy, stderr)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,24 @@ func TestExitCodes(t *testing.T) {
 		if c.code == 0 && strings.Contains(stderr, "policygap:") {
 			t.Errorf("policygap %v: help reported as an error: %s", c.args, stderr)
 		}
+	}
+}
+
+// eval scores the bundled seeds against their gold from any folder: both
+// are in the binary.
+func TestEvalFromAnyFolder(t *testing.T) {
+	cmd := exec.Command(binary, "eval")
+	cmd.Dir = t.TempDir()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !regexp.MustCompile(`(?m)^TOTAL\s+174\s+\d+\s+0\.99\d`).Match(out) || !strings.Contains(string(out), "task accuracy over all gold measures") {
+		t.Errorf("eval from %s:\n%s", cmd.Dir, out)
+	}
+	none := filepath.Join(t.TempDir(), "none")
+	_, stderr, code := runBinary(t, "eval", "--gold", none)
+	if code != 1 || !strings.Contains(stderr, "gold "+none+":") {
+		t.Errorf("a missing gold folder: exit %d, %s", code, stderr)
 	}
 }
