@@ -10,8 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	flag "github.com/spf13/pflag"
-
 	"policygap/regions"
 )
 
@@ -45,14 +43,10 @@ type documentEntry struct {
 
 func runDocuments(args []string, stdout, stderr io.Writer) error {
 	var o documentsOptions
-	fs := flag.NewFlagSet("documents", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("documents", stdout, stderr)
 	inFlag(fs, &o.in)
 	fs.StringVar(&o.format, "format", "table", "output format: table, jsonl, or csv (manifest.csv's columns)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
-	}
-	if err := checkIn(fs, o.in); err != nil {
+	if err := parse(fs, args, &o.in); err != nil {
 		return err
 	}
 	if !slices.Contains([]string{"table", "jsonl", "csv"}, o.format) {

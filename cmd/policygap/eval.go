@@ -6,8 +6,6 @@ import (
 	"os"
 	"policygap/eval"
 	"strings"
-
-	flag "github.com/spf13/pflag"
 )
 
 type evalOptions struct {
@@ -21,15 +19,11 @@ type evalOptions struct {
 // gold labels, per document and per task.
 func runEval(args []string, stdout, stderr io.Writer) error {
 	var o evalOptions
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("eval", stdout, stderr)
 	inputFlags(fs, &o.in, &o.taxonomy)
 	fs.StringVar(&o.gold, "gold", "", "folder of gold label files (*.jsonl); default: the bundled seeds' gold, in the binary")
 	fs.BoolVar(&o.wrong, "wrong", false, "list every gold measure the mapping gets wrong")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
-	}
-	if err := checkIn(fs, o.in); err != nil {
+	if err := parse(fs, args, &o.in); err != nil {
 		return err
 	}
 	goldFS, from := eval.SeedGold(), "the bundled seeds' gold"

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	flag "github.com/spf13/pflag"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
@@ -27,13 +26,12 @@ import (
 // corpus, byte for byte. It is for benchmarks and scale tests, never for
 // accuracy: its measures are the seeds' own.
 func runGenerate(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("generate", stdout, stderr)
 	out := fs.String("out", "national", "folder to write the corpus to")
 	docs := fs.Int("docs", 3000, "number of documents (one per region)")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same corpus")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parse(fs, args, nil); err != nil {
+		return err
 	}
 	if *docs < 31 {
 		return usageError{fmt.Errorf("--docs %d: at least 31 (one per province)", *docs)}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 
 	flag "github.com/spf13/pflag"
 )
@@ -44,30 +45,38 @@ func commands() []command {
 		{"eval", "score segmentation and mapping against gold labels", runEval},
 		{"taxonomy", "print the taxonomy (areas, tasks, provisions, milestones)", runTaxonomy},
 		{"generate", "write a synthetic national corpus from the seeds (for scale tests)", runGenerate},
+		{"version", "print the version, commit and taxonomy hash", runVersion},
 	}
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0 || args[0] == "-h" || args[0] == "--help" || len(args) == 1 && args[0] == "help":
 		printUsage(stdout)
 		return nil
+	case args[0] == "--version":
+		return runVersion(nil, stdout, stderr)
+	case args[0] == "help": // help CMD: the command's own help
+		return run([]string{args[1], "--help"}, stdout, stderr)
 	}
+	var names []string
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(args[1:], stdout, stderr)
 		}
+		names = append(names, c.name)
 	}
-	printUsage(stderr)
-	return usageError{fmt.Errorf("unknown command %q", args[0])}
+	return usageError{fmt.Errorf("unknown command %q: use %s (policygap --help)", args[0], strings.Join(names, ", "))}
 }
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "policygap: where regional plans fall short of 国办发〔2020〕45号")
-	fmt.Fprintln(w, "\nusage: policygap <command> [flags]   (policygap <command> --help for its flags)")
+	fmt.Fprintln(w, "\nusage: policygap <command> [PATH ...] [flags]   (policygap help <command>, or <command> --help, for its flags and examples)")
 	fmt.Fprintln(w, "\ncommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintln(w, "\nflags: --version, -h/--help\n\nexamples:\n  policygap report                 # the bundled corpus, into ./out\n  policygap report plans/ --out 2022Q2 --as-of 2022-06-30")
 }
 
 const taxonomyHelp = "taxonomy YAML file; default: the embedded 国办发〔2020〕45号"
@@ -86,7 +95,7 @@ func inFlag(fs *flag.FlagSet, in *[]string) {
 // checkIn: an --in given empty (a shell variable that was not set) is a
 // mistake, not a request for the bundled corpus.
 func checkIn(fs *flag.FlagSet, in []string) error {
-	if fs.Changed("in") && (len(in) == 0 || slices.Contains(in, "")) {
+	if fs.Changed("in") && len(in) == 0 || slices.Contains(in, "") {
 		return usageError{errors.New("--in is empty: name a document file or folder (leave --in out for the bundled corpus)")}
 	}
 	return nil

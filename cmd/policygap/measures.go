@@ -11,8 +11,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	flag "github.com/spf13/pflag"
-
 	"policygap/compare"
 	"policygap/regions"
 	"policygap/reports"
@@ -27,14 +25,10 @@ type measuresOptions struct {
 
 func runMeasures(args []string, stdout, stderr io.Writer) error {
 	var o measuresOptions
-	fs := flag.NewFlagSet("measures", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("measures", stdout, stderr)
 	inputFlags(fs, &o.in, &o.taxonomy)
 	fs.StringVar(&o.format, "format", "jsonl", "output format: jsonl or csv")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
-	}
-	if err := checkIn(fs, o.in); err != nil {
+	if err := parse(fs, args, &o.in); err != nil {
 		return err
 	}
 	if o.format != "jsonl" && o.format != "csv" {

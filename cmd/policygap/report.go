@@ -16,8 +16,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	flag "github.com/spf13/pflag"
-
 	"policygap/compare"
 	"policygap/outset"
 	"policygap/regions"
@@ -83,7 +81,7 @@ type reportRun struct {
 // runReport is the main job: load corpus -> segment -> map -> overrides ->
 // compare -> build reports -> render, with every output written atomically.
 func runReport(args []string, stdout, stderr io.Writer) error {
-	o, err := parseReportFlags(args, stderr)
+	o, err := parseReportFlags(args, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -172,10 +170,9 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
+func parseReportFlags(args []string, stdout, stderr io.Writer) (reportOptions, error) {
 	var o reportOptions
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("report", stdout, stderr)
 	inputFlags(fs, &o.in, &o.taxonomy)
 	fs.StringVar(&o.out, "out", "out", "folder to write the outputs to")
 	fs.StringVar(&o.asOf, "as-of", time.Now().Format(time.DateOnly), "date deadlines are judged at (YYYY-MM-DD)")
@@ -188,10 +185,7 @@ func parseReportFlags(args []string, stderr io.Writer) (reportOptions, error) {
 	fs.StringVar(&o.scope, "brief-scope", "region", "briefs: region (one per region) or province (one per province or ministry, its cities and counties in it)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress on stderr (warnings and errors are still printed)")
 	fs.IntVar(&o.memory, "memory-limit", 800, "soft memory limit in MiB (0: none; GOMEMLIMIT overrides)")
-	if err := fs.Parse(args); err != nil {
-		return o, usageError{err}
-	}
-	if err := checkIn(fs, o.in); err != nil {
+	if err := parse(fs, args, &o.in); err != nil {
 		return o, err
 	}
 	var problems []string

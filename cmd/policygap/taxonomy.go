@@ -6,20 +6,17 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	flag "github.com/spf13/pflag"
-
 	"policygap/taxonomy"
 )
 
 // runTaxonomy prints the taxonomy: a table of areas, tasks and provisions,
 // or the YAML source.
 func runTaxonomy(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("taxonomy", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("taxonomy", stdout, stderr)
 	format := fs.String("format", "table", "table, yaml, or terms (every term, one per line: for grep -F -f)")
 	file := fs.String("taxonomy", "", taxonomyHelp)
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parse(fs, args, nil); err != nil {
+		return err
 	}
 	tax, err := loadTaxonomy(*file)
 	if err != nil {
