@@ -54,7 +54,7 @@ func TestReportsGolden(t *testing.T) {
 		"福州市/003_f4ac198c78a4da61.txt#2.1.1": {Status: compare.StatusOngoing},
 	}
 	stale := []LedgerEntry{{Key: "某市/旧.txt#1", Sheet: "措施清单", Row: 9}}
-	problems := []LedgerProblem{{File: "l.xlsx", Sheet: "措施清单", Row: 7, Problem: "status \"大概\" is not one of the list"}}
+	problems := []LedgerProblem{{File: "l.xlsx", Sheet: "措施清单", Row: 7, Key: "福州市/003_f4ac198c78a4da61.txt#2.1.1", Column: "进展状态", Value: "大概", Why: "ledger.status", Args: []any{"大概", "未启动 / 推进中 / 已完成 / 长期坚持 / 已调整"}}}
 	for _, lang := range []Lang{Chinese, English} {
 		res, tax := reportstest.Seeds(t, reportstest.Options{Lang: lang, Progress: progress})
 		res.Manifest.Hash = "fixed" // the hash covers the as-of date and the taxonomy only, but keep the file readable

@@ -39,15 +39,24 @@ type LedgerEntry struct {
 	Row      int
 }
 
-// LedgerProblem is a ledger cell that could not be used, by file, sheet and row.
+// LedgerProblem is a ledger cell that could not be used, by file, sheet and
+// row: the measure's key, the column and the value rejected, and why (a
+// labels key, "ledger.…", with its arguments).
 type LedgerProblem struct {
 	File, Sheet string
 	Row         int
-	Problem     string
+	Key         string
+	Column      string // the column's heading as the ledger has it
+	Value       string // the value rejected
+	Why         string
+	Args        []any
 }
 
+// Problem is why, in lang.
+func (p LedgerProblem) Problem(l Lang) string { return l.Sprintf(p.Why, p.Args...) }
+
 func (p LedgerProblem) String() string {
-	return p.File + ": sheet " + p.Sheet + ", row " + strconv.Itoa(p.Row) + ": " + p.Problem
+	return p.File + ": sheet " + p.Sheet + ", row " + strconv.Itoa(p.Row) + ": " + p.Problem(English)
 }
 
 // NewWorkbook assembles the workbook's content.

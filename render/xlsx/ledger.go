@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -141,33 +142,45 @@ func ReadLedger(file string, r io.Reader) ([]reports.LedgerEntry, []reports.Ledg
 			return ""
 		}
 		e := reports.LedgerEntry{Key: get(keyHeads), Sheet: sheet, Row: n}
-		bad := func(format string, args ...any) {
-			problems = append(problems, reports.LedgerProblem{File: file, Sheet: sheet, Row: n, Problem: fmt.Sprintf(format, args...)})
+		heading := func(heads []string) string {
+			for _, h := range heads {
+				if _, ok := col[h]; ok {
+					return h
+				}
+			}
+			return heads[0]
+		}
+		bad := func(heads []string, value, why string, args ...any) {
+			column := ""
+			if heads != nil {
+				column = heading(heads)
+			}
+			problems = append(problems, reports.LedgerProblem{File: file, Sheet: sheet, Row: n, Key: e.Key, Column: column, Value: value, Why: why, Args: args})
 		}
 		status, done, note := get(statusHeads), get(doneHeads), get(noteHeads)
 		if status == "" && done == "" && note == "" {
 			continue // nothing entered
 		}
 		if e.Key == "" {
-			bad("status, date or note entered on a row without a measure key")
+			bad(nil, strings.Join(slices.DeleteFunc([]string{status, done, note}, func(s string) bool { return s == "" }), " / "), "ledger.nokey")
 			continue
 		}
 		if prev, ok := seen[e.Key]; ok {
-			bad("measure %s appears twice (also row %d); this row is not used", e.Key, prev)
+			bad(keyHeads, e.Key, "ledger.twice", e.Key, prev)
 			continue
 		}
 		seen[e.Key] = n
 		if status != "" {
 			s, ok := statusOf(strings.ToLower(status))
 			if !ok {
-				bad("status %q is not one of %s", status, strings.Join(compare.Statuses, " / "))
+				bad(statusHeads, status, "ledger.status", status, strings.Join(compare.Statuses, " / "))
 			}
 			e.Progress.Status = s
 		}
 		if done != "" {
 			t, ok := parseDate(done)
 			if !ok {
-				bad("completion date %q is not a date", done)
+				bad(doneHeads, done, "ledger.date", done)
 			}
 			e.Progress.Done = t
 		}

@@ -53,11 +53,13 @@ type book struct {
 	l      reports.Lang
 	header int
 	bold   int
-	date   int
-	wrap   int
-	levels map[string]int
-	tables map[string]int    // sheet -> the number of its Excel table, by sheet order
-	text   map[string]string // measure key -> text, for the sheets that quote measures
+	// rejected marks a ledger value carried over that could not be used
+	rejected int
+	date     int
+	wrap     int
+	levels   map[string]int
+	tables   map[string]int    // sheet -> the number of its Excel table, by sheet order
+	text     map[string]string // measure key -> text, for the sheets that quote measures
 	// mu guards f: sheets are filled side by side, each into its own stream
 	// writer, while opening, closing and the overview's cells go through f.
 	mu sync.Mutex
@@ -153,6 +155,10 @@ func (b *book) styles() error {
 		return err
 	}
 	if b.bold, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return err
+	}
+	if b.rejected, err = b.f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
+		Font: &excelize.Font{Color: "9C0006"}}); err != nil {
 		return err
 	}
 	format := "yyyy-mm-dd"
@@ -464,6 +470,20 @@ func (b *book) measures(sheet string) error {
 		"col.provs", "col.evidence", "col.units", "col.leads", "col.deadline.raw", "col.deadline", "col.deadline.kind",
 		"col.overdue", "col.progress", "col.done", "col.note", "col.unmapped")
 	widths := []float64{6, 30, 8, 14, 8, 20, 60, 10, 14, 20, 24, 14, 16, 12, 10, 8, 10, 12, 24, 16}
+	// a value the last ledger had that could not be used stays in its
+	// cell, highlighted, for the planner to correct rather than retype
+	rejected := map[[2]string]string{}
+	for _, p := range b.wb.LedgerProblems {
+		if p.Key != "" && p.Value != "" && (p.Why == "ledger.status" || p.Why == "ledger.date") {
+			rejected[[2]string{p.Key, p.Why}] = p.Value
+		}
+	}
+	keep := func(key, why string, v any) any {
+		if raw, ok := rejected[[2]string{key, why}]; ok {
+			return excelize.Cell{StyleID: b.rejected, Value: raw}
+		}
+		return v
+	}
 	return b.tableWith(sheet, heads, widths, func(emit func([]any) error) error {
 		for i, r := range b.wb.Ledger {
 			var deadline any = ""
@@ -485,7 +505,7 @@ func (b *book) measures(sheet string) error {
 			}
 			if err := emit([]any{i + 1, r.Key, r.Region, r.Doc, r.ID, r.Section, r.Text, strings.Join(r.Tasks, ";"),
 				strings.Join(r.Provisions, ";"), reports.Join(r.Evidence), reports.Join(r.Units), reports.Join(r.Lead),
-				r.Deadline.Raw, deadline, b.l.L("kind." + kind), overdue, status, done, r.Note, r.Unmapped}); err != nil {
+				r.Deadline.Raw, deadline, b.l.L("kind." + kind), overdue, keep(r.Key, "ledger.status", status), keep(r.Key, "ledger.date", done), r.Note, r.Unmapped}); err != nil {
 				return err
 			}
 		}
@@ -694,10 +714,10 @@ func (b *book) changes(sheet string) error {
 // ledgerProblems: what the last ledger held that this run could not use,
 // kept so that nothing a planner wrote is lost.
 func (b *book) ledgerProblems(sheet string) error {
-	return b.table(sheet, b.cols("col.sheet", "col.row", "col.key", "col.problem", "col.progress", "col.done", "col.note"),
-		[]float64{12, 6, 30, 50, 10, 12, 24}, func(emit func([]any) error) error {
+	return b.table(sheet, b.cols("col.sheet", "col.row", "col.key", "col.column", "col.rejected", "col.problem", "col.progress", "col.done", "col.note"),
+		[]float64{12, 6, 30, 12, 16, 50, 10, 12, 24}, func(emit func([]any) error) error {
 			for _, p := range b.wb.LedgerProblems {
-				if err := emit([]any{p.Sheet, p.Row, "", p.Problem, "", "", ""}); err != nil {
+				if err := emit([]any{p.Sheet, p.Row, p.Key, p.Column, p.Value, p.Problem(b.l), "", "", ""}); err != nil {
 					return err
 				}
 			}
@@ -706,7 +726,7 @@ func (b *book) ledgerProblems(sheet string) error {
 				if !e.Progress.Done.IsZero() {
 					done = excelize.Cell{StyleID: b.date, Value: e.Progress.Done}
 				}
-				if err := emit([]any{e.Sheet, e.Row, e.Key, b.l.L("stale"), e.Progress.Status, done, e.Progress.Note}); err != nil {
+				if err := emit([]any{e.Sheet, e.Row, e.Key, "", "", b.l.L("stale"), e.Progress.Status, done, e.Progress.Note}); err != nil {
 					return err
 				}
 			}

@@ -222,6 +222,45 @@ func TestLedgerRoundTrip(t *testing.T) {
 	if carried != 3 {
 		t.Errorf("%d entries carried forward, want 3", carried)
 	}
+	// the problems: the key, the column, the value and why, in the
+	// workbook's language; the rejected values kept in their cells,
+	// highlighted, for the planner to correct
+	var nb bytes.Buffer
+	if err := New().Write(&nb, reports.NewWorkbook(again, tax, reports.Chinese, problems, nil)); err != nil {
+		t.Fatal(err)
+	}
+	h := open(t, nb.Bytes())
+	sheet, _ := h.GetRows("台账问题")
+	want := [][]string{
+		{"措施清单", "3", rows[2][1], "进展状态", "差不多了", "进展状态“差不多了”不是以下之一：未启动 / 推进中 / 已完成 / 长期坚持 / 已调整；原值保留在新台账中，请改正"},
+		{"措施清单", "4", rows[3][1], "完成日期", "下个月", "完成日期“下个月”不是日期；原值保留在新台账中，请改正"},
+	}
+	for i, w := range want {
+		if len(sheet) <= i+1 || strings.Join(sheet[i+1][:6], "|") != strings.Join(w, "|") {
+			t.Errorf("台账问题 row %d: %q, want %q", i+2, sheet[min(i+1, len(sheet)-1)], w)
+		}
+	}
+	kept := 0
+	mrows, _ := h.GetRows("措施清单")
+	for i, r := range mrows[1:] {
+		for _, c := range []struct {
+			col, key, value string
+		}{{"Q", want[0][2], "差不多了"}, {"R", want[1][2], "下个月"}} {
+			if r[1] != c.key {
+				continue
+			}
+			v, _ := h.GetCellValue("措施清单", c.col+strconv.Itoa(i+2))
+			style, _ := h.GetCellStyle("措施清单", c.col+strconv.Itoa(i+2))
+			st, _ := h.GetStyle(style)
+			if v != c.value || st == nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FFC7CE" {
+				t.Errorf("%s%d (%s): %q, fill %v; want %q highlighted", c.col, i+2, c.key, v, st, c.value)
+			}
+			kept++
+		}
+	}
+	if kept != 2 {
+		t.Errorf("%d rejected values kept, want 2", kept)
+	}
 }
 
 // TestLibreOfficeReadsEverySheet converts the workbook to CSV, one file per
