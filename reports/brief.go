@@ -28,6 +28,9 @@ type Brief struct {
 	NoLead      []string // task titles
 	Units       []compare.UnitLoad
 	Innovations []MeasureRef
+	// UnitsTotal and InnovationsTotal count what Units and Innovations cut
+	// (the measures without a unit are Region.NoUnit).
+	UnitsTotal, InnovationsTotal int
 	// All lists every measure of the region, mapped or not (the appendix).
 	All      []MeasureRef
 	Method   []string
@@ -36,10 +39,10 @@ type Brief struct {
 
 // AreaRow is an area and its tasks in the coverage table.
 type AreaRow struct {
-	ID, Title string
-	Score     float64
-	Level     string
-	Tasks     []TaskRow
+	ID, Title       string
+	Score           float64
+	Level, LevelKey string
+	Tasks           []TaskRow
 }
 
 // TaskRow is a task's coverage.
@@ -74,6 +77,7 @@ type MeasureRef struct {
 	Key, Doc, ID, Task, Text string
 	Tasks                    []string
 	Deadline                 string
+	Units                    []string // the lead units first
 }
 
 // Limits of a brief: it is read in minutes, not hours.
@@ -107,6 +111,7 @@ func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Bri
 		tr := res.NoLead[i]
 		b.NoLead = append(b.NoLead, tr.Task+" "+lang.TaskTitle(t.Task(tr.Task)))
 	}
+	b.UnitsTotal, b.InnovationsTotal = len(ri.units), len(ri.innovations)
 	for _, i := range ri.units[:min(len(ri.units), briefUnits)] {
 		b.Units = append(b.Units, res.Units[i])
 	}
@@ -122,6 +127,12 @@ func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Bri
 
 func ref(m MeasureRecord) MeasureRef {
 	r := MeasureRef{Key: m.Key, Doc: m.Doc, ID: m.ID, Text: m.Text, Deadline: m.Deadline.Raw}
+	r.Units = append(r.Units, m.Lead...)
+	for _, u := range m.Units {
+		if !slices.Contains(r.Units, u) {
+			r.Units = append(r.Units, u)
+		}
+	}
 	for _, t := range m.Tasks {
 		r.Tasks = append(r.Tasks, t.ID)
 	}
@@ -136,7 +147,7 @@ func areaRows(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) []Ar
 	for _, i := range res.region(region).areas {
 		ac := res.AreaCoverage[i]
 		a := t.Area(ac.Area)
-		row := AreaRow{ID: a.ID, Title: lang.AreaTitle(a), Score: ac.Score, Level: lang.L(string(ac.Level))}
+		row := AreaRow{ID: a.ID, Title: lang.AreaTitle(a), Score: ac.Score, Level: lang.L(string(ac.Level)), LevelKey: string(ac.Level)}
 		for _, task := range t.Tasks {
 			if task.Area != a.ID {
 				continue

@@ -143,6 +143,7 @@ var labels = map[string][2]string{
 	"ledger.date":      {"完成日期“%s”不是日期；原值保留在新台账中，请改正", "completion date %q is not a date; kept in the new ledger to correct"},
 	"col.column":       {"列", "Column"},
 	"col.rejected":     {"未采用的值", "Value not used"},
+	"brief.cut":        {"……等 %d 项（全部见附录）", " … %d in all (every one in the appendix)"},
 	"level.national":   {"国家部委", "national"},
 	"level.province":   {"省级", "province"},
 	"level.city":       {"市级", "city"},

@@ -232,8 +232,10 @@ func (d *doc) para(text string, size float64, color [3]int) {
 	}
 }
 
+// heading keeps with what follows it: a heading at the foot of a page,
+// its text or table on the next, moves down with them.
 func (d *doc) heading(text string) {
-	d.need(14)
+	d.need(24)
 	d.pdf.Ln(2)
 	d.font(12, red)
 	d.cell(textW, 7, text, "B", 1, "L", false, 0, "")
@@ -352,7 +354,9 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 	l := b.Lang
 	d := newDoc(l, b.Title+" "+b.Region.Name, fs)
 	d.font(18, red)
-	d.cell(textW, 10, b.Title, "", 1, "C", false, 0, "")
+	for _, line := range wrap(b.Title, textW, d.width) { // an English title breaks between words
+		d.cell(textW, 10, line, "", 1, "C", false, 0, "")
+	}
 	d.font(15, black)
 	d.cell(textW, 9, b.Region.Name, "", 1, "C", false, 0, "")
 	var docs []string
@@ -370,10 +374,14 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 	var rows [][]string
 	var levels []string
 	for _, a := range b.Areas {
-		rows = append(rows, []string{a.ID + " " + a.Title, a.Level, "", "", fmt.Sprintf("%.2f", a.Score)})
+		rows = append(rows, []string{a.ID + " " + a.Title, a.Level, "", "", score(a.Score, a.LevelKey)})
 		levels = append(levels, "")
 		for _, t := range a.Tasks {
-			rows = append(rows, []string{"    " + t.ID + " " + t.Title, t.Level, fmt.Sprintf("%d/%d", t.Covered, t.Total), fmt.Sprint(t.Measures), fmt.Sprintf("%.2f", t.Score)})
+			provisions := fmt.Sprintf("%d/%d", t.Covered, t.Total)
+			if t.LevelKey == string(compare.LevelOutOfScope) {
+				provisions = "—"
+			}
+			rows = append(rows, []string{"    " + t.ID + " " + t.Title, t.Level, provisions, fmt.Sprint(t.Measures), score(t.Score, t.LevelKey)})
 			levels = append(levels, t.LevelKey)
 		}
 	}
@@ -427,14 +435,15 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 	for _, m := range b.NoUnit {
 		noUnit = append(noUnit, m.ID)
 	}
-	d.para(fmt.Sprintf("%s（%d）：%s", l.L("no.unit"), b.Region.NoUnit, orNone(l, noUnit)), 9.5, black)
+	d.para(fmt.Sprintf("%s（%d）：%s", l.L("no.unit"), b.Region.NoUnit, orNone(l, noUnit))+cut(l, len(noUnit), b.Region.NoUnit), 9.5, black)
 	d.para(fmt.Sprintf("%s（%d）：%s", l.L("no.lead"), len(b.NoLead), orNone(l, b.NoLead)), 9.5, black)
 	rows = nil
 	for _, u := range b.Units {
 		rows = append(rows, []string{u.Unit, fmt.Sprint(u.Measures), fmt.Sprint(u.Lead), fmt.Sprint(u.Dated)})
 	}
 	if len(rows) > 0 {
-		d.para(l.L("unit.load"), 9.5, black)
+		d.need(30) // the line stays with its table
+		d.para(l.L("unit.load")+cut(l, len(rows), b.UnitsTotal), 9.5, black)
 		d.table([]column{{l.L("col.unit"), 90, "L"}, {l.L("col.measures"), 30, "C"}, {l.L("col.lead"), 30, "C"}, {l.L("col.deadline"), 30, "C"}}, rows, 8, nil)
 	}
 
@@ -442,6 +451,9 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 		d.heading(l.L("brief.innovations"))
 		for _, m := range b.Innovations {
 			d.para(fmt.Sprintf("%s #%s（%s）：%s", m.Doc, m.ID, m.Task, excerpt(m.Text, quoteLen)), 9, black)
+		}
+		if c := cut(l, len(b.Innovations), b.InnovationsTotal); c != "" {
+			d.para(c, 9, grey)
 		}
 	}
 
@@ -453,10 +465,30 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 	d.heading(l.L("brief.all"))
 	rows = nil
 	for _, m := range b.All {
-		rows = append(rows, []string{m.ID, strings.Join(m.Tasks, " "), m.Deadline, excerpt(m.Text, 36)})
+		units := "—"
+		if len(m.Units) > 0 {
+			units = strings.Join(m.Units, "、")
+		}
+		rows = append(rows, []string{m.ID, strings.Join(m.Tasks, " "), units, m.Deadline, excerpt(m.Text, 30)})
 	}
-	d.table([]column{{l.L("col.item"), 18, "L"}, {l.L("col.tasks"), 22, "L"}, {l.L("col.deadline"), 30, "L"}, {l.L("col.text"), 110, "L"}}, rows, 7, nil)
+	d.table([]column{{l.L("col.item"), 16, "L"}, {l.L("col.tasks"), 20, "L"}, {l.L("col.units"), 36, "L"}, {l.L("col.deadline"), 26, "L"}, {l.L("col.text"), 82, "L"}}, rows, 7, nil)
 	return d
+}
+
+// score is a score for a table, — out of scope.
+func score(s float64, level string) string {
+	if level == string(compare.LevelOutOfScope) {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", s)
+}
+
+// cut ends a list cut at shown of total: "…等 10 项（全部见附录）".
+func cut(l reports.Lang, shown, total int) string {
+	if total <= shown {
+		return ""
+	}
+	return l.Sprintf("brief.cut", total)
 }
 
 func orNone(l reports.Lang, items []string) string {

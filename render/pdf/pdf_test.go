@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
+	"policygap/compare"
 	"policygap/reports"
 	"policygap/reports/reportstest"
 	"policygap/taxonomy"
@@ -327,6 +328,13 @@ func TestWrapLines(t *testing.T) {
 		{"一二三四五。六七八", 5, []string{"一二三四五。", "六七八"}},
 		{"abcdefghijkl", 3, []string{"abcdef", "ghijkl"}},
 		{"一二三abcdef四五", 4, []string{"一二三", "abcdef四", "五"}},
+		// one closing mark hangs; a second pulls both down with what they close
+		{"甲乙丙丁戊）己", 5, []string{"甲乙丙丁戊）", "己"}},
+		{"甲乙丙丁戊）；己", 5, []string{"甲乙丙丁", "戊）；己"}},
+		{"甲乙丙丁戊。）；己", 5, []string{"甲乙丙丁", "戊。）；己"}},
+		{"甲乙ab）；丙", 4, []string{"甲乙ab）；", "丙"}},
+		{"甲乙ab）；丙", 3, []string{"甲乙", "ab）；", "丙"}},
+		{"甲乙丙丁戊己庚）；辛", 7, []string{"甲乙丙丁戊己", "庚）；辛"}},
 	} {
 		if got := wrap(c.text, c.width, testWidth); !slices.Equal(got, c.want) {
 			t.Errorf("wrap(%q, %v) = %q, want %q", c.text, c.width, got, c.want)
@@ -489,4 +497,74 @@ func pdfPages(t *testing.T, pdf []byte) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+}
+
+// A brief says where it cuts a list and shows all in the appendix (units
+// column), shows — for tasks out of its scope as the overview does, and
+// keeps each heading on the page of what follows it.
+func TestBriefCutsAndHeadings(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+	}
+	res, tax := seeds(t, 1)
+	cuts := 0
+	for _, l := range []reports.Lang{reports.Chinese, reports.English} {
+		headings := map[string]bool{}
+		for _, k := range []string{"unit.load", "brief.headline", "brief.coverage", "brief.gaps", "brief.deadlines", "brief.resp", "brief.innovations", "brief.method", "brief.all"} {
+			headings[l.L(k)] = true
+		}
+		for _, r := range res.Regions {
+			b := reports.NewBrief(res, r.Name, tax, l)
+			pages := pdfPages(t, writeBrief(t, res, tax, r.Name, l))
+			for i, p := range pages[:len(pages)-1] {
+				lines := strings.Split(strings.TrimSpace(p), "\n")
+				var last string
+				for k := len(lines) - 1; k >= 0; k-- {
+					if s := strings.TrimSpace(lines[k]); s != "" && !strings.HasPrefix(s, "第") {
+						last = s
+						break
+					}
+				}
+				if headings[last] || headings[strings.Fields(last + " x")[0]] {
+					t.Errorf("%s %s page %d ends with the heading %q", l, r.Name, i+1, last)
+				}
+			}
+			text := strings.Join(strings.Fields(strings.Join(pages, " ")), " ")
+			if r.NoUnit > len(b.NoUnit) {
+				cuts++
+				if want := strings.TrimSpace(l.Sprintf("brief.cut", r.NoUnit)); !strings.Contains(text, want) {
+					t.Errorf("%s %s: %d without a unit, %d listed, and no %q", l, r.Name, r.NoUnit, len(b.NoUnit), want)
+				}
+			}
+			for _, a := range b.Areas {
+				for _, tr := range a.Tasks {
+					if tr.LevelKey == string(compare.LevelOutOfScope) && !strings.Contains(text, tr.Title+" "+l.L(string(compare.LevelOutOfScope))+" — 0 —") {
+						t.Errorf("%s %s: %s out of scope is not shown with —", l, r.Name, tr.ID)
+					}
+				}
+			}
+		}
+	}
+	if cuts == 0 {
+		t.Error("no seed brief cuts its list of measures without a unit: the test checks nothing")
+	}
+}
+
+// A heading with less than room for itself and a few lines of what follows
+// starts the next page instead of ending this one.
+func TestHeadingKeepsWithNext(t *testing.T) {
+	for _, room := range []float64{12, 16, 22} {
+		d := newDoc(reports.Chinese, "t", fullFont)
+		d.pdf.SetY(pageH - margin - 6 - room)
+		d.heading("责任落实")
+		if d.pdf.PageNo() != 2 {
+			t.Errorf("%.0f mm left: the heading stayed at the foot of page 1", room)
+		}
+	}
+	d := newDoc(reports.Chinese, "t", fullFont)
+	d.pdf.SetY(pageH - margin - 6 - 30)
+	d.heading("责任落实")
+	if d.pdf.PageNo() != 1 {
+		t.Error("30 mm left: the heading moved though it and three lines fit")
+	}
 }
