@@ -216,6 +216,11 @@ func gapRows(res *Results, ri *regionIndex, region string, t *taxonomy.Taxonomy,
 		}
 		task := t.Task(g.Task)
 		row := GapRow{Task: g.Task, TaskTitle: lang.TaskTitle(task), Provision: g.Provision, Label: g.Label, Status: lang.L(g.Status)}
+		for _, p := range task.Provisions {
+			if p.ID == g.Provision {
+				row.Label = lang.ProvisionLabel(&p)
+			}
+		}
 		if len(g.Peers) > 0 {
 			p := g.Peers[0]
 			row.Peer = &PeerRef{Region: p.Region, Doc: p.Doc, ID: p.ID, Key: p.Key, Text: p.Text, Deadline: p.Deadline, Lead: p.Lead}

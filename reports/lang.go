@@ -232,6 +232,33 @@ func (l Lang) L(key string) string {
 // Sprintf formats a label.
 func (l Lang) Sprintf(key string, args ...any) string { return fmt.Sprintf(l.L(key), args...) }
 
+// Why is why a measure maps to no task, in the language: the matcher and
+// the overrides give the record's reason in English.
+func (l Lang) Why(reason string) string {
+	if l == English {
+		return reason
+	}
+	switch {
+	case reason == "a goal statement, not a measure to map":
+		return "工作目标表述，不是具体措施"
+	case reason == "no task's terms found":
+		return "未见任何国家任务的关键词"
+	case strings.HasPrefix(reason, "rejected by "):
+		who, why, _ := strings.Cut(strings.TrimPrefix(reason, "rejected by "), ": ")
+		return "审核人" + who + "否决：" + why
+	}
+	return reason
+}
+
+// ProvisionLabel is a provision's label in the language, the Chinese one
+// where the taxonomy gives no English.
+func (l Lang) ProvisionLabel(p *taxonomy.Provision) string {
+	if l == English && p.En != "" {
+		return p.En
+	}
+	return p.Label
+}
+
 // TaskTitle is a task's title in the language.
 func (l Lang) TaskTitle(t *taxonomy.Task) string {
 	if l == English && t.En != "" {

@@ -23,7 +23,7 @@ type LedgerRow struct {
 }
 
 // NewLedger lists every measure, mapped or not, in the run's order.
-func NewLedger(res *Results) []LedgerRow {
+func NewLedger(res *Results, lang Lang) []LedgerRow {
 	overdue := map[string]bool{}
 	for _, g := range res.Deadlines {
 		if g.Kind == compare.GapOverdue {
@@ -34,7 +34,7 @@ func NewLedger(res *Results) []LedgerRow {
 	for _, m := range res.Measures {
 		r := LedgerRow{Key: m.Key, Region: m.Region, Doc: m.Doc, ID: m.ID, Section: m.Section, Text: m.Text,
 			Provisions: m.Provisions, Units: m.Units, Lead: m.Lead, Deadline: m.Deadline, Overdue: overdue[m.Key],
-			Unmapped: m.Unmapped}
+			Unmapped: lang.Why(m.Unmapped)}
 		seen := map[string]bool{}
 		for _, t := range m.Tasks {
 			r.Tasks = append(r.Tasks, t.ID)

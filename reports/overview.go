@@ -79,7 +79,7 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 		o.Tasks = append(o.Tasks, Head{ID: task.ID, Title: lang.TaskTitle(&task), Area: task.Area})
 		var ps []Head
 		for _, p := range task.Provisions {
-			ps = append(ps, Head{ID: p.ID, Title: p.Label, Area: task.Area})
+			ps = append(ps, Head{ID: p.ID, Title: lang.ProvisionLabel(&p), Area: task.Area})
 		}
 		o.Provisions = append(o.Provisions, ps)
 	}
@@ -93,7 +93,7 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 	labels := map[string]string{}
 	for _, task := range t.Tasks {
 		for _, p := range task.Provisions {
-			labels[p.ID] = p.Label
+			labels[p.ID] = lang.ProvisionLabel(&p)
 		}
 	}
 	for _, rr := range res.Regions {
@@ -104,9 +104,9 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 				Provisions: len(c.Provisions), Total: c.Total}
 			for _, p := range task.Provisions {
 				if slices.Contains(c.Provisions, p.ID) {
-					cell.Covered = append(cell.Covered, p.Label)
+					cell.Covered = append(cell.Covered, lang.ProvisionLabel(&p))
 				} else {
-					cell.Missing = append(cell.Missing, p.Label)
+					cell.Missing = append(cell.Missing, lang.ProvisionLabel(&p))
 				}
 			}
 			for _, key := range c.Measures {
@@ -129,7 +129,7 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 	}
 	for _, m := range res.Measures {
 		if len(m.Tasks) == 0 {
-			o.Unmapped = append(o.Unmapped, CellMeasure{Key: m.Key, Region: m.Region, Doc: m.Doc, ID: m.ID, Text: m.Text, Why: m.Unmapped})
+			o.Unmapped = append(o.Unmapped, CellMeasure{Key: m.Key, Region: m.Region, Doc: m.Doc, ID: m.ID, Text: m.Text, Why: lang.Why(m.Unmapped)})
 		}
 	}
 	o.Measures = len(res.Measures)

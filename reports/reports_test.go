@@ -62,7 +62,7 @@ func TestOverviewAndLedger(t *testing.T) {
 	if len(cell.Measures) != 1 || len(cell.Covered) != 5 || cell.Level != "full" {
 		t.Errorf("厦门市 T07 cell: %+v", cell)
 	}
-	rows := NewLedger(res)
+	rows := NewLedger(res, Chinese)
 	if len(rows) != len(res.Measures) {
 		t.Fatalf("ledger has %d rows for %d measures", len(rows), len(res.Measures))
 	}
@@ -117,5 +117,23 @@ func TestTree(t *testing.T) {
 	want := []string{"甲省 province 0 -1 0", "乙市 city 1 0 1", "丙县 county 2 1 -1", "戊市 city 1 3 -1", "丁部 national 0 2 -1", "己市 city 0 4 3", "庚市 city 1 5 2"}
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("tree:\n got %s\nwant %s", strings.Join(got, "; "), strings.Join(want, "; "))
+	}
+}
+
+// Why a measure maps to no task, in the outputs' language; results.json
+// keeps the record's English reason.
+func TestWhyInTheLanguage(t *testing.T) {
+	for _, c := range []struct{ reason, zh string }{
+		{"a goal statement, not a measure to map", "工作目标表述，不是具体措施"},
+		{"no task's terms found", "未见任何国家任务的关键词"},
+		{"rejected by 李四: a fragment of row 11", "审核人李四否决：a fragment of row 11"},
+		{"something new", "something new"},
+	} {
+		if got := Chinese.Why(c.reason); got != c.zh {
+			t.Errorf("Why(%q) = %q, want %q", c.reason, got, c.zh)
+		}
+		if got := English.Why(c.reason); got != c.reason {
+			t.Errorf("English: %q", got)
+		}
 	}
 }

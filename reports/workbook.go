@@ -61,13 +61,13 @@ func (p LedgerProblem) String() string {
 
 // NewWorkbook assembles the workbook's content.
 func NewWorkbook(res *Results, t *taxonomy.Taxonomy, lang Lang, problems []LedgerProblem, stale []LedgerEntry) *Workbook {
-	wb := &Workbook{Lang: lang, Results: res, Overview: NewOverview(res, t, lang), Ledger: NewLedger(res),
+	wb := &Workbook{Lang: lang, Results: res, Overview: NewOverview(res, t, lang), Ledger: NewLedger(res, lang),
 		Peers: map[string]string{}, LedgerProblems: problems, StaleEntries: stale,
 		TaskTitles: map[string]string{}, AreaTitles: map[string]string{}}
 	for _, task := range t.Tasks {
 		wb.TaskTitles[task.ID] = lang.TaskTitle(&task)
 		for _, p := range task.Provisions {
-			wb.Provisions = append(wb.Provisions, Head{ID: p.ID, Title: p.Label, Area: task.ID})
+			wb.Provisions = append(wb.Provisions, Head{ID: p.ID, Title: lang.ProvisionLabel(&p), Area: task.ID})
 		}
 	}
 	for _, a := range t.Areas {

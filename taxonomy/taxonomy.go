@@ -94,6 +94,7 @@ type NamePattern struct {
 type Provision struct {
 	ID     string   `yaml:"id"`
 	Label  string   `yaml:"label"`
+	En     string   `yaml:"en"`     // the label in English
 	Source string   `yaml:"source"` // the national sentence it comes from
 	Terms  []string `yaml:"terms"`  // any of them signals the provision
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 )
 
 func TestDefaultTaxonomy(t *testing.T) {
@@ -200,5 +201,41 @@ func TestMatchConcurrent(t *testing.T) {
 		if len(w.Tasks) == 0 || w.Tasks[0].ID != tax.Tasks[i].ID {
 			t.Errorf("%s worded as itself maps to %+v", tax.Tasks[i].ID, w.Tasks)
 		}
+	}
+}
+
+// Every area, task and provision of the default taxonomy has an English
+// label without a Chinese character: the English outputs print them.
+func TestEnglishLabels(t *testing.T) {
+	tax, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	han := func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	check := func(id, en string) {
+		n++
+		if en == "" || han(en) {
+			t.Errorf("%s: English label %q", id, en)
+		}
+	}
+	for _, a := range tax.Areas {
+		check(a.ID, a.En)
+	}
+	for _, task := range tax.Tasks {
+		check(task.ID, task.En)
+		for _, p := range task.Provisions {
+			check(p.ID, p.En)
+		}
+	}
+	if n != 8+25+89 {
+		t.Errorf("%d labels checked, want 122", n)
 	}
 }

@@ -60,6 +60,7 @@ type book struct {
 	levels   map[string]int
 	tables   map[string]int    // sheet -> the number of its Excel table, by sheet order
 	text     map[string]string // measure key -> text, for the sheets that quote measures
+	labels   map[string]string // provision id -> label in the workbook's language
 	// mu guards f: sheets are filled side by side, each into its own stream
 	// writer, while opening, closing and the overview's cells go through f.
 	mu sync.Mutex
@@ -86,7 +87,10 @@ func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 	// records.)
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return fastZip(out) })
 	res := wb.Results
-	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, text: measureText(res)}
+	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, text: measureText(res), labels: map[string]string{}}
+	for _, p := range wb.Provisions {
+		b.labels[p.ID] = p.Title
+	}
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -318,6 +322,14 @@ func (b *book) score(sheet, c string, score float64, level string) {
 		b.f.SetCellValue(sheet, c, score)
 	}
 	b.f.SetCellStyle(sheet, c, c, b.levels[level])
+}
+
+// provisionLabel is a provision's label in the workbook's language.
+func (b *book) provisionLabel(id, label string) string {
+	if l, ok := b.labels[id]; ok {
+		return l
+	}
+	return label
 }
 
 func (b *book) methodLines() []string { return reports.MethodNote(b.wb.Results, b.l) }
@@ -638,7 +650,7 @@ func (b *book) gaps(sheet string) error {
 		"col.peer.region", "col.peer.key", "col.peer.text", "col.peer.more"),
 		[]float64{10, 18, 30, 16, 24, 8, 30, 10, 30, 60, 30}, func(emit func([]any) error) error {
 			for _, g := range res.Gaps {
-				row := []any{g.Region, g.Task + " " + b.wb.TaskTitles[g.Task], g.Provision + " " + g.Label, b.l.L(g.Status),
+				row := []any{g.Region, g.Task + " " + b.wb.TaskTitles[g.Task], g.Provision + " " + b.provisionLabel(g.Provision, g.Label), b.l.L(g.Status),
 					reports.Join(g.Terms), g.Searched, strings.Join(g.FoundIn, "\n"), "", "", "", ""}
 				if len(g.Peers) > 0 {
 					p := g.Peers[0]
