@@ -680,7 +680,7 @@ func (b *book) innovations(sheet string) error {
 		[]float64{10, 18, 30, 60, 24, 30}, func(emit func([]any) error) error {
 			for _, in := range res.Innovations {
 				if err := emit([]any{in.Region, in.Task + " " + b.wb.TaskTitles[in.Task], in.Measure, b.text[in.Measure],
-					reports.Join(in.Evidence), in.Reason}); err != nil {
+					reports.Join(in.Evidence), b.l.Sprintf("innovation.why", in.Task)}); err != nil {
 					return err
 				}
 			}
@@ -750,29 +750,30 @@ func (b *book) ledgerProblems(sheet string) error {
 func (b *book) about(sheet string) error {
 	m := b.wb.Results.Manifest
 	return b.table(sheet, b.cols("col.field", "col.value"), []float64{24, 100}, func(emit func([]any) error) error {
+		l := b.l
 		rows := [][]any{
-			{"tool", m.Tool + " " + m.Version},
-			{"taxonomy", fmt.Sprintf("%s (%s, hash %s)", m.Taxonomy.Name, m.Taxonomy.File, m.Taxonomy.Hash)},
-			{"as_of", m.AsOf},
-			{"manifest hash", m.Hash},
-			{"overrides", fmt.Sprintf("%d (%s)", len(m.Overrides), m.OverridesFile)},
-			{"ledger", m.LedgerFile},
-			{"baseline", m.Baseline},
-			{"written", time.Now().Format(time.DateTime)},
+			{l.L("about.tool"), m.Tool + " " + m.Version},
+			{l.L("about.taxonomy"), l.Sprintf("about.taxonomy.v", m.Taxonomy.Name, strings.Replace(m.Taxonomy.File, " (embedded)", l.L("about.embedded"), 1), m.Taxonomy.Hash)},
+			{l.L("brief.asof"), m.AsOf},
+			{l.L("about.hash"), m.Hash},
+			{l.L("about.overrides"), fmt.Sprintf("%d (%s)", len(m.Overrides), m.OverridesFile)},
+			{l.L("about.ledger"), m.LedgerFile},
+			{l.L("about.baseline"), m.Baseline},
+			{l.L("about.written"), time.Now().Format(time.DateTime)},
 		}
 		for _, line := range b.methodLines() {
 			rows = append(rows, []any{b.l.L("brief.method"), line})
 		}
 		rows = append(rows, []any{b.l.L("sheet.measures"), b.howToLedger()})
 		for _, f := range m.Inputs {
-			v := fmt.Sprintf("%s %s %s %s; %d measures; sha256 %s", f.Region, f.Issuer, f.Number, f.Date, f.Measures, f.SHA256)
+			v := l.Sprintf("about.input.v", f.Region, f.Issuer, f.Number, f.Date, f.Measures, f.SHA256)
 			if f.Problem != "" {
 				v += "; " + f.Problem
 			}
-			rows = append(rows, []any{"input " + f.Source, v})
+			rows = append(rows, []any{l.L("about.input") + " " + f.Source, v})
 		}
 		for _, f := range m.Unread {
-			rows = append(rows, []any{"unread " + f.File, f.Problem})
+			rows = append(rows, []any{l.L("about.unread") + " " + f.File, f.Problem})
 		}
 		for _, r := range rows {
 			if err := emit(r); err != nil {
