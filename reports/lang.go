@@ -99,7 +99,7 @@ var labels = map[string][2]string{
 	"dash.missingin":   {"缺少的地区", "Missing in"},
 	"dash.own":         {"本级指数", "Own index"},
 	"dash.ownlevel":    {"本级", "Its own"},
-	"dash.rollup":      {"含下级指数", "Index with the regions below"},
+	"dash.rollup":      {"含下级指数", "With below"},
 	"dash.rollup.note": {"含下级：本级与全部下级地区的措施合计，条款取并集，按同一规则计分。", "With the regions below: the region's measures and those of every region below it together, their provisions' union, scored by the same rule."},
 	"dash.level":       {"层级", "Level"},
 	"dash.level.all":   {"全部层级", "All levels"},
