@@ -203,6 +203,23 @@ func TestRollUpOverEveryLevelBelow(t *testing.T) {
 			t.Errorf("an absent province has no level of its own: %+v", task(p, id))
 		}
 	}
+	tax := defaultMatcher(t).Taxonomy()
+	for _, ra := range c.Areas { // each area the mean of its tasks' roll-up scores
+		var sum float64
+		var n int
+		for _, rt := range c.Tasks {
+			if tax.Task(rt.Task).Area == ra.Area {
+				sum += rt.Score
+				n++
+			}
+		}
+		if n == 0 || ra.Score != round3(sum/float64(n)) || ra.Level != LevelOf(ra.Score) {
+			t.Errorf("area %+v: %d tasks, sum %v", ra, n, sum)
+		}
+	}
+	if len(c.Areas) != len(tax.Areas) {
+		t.Errorf("%d areas rolled up, want all %d (every task is in the city's scope)", len(c.Areas), len(tax.Areas))
+	}
 	if t07 := task(c, "T07"); len(t07.Provisions) <= len(r.TaskCoverageOf("某市", "T07").Provisions) || t07.Score <= r.TaskCoverageOf("某市", "T07").Score {
 		t.Errorf("the county's 多种预约挂号方式 adds to the city's T07: %+v", t07)
 	}

@@ -86,6 +86,14 @@ type RollUp struct {
 	Own      float64      `json:"own_index"`
 	Index    float64      `json:"index"` // with the regions below
 	Tasks    []RollUpTask `json:"tasks"`
+	Areas    []RollUpArea `json:"areas"` // the areas with a task in scope
+}
+
+// RollUpArea is the mean of a roll-up's task scores in an area.
+type RollUpArea struct {
+	Area  string  `json:"area"`
+	Score float64 `json:"score"`
+	Level Level   `json:"level"`
 }
 
 // RollUpTask is one task of a roll-up: the region's own level, and the score
@@ -410,6 +418,20 @@ func rollUps(r *Result, t *taxonomy.Taxonomy) []RollUp {
 		}
 		if n > 0 {
 			ru.Index = round3(sum / float64(n))
+		}
+		for _, a := range t.Areas {
+			var sum float64
+			var n int
+			for _, rt := range ru.Tasks {
+				if t.Task(rt.Task).Area == a.ID {
+					sum += rt.Score
+					n++
+				}
+			}
+			if n > 0 {
+				score := round3(sum / float64(n))
+				ru.Areas = append(ru.Areas, RollUpArea{Area: a.ID, Score: score, Level: LevelOf(score)})
+			}
 		}
 		out = append(out, ru)
 	}

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -362,7 +361,7 @@ func fillRows(d *data, o *reports.Overview) {
 			}
 		}
 		if n.RollUp >= 0 {
-			rollUp(&r, o.RollUps[n.RollUp], d, o, taskIndex, provision)
+			rollUp(&r, o.RollUps[n.RollUp], o, taskIndex, provision)
 		}
 		d.Rows = append(d.Rows, r)
 	}
@@ -595,14 +594,13 @@ func withMarkLines(series []charts.SingleSeries, lines []map[string]any) []any {
 
 // rollUp fills a row's roll-up: its index, per task [score, level, measures,
 // [provisions covered]], per area the mean of its tasks' scores.
-func rollUp(r *row, ru compare.RollUp, d *data, o *reports.Overview, taskIndex, provision map[string]int) {
+func rollUp(r *row, ru compare.RollUp, o *reports.Overview, taskIndex, provision map[string]int) {
 	up := ru.Index
 	r.Up = &up
 	r.UpCells, r.UpMore = make([]float64, len(o.Tasks)), make([][2]any, len(o.Tasks))
 	for j := range o.Tasks {
 		r.UpCells[j], r.UpMore[j] = outOfScope, [2]any{0, []int{}}
 	}
-	sums, ns := make([]float64, len(o.Areas)), make([]int, len(o.Areas))
 	for _, rt := range ru.Tasks {
 		j := taskIndex[rt.Task]
 		ids := []int{}
@@ -610,14 +608,14 @@ func rollUp(r *row, ru compare.RollUp, d *data, o *reports.Overview, taskIndex, 
 			ids = append(ids, provision[p])
 		}
 		r.UpCells[j], r.UpMore[j] = scoreOf(rt.Score, string(rt.Level)), [2]any{rt.Measures, ids}
-		sums[d.TaskArea[j]] += rt.Score
-		ns[d.TaskArea[j]]++
 	}
-	for a := range o.Areas {
-		if ns[a] == 0 {
-			r.UpAreas = append(r.UpAreas, outOfScope)
-			continue
+	for _, a := range o.Areas {
+		score := float64(outOfScope)
+		for _, ra := range ru.Areas {
+			if ra.Area == a.ID {
+				score = ra.Score
+			}
 		}
-		r.UpAreas = append(r.UpAreas, math.Round(sums[a]/float64(ns[a])*1000)/1000)
+		r.UpAreas = append(r.UpAreas, score)
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -193,8 +193,6 @@ func cell(col, row int) string {
 // collapseOver: an overview of more rows opens with its top regions alone.
 var collapseOver = 200
 
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
-
 func (b *book) overview(sheet string, commentLimit int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -243,19 +241,12 @@ func (b *book) overview(sheet string, commentLimit int) error {
 				byTask[rt.Task] = rt
 			}
 			for j, a := range o.Areas {
-				var sum float64
-				var k int
-				for _, t := range o.Tasks {
-					if rt, ok := byTask[t.ID]; ok && t.Area == a.ID {
-						sum += rt.Score
-						k++
-					}
-				}
-				if k == 0 {
+				i := slices.IndexFunc(ru.Areas, func(ra compare.RollUpArea) bool { return ra.Area == a.ID })
+				if i < 0 {
 					b.score(sheet, cell(5+j, row), 0, string(compare.LevelOutOfScope))
 					continue
 				}
-				b.score(sheet, cell(5+j, row), round3(sum/float64(k)), string(compare.LevelOf(sum/float64(k))))
+				b.score(sheet, cell(5+j, row), ru.Areas[i].Score, string(ru.Areas[i].Level))
 			}
 			for j, t := range o.Tasks {
 				rt, ok := byTask[t.ID]
