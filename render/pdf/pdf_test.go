@@ -568,3 +568,49 @@ func TestHeadingKeepsWithNext(t *testing.T) {
 		t.Error("30 mm left: the heading moved though it and three lines fit")
 	}
 }
+
+// A brief prints a section only when it has something in it, and says where
+// a list is cut exactly when it is.
+func TestBriefSectionsOnlyWithContent(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+	}
+	l := reports.Chinese
+	if cut(l, 8, 8) != "" || cut(l, 9, 8) != "" || cut(l, 8, 9) != "……等 9 项（全部见附录）" {
+		t.Errorf("cut: %q %q %q", cut(l, 8, 8), cut(l, 9, 8), cut(l, 8, 9))
+	}
+	if score(0.25, "mentioned") != "0.25" || score(0, string(compare.LevelOutOfScope)) != "—" {
+		t.Error("score")
+	}
+	res, tax := seeds(t, 1)
+	seen := map[string][2]int{} // section: briefs with it, briefs without
+	for _, r := range res.Regions {
+		b := reports.NewBrief(res, r.Name, tax, l)
+		text := strings.Join(pdfPages(t, writeBrief(t, res, tax, r.Name, l)), "\n")
+		for _, c := range []struct {
+			name, heading string
+			has           bool
+		}{
+			{"innovations", l.L("brief.innovations"), len(b.Innovations) > 0},
+			{"unit load", l.L("unit.load"), len(b.Units) > 0},
+			{"deadline table", l.L("col.reference"), len(b.Deadlines) > 0},
+		} {
+			if strings.Contains(text, c.heading) != c.has {
+				t.Errorf("%s: %s shown %v, has content %v", r.Name, c.name, !c.has, c.has)
+			}
+			k := seen[c.name]
+			if c.has {
+				k[0]++
+			} else {
+				k[1]++
+			}
+			seen[c.name] = k
+		}
+	}
+	for name, k := range seen {
+		if k[0] == 0 {
+			t.Errorf("no seed brief has %s: the test checks only its absence", name)
+		}
+	}
+	t.Logf("briefs with / without: %v", seen)
+}
