@@ -423,3 +423,45 @@ func TestOverviewGroupedByProvince(t *testing.T) {
 		}
 	}
 }
+
+// The overview's legend sits one row below the last region, its levels on
+// their colours, the method under it; comments on every task cell exactly
+// up to the limit; the outline collapses only past collapseOver rows.
+func TestOverviewLegendAndLimits(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	wb := reports.NewWorkbook(res, tax, reports.Chinese, nil, nil)
+	cells := len(wb.Overview.Regions) * len(wb.Overview.Tasks)
+	rows := len(wb.Overview.Tree())
+	for _, c := range []struct {
+		limit, collapse int
+		comments        int
+		hidden          bool
+	}{{cells, rows, cells, false}, {cells - 1, rows - 1, 0, true}} {
+		defer func(n int) { collapseOver = n }(collapseOver)
+		collapseOver = c.collapse
+		var buf bytes.Buffer
+		if err := (&Writer{CommentLimit: c.limit}).Write(&buf, wb); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, buf.Bytes())
+		if got, _ := f.GetComments("总览"); len(got) != c.comments {
+			t.Errorf("limit %d: %d comments, want %d", c.limit, len(got), c.comments)
+		}
+		if visible, _ := f.GetRowVisible("总览", 3); visible == c.hidden {
+			t.Errorf("collapse past %d rows of %d: row 3 visible %v", c.collapse, rows, visible)
+		}
+		legend := rows + 3 // the header, the rows, one blank
+		want := []string{"图例", "未覆盖", "仅提及", "部分覆盖", "全面覆盖", "不在范围"}
+		for k, w := range want {
+			if v, _ := f.GetCellValue("总览", cell(1+k, legend)); v != w {
+				t.Errorf("legend %s = %q, want %q", cell(1+k, legend), v, w)
+			}
+		}
+		if v, _ := f.GetCellValue("总览", cell(1, legend+1)); v != "方法说明" {
+			t.Errorf("method label %q", v)
+		}
+		if v, _ := f.GetCellValue("总览", cell(2, legend+1)); !strings.HasPrefix(v, "每项措施按其文字中出现的国家任务") {
+			t.Errorf("method %.40q", v)
+		}
+	}
+}
