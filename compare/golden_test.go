@@ -1,21 +1,14 @@
 package compare_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"policygap/compare"
+	"policygap/internal/golden"
 	"policygap/regions"
 	"policygap/taxonomy"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden_*.json")
 
 // comparison runs the pipeline up to the comparison on a corpus, with the
 // ledger entries given (key -> progress).
@@ -40,28 +33,7 @@ func comparison(t *testing.T, c *regions.Corpus, asOf string, progress map[strin
 // checkGolden compares v, as indented JSON, with testdata/name.
 func checkGolden(t *testing.T, name string, v any) {
 	t.Helper()
-	got, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", name)
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		os.WriteFile(path, got, 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./compare -run Golden -update writes it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Fatalf("%s differs at line %d:\n got  %s\n want %s\n(if the change is right: go test ./compare -run Golden -update, and read the diff)", path, i+1, g[i], w[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d", path, len(g), len(w))
-	}
+	golden.Check(t, name, v, "go test ./compare -run Golden -update")
 }
 
 // TestComparisonGolden: the whole comparison of the seeds and of the dev set

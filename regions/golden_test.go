@@ -1,16 +1,13 @@
 package regions
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden_*.json")
+	"policygap/internal/golden"
+)
 
 // goldenDoc is what a reviewer checks of a document: its metadata with the
 // source of each value, and every measure with everything read of it.
@@ -75,27 +72,6 @@ func TestReadingGolden(t *testing.T) {
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
-		got, err := json.MarshalIndent(readGolden(t, corpus), "", " ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join("testdata", c.name)
-		if *update {
-			os.MkdirAll("testdata", 0o755)
-			os.WriteFile(path, got, 0o644)
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test ./regions -run ReadingGolden -update writes it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-			for i := range min(len(g), len(w)) {
-				if g[i] != w[i] {
-					t.Fatalf("%s differs at line %d:\n got  %s\n want %s\n(if the change is right: go test ./regions -run ReadingGolden -update, and read the diff)", path, i+1, g[i], w[i])
-				}
-			}
-			t.Fatalf("%s differs in length", path)
-		}
+		golden.Check(t, c.name, readGolden(t, corpus), "go test ./regions -run ReadingGolden -update")
 	}
 }

@@ -1,46 +1,19 @@
 package reports_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"policygap/compare"
+	"policygap/internal/golden"
 	. "policygap/reports"
 	"policygap/reports/reportstest"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden_*.json")
-
+// checkGolden compares v, as indented JSON, with testdata/name.
 func checkGolden(t *testing.T, name string, v any) {
 	t.Helper()
-	got, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", name)
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		os.WriteFile(path, got, 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./reports -run Golden -update writes it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(g), len(w)) {
-			if g[i] != w[i] {
-				t.Fatalf("%s differs at line %d:\n got  %s\n want %s\n(if the change is right: go test ./reports -run Golden -update, and read the diff)", path, i+1, g[i], w[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d", path, len(g), len(w))
-	}
+	golden.Check(t, name, v, "go test ./reports -run Golden -update")
 }
 
 // TestReportsGolden: what each audience reads of the seeds, in both
