@@ -9,6 +9,7 @@ import (
 type Mapped struct {
 	regions.Measure
 	Match    taxonomy.Match
+	Strength Strength
 	Override *Override // a reviewer's decision, when one was applied
 }
 
@@ -20,7 +21,7 @@ func Map(ms []regions.Measure, m *taxonomy.Matcher) []Mapped {
 		for k := range match.Hits { // evidence positions in the measure's own text
 			match.Hits[k].At = x.TextOffset(match.Hits[k].At)
 		}
-		out[i] = Mapped{Measure: x, Match: match}
+		out[i] = Mapped{Measure: x, Match: match, Strength: assess(x)}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"policygap/compare"
 	"policygap/regions"
+	"policygap/strength"
 	"policygap/taxonomy"
 )
 
@@ -31,6 +32,16 @@ type MeasureRecord struct {
 	Unmapped   string            `json:"unmapped,omitempty"`
 	Override   *compare.Override `json:"override,omitempty"`
 	Progress   *compare.Progress `json:"progress,omitempty"`
+	// How binding the measure is (issue 20).
+	Strength      StrengthRecord         `json:"strength"`
+	Targets       []strength.Target      `json:"targets"`
+	Actionability strength.Actionability `json:"actionability"`
+}
+
+// StrengthRecord is a measure's level and the words that decided it.
+type StrengthRecord struct {
+	Level    strength.Level `json:"level"`
+	Evidence []string       `json:"evidence"`
 }
 
 // TaskRecord is one task of a measure record.
@@ -48,6 +59,8 @@ func NewMeasureRecord(m compare.Mapped) MeasureRecord {
 		Provisions: nonNil(m.Match.Provisions), Units: nonNil(m.Units), Lead: nonNil(m.Lead),
 		Deadline: m.Deadline, Goal: m.Goal, Assignment: m.Assignment, FoundBy: m.FoundBy, Hits: m.Match.Hits,
 		Area: m.Match.Area, Unmapped: m.Match.Reason, Override: m.Override,
+		Strength: StrengthRecord{Level: m.Strength.Level, Evidence: m.Strength.Evidence},
+		Targets:  m.Strength.Targets, Actionability: m.Strength.Actionability,
 	}
 	if r.Hits == nil {
 		r.Hits = []taxonomy.Hit{}

@@ -121,7 +121,34 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 		p, _ := json.Marshal(r.Progress)
 		b = append(append(b, `,"progress":`...), p...)
 	}
-	return append(b, '}')
+	b = append(b, `,"strength":{"level":`...)
+	b = appendString(b, r.Strength.Level.String())
+	b = append(b, `,"evidence":`...)
+	b = appendStrings(b, r.Strength.Evidence)
+	b = append(b, `},"targets":`...)
+	if r.Targets == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, t := range r.Targets {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"text":`...)
+			b = appendString(b, t.Text)
+			b = append(b, `,"value":`...)
+			b = appendFloat(b, t.Value)
+			b = append(b, `,"unit":`...)
+			b = appendString(b, t.Unit)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"actionability":{"score":`...)
+	b = strconv.AppendInt(b, int64(r.Actionability.Score), 10)
+	b = append(b, `,"missing":`...)
+	b = appendStrings(b, r.Actionability.Missing)
+	return append(b, `}}`...)
 }
 
 // MarshalJSON lets results.json use the same encoding.
