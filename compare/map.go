@@ -17,11 +17,12 @@ type Mapped struct {
 func Map(ms []regions.Measure, m *taxonomy.Matcher) []Mapped {
 	out := make([]Mapped, len(ms))
 	for i, x := range ms {
-		match := m.Match(MatcherInput(x))
+		in := MatcherInput(x)
+		match := m.Match(in)
 		for k := range match.Hits { // evidence positions in the measure's own text
 			match.Hits[k].At = x.TextOffset(match.Hits[k].At)
 		}
-		out[i] = Mapped{Measure: x, Match: match, Strength: assess(x)}
+		out[i] = Mapped{Measure: x, Match: match, Strength: assess(x, in.Text)}
 	}
 	return out
 }

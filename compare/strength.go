@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"policygap/regions"
@@ -20,39 +21,33 @@ type Strength struct {
 // Actionable tells whether the measure scores at least strength.Actionable.
 func (s Strength) Actionable() bool { return s.Actionability.Score >= strength.Actionable }
 
-// assess reads a measure's own words. A run-in title (推进网站和APP适老化改造)
-// names the topic in the imperative and commits to nothing the body does not,
-// so it decides the level only when it binds (任何单位不得拒收现金 read as a
-// title); targets are read in the whole text.
-func assess(m regions.Measure) Strength {
-	sr := strength.Standard()
-	text := m.MatchText()
-	all := sr.Read(text)
-	level, evidence, skip := all.Level, all.Evidence, 0
-	if t := m.NormTitle(); t != "" && len(text) > len(t) && text[:len(t)] == t {
-		body := sr.Read(text[len(t):])
-		level, evidence, skip = body.Level, body.Evidence, utf8.RuneCountInString(t)
-		if title := sr.Read(t); title.Level == strength.Mandatory && body.Level < strength.Mandatory {
-			level, evidence, skip = title.Level, title.Evidence, 0
+// assess reads a measure's words: text is its MatchText, the words without
+// the units parenthesis, which opens with the run-in title when there is one.
+func assess(m regions.Measure, text string) Strength {
+	title := 0
+	if t := m.NormTitle(); t != "" && strings.HasPrefix(text, t) {
+		title = utf8.RuneCountInString(t)
+	}
+	r := strength.Standard().Read(text, title)
+	s := Strength{Level: r.Level, Evidence: []string{}, Targets: []strength.Target{}}
+	if len(r.Evidence)+len(r.Targets) > 0 {
+		printed := []rune(m.Text)
+		words := func(at, n int) string { // the printed words of a span of the text read
+			from, to := m.TextOffset(at), m.TextOffset(at+n-1)+1
+			if from < 0 || to > len(printed) || from >= to {
+				return ""
+			}
+			return string(printed[from:to])
 		}
-	}
-	printed := []rune(m.Text)
-	words := func(at, n int) string { // the printed words of a span of the text read
-		from, to := m.TextOffset(at), m.TextOffset(at+n-1)+1
-		if from < 0 || to > len(printed) || from >= to {
-			return ""
+		for _, c := range r.Evidence {
+			s.Evidence = append(s.Evidence, words(c.At, utf8.RuneCountInString(c.Word)))
 		}
-		return string(printed[from:to])
-	}
-	s := Strength{Level: level, Evidence: []string{}, Targets: []strength.Target{}}
-	for _, c := range evidence {
-		s.Evidence = append(s.Evidence, words(skip+c.At, utf8.RuneCountInString(c.Word)))
-	}
-	for _, t := range all.Targets {
-		t.Text, t.At = words(t.At, utf8.RuneCountInString(t.Text)), m.TextOffset(t.At)
-		s.Targets = append(s.Targets, t)
+		for _, t := range r.Targets {
+			t.Text, t.At = words(t.At, utf8.RuneCountInString(t.Text)), m.TextOffset(t.At)
+			s.Targets = append(s.Targets, t)
+		}
 	}
 	lead := len(m.Lead) > 0 || len(m.Units) == 1
-	s.Actionability = strength.Assess(lead, m.Deadline.Kind == regions.DeadlineDate, strength.Reading{Level: level, Targets: all.Targets})
+	s.Actionability = strength.Assess(lead, m.Deadline.Kind == regions.DeadlineDate, r)
 	return s
 }

@@ -45,13 +45,17 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// ScoreMapping scores mapped measures against gold labels.
-func ScoreMapping(mapped []compare.Mapped, gold []GoldMeasure) MappingScore {
+func measuresOf(mapped []compare.Mapped) []regions.Measure {
 	ms := make([]regions.Measure, len(mapped))
 	for i, m := range mapped {
 		ms[i] = m.Measure
 	}
-	a := Align(ms, gold)
+	return ms
+}
+
+// ScoreMapping scores mapped measures against gold labels.
+func ScoreMapping(mapped []compare.Mapped, gold []GoldMeasure) MappingScore {
+	a := Align(measuresOf(mapped), gold)
 	s := MappingScore{Gold: len(gold), PerTask: map[string]*TaskPR{}, PerDoc: map[string][2]int{}}
 	pr := func(id string) *TaskPR {
 		if s.PerTask[id] == nil {

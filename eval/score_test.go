@@ -8,6 +8,7 @@ import (
 
 	"policygap/compare"
 	"policygap/regions"
+	"policygap/strength"
 	"policygap/taxonomy"
 )
 
@@ -105,5 +106,54 @@ func TestLoadGoldProblems(t *testing.T) {
 	}
 	if _, err := LoadGold(fstest.MapFS{}); err == nil {
 		t.Error("an empty gold folder is no error")
+	}
+}
+
+// TestScoreStrengthCounts: level agreement and its confusion, mandatory as a
+// class, targets matched on value, unit and overlapping text, each gold
+// target used once; a measure not found is not scored.
+func TestScoreStrengthCounts(t *testing.T) {
+	pct := func(text string, v float64) strength.Target { return strength.Target{Text: text, Value: v, Unit: "%"} }
+	gold := []StrengthGold{
+		{Doc: "a.txt", ID: "1", Start: "甲项", Level: strength.Mandatory, Targets: []strength.Target{pct("不少于20%", 20)}},
+		{Doc: "a.txt", ID: "2", Start: "乙项", Level: strength.Directive, Targets: []strength.Target{pct("全覆盖", 100), pct("全部保留", 100)}},
+		{Doc: "a.txt", ID: "3", Start: "丙项", Level: strength.Encouraging},
+		{Doc: "a.txt", ID: "4", Start: "丁项", Level: strength.Mandatory},
+		{Doc: "b.txt", ID: "1", Start: "未见", Level: strength.Mandatory},
+	}
+	with := func(id, text string, l strength.Level, ts ...strength.Target) compare.Mapped {
+		m := mappedAs("a.txt", id, text)
+		m.Strength = compare.Strength{Level: l, Targets: ts}
+		return m
+	}
+	mapped := []compare.Mapped{
+		with("1", "甲项……", strength.Mandatory, pct("20%", 20)),
+		with("2", "乙项……", strength.Mandatory, pct("全覆盖", 100), pct("全覆盖", 100), pct("30%", 30)),
+		with("3", "丙项……", strength.Encouraging),
+		with("4", "丁项……", strength.Directive, strength.Target{Text: "20%", Value: 20, Unit: "个"}),
+	}
+	s := ScoreStrength(mapped, gold)
+	if s.Gold != 5 || s.Found != 4 || s.LevelCorrect != 2 {
+		t.Errorf("gold %d found %d correct %d, want 5 4 2", s.Gold, s.Found, s.LevelCorrect)
+	}
+	if s.Confusion[strength.Directive][strength.Mandatory] != 1 || s.Confusion[strength.Mandatory][strength.Directive] != 1 || s.Confusion[strength.Mandatory][strength.Mandatory] != 1 {
+		t.Errorf("confusion %v", s.Confusion)
+	}
+	if s.Mandatory != (PR{TP: 1, FP: 1, FN: 1}) {
+		t.Errorf("mandatory %+v, want 1 1 1", s.Mandatory)
+	}
+	// 20% overlaps 不少于20%; one 全覆盖 matches, the second has no gold left
+	// (全部保留 shares no two runes with it), 30% is spurious; the 个 target has the wrong unit.
+	if s.Targets != (PR{TP: 2, FP: 3, FN: 1}) {
+		t.Errorf("targets %+v, want tp 2 fp 3 fn 1", s.Targets)
+	}
+	if got := s.Mandatory.F1(); got != 0.5 {
+		t.Errorf("mandatory F1 %v, want 0.5", got)
+	}
+	if len(s.Wrong) != 2 || s.Wrong[0].ID != "2" || s.Wrong[1].ID != "4" || len(s.Wrong[0].Spurious) != 2 || len(s.Wrong[0].Missed) != 1 {
+		t.Errorf("wrong %+v", s.Wrong)
+	}
+	if (PR{}).F1() != 1 || s.LevelAccuracy() != 0.5 {
+		t.Errorf("empty F1 %v, level accuracy %v", (PR{}).F1(), s.LevelAccuracy())
 	}
 }

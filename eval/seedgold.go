@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed gold/*.jsonl
+//go:embed gold/*.jsonl gold/strength/*.jsonl
 var seedGold embed.FS
 
 // SeedGold is the gold labels of the bundled seeds (eval/gold), in the

@@ -3,6 +3,7 @@ package strength
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Level is how binding a measure's wording is; a higher level is stronger.
@@ -67,56 +68,161 @@ type Reading struct {
 
 const maxEvidence = 3
 
+// The lexicons of a Reader, by the lists of strength.yaml.
+const (
+	lexMandatory = iota
+	lexMandatoryNot
+	lexModal
+	lexModalNot
+	lexEncouraging
+	lexPermissive
+	lexPermissiveNot
+	lexBreaks
+	lexSupportAccepts
+	lexGuideNouns
+	lexCarryOn
+	lexAdverbs
+	lexAction
+	lexTotality
+	lexNumeral // a digit, Arabic or Chinese: where a number may start
+	numLex
+)
+
+const numerals = "0123456789零一二两三四五六七八九十百千万"
+
 // Reader reads measures with one set of rules.
 type Reader struct {
-	mandatory, mandatoryNot, modal, modalNot       lexicon
-	encouraging, permissive, permissiveNot, breaks lexicon
-	supportAccepts, guideNouns, carryOn, adverbs   lexicon
-	action, units, unitNot, qualifiers, totality   lexicon
+	lex [numLex]lexicon
+	// first numbers, for each rune of the Basic Multilingual Plane, the
+	// words of every lexicon that begin with it (0: none): a measure's runes
+	// are passed over with one array read each, and only cue words are compared.
+	first                     []uint16
+	words                     []*[numLex][][]rune // by first[rune]; words[0] is empty
+	units, unitNot, qualifier lexicon             // read only beside a number
 }
 
 func newReader(r Rules) *Reader {
-	return &Reader{
-		mandatory: newLexicon(r.Mandatory), mandatoryNot: newLexicon(r.MandatoryNot),
-		modal: newLexicon(r.Modal), modalNot: newLexicon(r.ModalNot),
-		encouraging: newLexicon(r.Encouraging), permissive: newLexicon(r.Permissive),
-		permissiveNot: newLexicon(r.PermissiveNot), breaks: newLexicon(r.Breaks),
-		supportAccepts: newLexicon(r.SupportAccepts), guideNouns: newLexicon(r.GuideNouns),
-		carryOn: newLexicon(r.CarryOn), adverbs: newLexicon(r.Adverbs), action: newLexicon(r.Action),
-		units: newLexicon(r.TargetUnits), unitNot: newLexicon(r.UnitNotBefore),
-		qualifiers: newLexicon(r.Qualifiers), totality: newLexicon(r.Totality),
+	rd := &Reader{first: make([]uint16, 1<<16), words: []*[numLex][][]rune{{}},
+		units: newLexicon(r.TargetUnits), unitNot: newLexicon(r.UnitNotBefore), qualifier: newLexicon(r.Qualifiers)}
+	for k, words := range [numLex][]string{
+		lexMandatory: r.Mandatory, lexMandatoryNot: r.MandatoryNot, lexModal: r.Modal, lexModalNot: r.ModalNot,
+		lexEncouraging: r.Encouraging, lexPermissive: r.Permissive, lexPermissiveNot: r.PermissiveNot,
+		lexBreaks: r.Breaks, lexSupportAccepts: r.SupportAccepts, lexGuideNouns: r.GuideNouns,
+		lexCarryOn: r.CarryOn, lexAdverbs: r.Adverbs, lexAction: r.Action, lexTotality: r.Totality,
+		lexNumeral: strings.Split(numerals, ""),
+	} {
+		rd.lex[k] = newLexicon(words)
+		for c, ws := range rd.lex[k].byFirst {
+			if c >= 1<<16 {
+				continue
+			}
+			if rd.first[c] == 0 {
+				rd.first[c] = uint16(len(rd.words))
+				rd.words = append(rd.words, &[numLex][][]rune{})
+			}
+			rd.words[rd.first[c]][k] = ws
+		}
 	}
+	return rd
+}
+
+// hit is a word of lexicon lex at runes [at, at+n) of the text read.
+type hit struct{ lex, at, n int }
+
+// hits finds every cue word of s, in order of position, in one pass.
+func (r *Reader) hits(s []rune) []hit {
+	out := make([]hit, 0, len(s)/4)
+	for i, c := range s {
+		if c >= 1<<16 { // beyond the plane: ask every lexicon
+			for k := range r.lex {
+				if n := r.lex[k].at(s, i); n > 0 {
+					out = append(out, hit{k, i, n})
+				}
+			}
+			continue
+		}
+		if r.first[c] == 0 {
+			continue
+		}
+		for k, ws := range r.words[r.first[c]] {
+			for _, w := range ws {
+				if hasPrefix(s[i:], w) {
+					out = append(out, hit{k, i, len(w)})
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // span is a clause or sentence: runes [from, to) of the text.
 type span struct{ from, to int }
 
-// Read reads a measure's own words in matching form (simplified, half-width),
-// without its title and its units parenthesis. A measure takes the strongest
-// level among its clauses. An encouraging verb that opens a clause governs
-// the clauses after it in the same sentence (鼓励网约车平台简化流程，增设一键叫车功能),
-// until a clause carries a modal or opens with the government's own action
-// (支持企业研发产品，开展应用试点).
-func (r *Reader) Read(text string) Reading {
+// Read reads a measure's words in matching form (simplified, half-width),
+// without its units parenthesis; the first title runes are its run-in title
+// (0 for none). A measure takes the strongest level among its clauses. An
+// encouraging verb that opens a clause governs the clauses after it in the
+// same sentence (鼓励网约车平台简化流程，增设一键叫车功能), until a clause
+// carries a modal or opens with the government's own action (支持企业研发产品，
+// 开展应用试点). A title names the topic in the imperative (推进网站和APP适老化
+// 改造) and commits to nothing the body does not, so its clauses count only
+// when they bind (任何单位不得拒收现金 printed as a title). Targets are read
+// in the whole text.
+func (r *Reader) Read(text string, title int) Reading {
 	s := []rune(text)
+	if title >= len(s) {
+		title = 0 // a title that is the whole measure is its body
+	}
 	q := quotedMask(s)
+	hs := r.hits(s)
 	var out Reading
 	var cues [len(levelNames)][]Cue
-	for _, sent := range split(s, span{0, len(s)}, isSentenceEnd) {
-		soft := false
-		for _, c := range split(s, sent, isClauseEnd) {
-			var lv Level
-			var cue Cue
-			lv, cue, soft = r.clause(s, q, c, soft)
-			out.Level = max(out.Level, lv)
-			if cue.Word != "" {
-				cues[lv] = addCue(cues[lv], cue)
-			}
+	var titleBinds []Cue
+	next := 0
+	clauses(s, func(c span, soft bool) bool {
+		from := next
+		for next < len(hs) && hs[next].at < c.to {
+			next++
 		}
-	}
+		lv, cue, soft := r.clause(s, q, hs[from:next], c, soft)
+		if c.from < title {
+			if lv == Mandatory {
+				titleBinds = addCue(titleBinds, cue)
+			}
+			return false // a title governs nothing after it
+		}
+		out.Level = max(out.Level, lv)
+		if cue.Word != "" {
+			cues[lv] = addCue(cues[lv], cue)
+		}
+		return soft
+	})
 	out.Evidence = cues[out.Level]
-	out.Targets = r.targets(s, q)
+	if len(titleBinds) > 0 && out.Level < Mandatory {
+		out.Level, out.Evidence = Mandatory, titleBinds
+	}
+	out.Targets = r.targets(s, q, hs)
 	return out
+}
+
+// clauses calls clause for every clause of s in order, telling it whether
+// an encouraging verb of its sentence governs it; clause returns whether one
+// governs the next.
+func clauses(s []rune, clause func(c span, soft bool) bool) {
+	from, soft := 0, false
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !isClauseEnd(s[i]) {
+			continue
+		}
+		if i > from {
+			soft = clause(span{from, i}, soft)
+		}
+		if i == len(s) || isSentenceEnd(s[i]) {
+			soft = false
+		}
+		from = i + 1
+	}
 }
 
 func addCue(cs []Cue, c Cue) []Cue {
@@ -133,32 +239,34 @@ func addCue(cs []Cue, c Cue) []Cue {
 
 // clause is one clause's level and the word that decided it, and whether an
 // encouraging verb governs the next clause.
-func (r *Reader) clause(s []rune, q []bool, c span, soft bool) (Level, Cue, bool) {
+func (r *Reader) clause(s []rune, q []bool, hs []hit, c span, soft bool) (Level, Cue, bool) {
 	open, carry := c.from, false
 	for open < c.to {
-		if n := r.carryOn.at(s, open); n > 0 {
+		if n := wordAt(hs, lexCarryOn, open); n > 0 {
 			open, carry = open+n, true
-		} else if n := r.adverbs.at(s, open); n > 0 {
+		} else if n := wordAt(hs, lexAdverbs, open); n > 0 {
 			open += n
 		} else {
 			break
 		}
 	}
-	if cue, ok := r.find(s, q, c, r.mandatory, r.mandatoryNot); ok {
-		return Mandatory, cue, false
+	if h, ok := find(hs, q, c, lexMandatory, lexMandatoryNot); ok {
+		return Mandatory, cueOf(s, h), false
 	}
-	modal, hasModal := r.find(s, q, c, r.modal, r.modalNot)
-	if hasModal {
-		return Directive, modal, false
+	if h, ok := find(hs, q, c, lexModal, lexModalNot); ok {
+		return Directive, cueOf(s, h), false
 	}
-	if cue, governs, ok := r.opensSoft(s, q, c, open); ok {
+	if cue, governs, ok := r.opensSoft(s, q, hs, c, open); ok {
 		return Encouraging, cue, governs
 	}
-	if soft && (carry || r.breaks.at(s, open) == 0) {
+	if soft && (carry || wordAt(hs, lexBreaks, open) == 0) {
 		return Encouraging, Cue{}, true
 	}
-	if cue, ok := r.find(s, q, c, r.action, lexicon{}); ok {
-		return Directive, cue, false
+	if at := accepts(s, q, hs, span{open, c.to}); at >= 0 {
+		return Directive, Cue{Word: string(accept), At: at}, false
+	}
+	if h, ok := find(hs, q, c, lexAction, -1); ok {
+		return Directive, cueOf(s, h), false
 	}
 	return Descriptive, Cue{}, soft
 }
@@ -168,33 +276,70 @@ func (r *Reader) clause(s []rune, q []bool, c span, soft bool) (Level, Cue, bool
 // governs tells whether it reaches into the next clause: an encouraging verb
 // does when it governs a verb (鼓励平台简化流程，增设…), not when its object is
 // a thing (支持电信普遍服务试点项目，提升信号覆盖水平); 可 always does.
-func (r *Reader) opensSoft(s []rune, q []bool, c span, open int) (cue Cue, governs, ok bool) {
-	if n := r.encouraging.at(s, open); n > 0 && !q[open] {
+func (r *Reader) opensSoft(s []rune, q []bool, hs []hit, c span, open int) (cue Cue, governs, ok bool) {
+	if n := wordAt(hs, lexEncouraging, open); n > 0 && !q[open] {
 		w := string(s[open : open+n])
 		switch {
-		case w == "支持" && r.supportAccepts.at(s, open+n) > 0:
-		case w == "引导" && (open+n >= c.to || r.guideNouns.at(s, open+n) > 0):
+		case accepts(s, q, hs, span{open, open + n}) == open:
+		case w == "引导" && (open+n >= c.to || wordAt(hs, lexGuideNouns, open+n) > 0):
 		default:
-			_, verb := r.find(s, q, span{open + n, c.to}, r.action, lexicon{})
+			_, verb := find(hs, q, span{open + n, c.to}, lexAction, -1)
 			return Cue{Word: w, At: open}, verb, true
 		}
 	}
-	cue, ok = r.find(s, q, c, r.permissive, r.permissiveNot)
-	return cue, true, ok
+	h, ok := find(hs, q, c, lexPermissive, lexPermissiveNot)
+	if !ok {
+		return Cue{}, false, false
+	}
+	return cueOf(s, h), true, true
 }
 
-// find is the first word of l in the clause outside quotes that no word of
-// not spans.
-func (r *Reader) find(s []rune, q []bool, c span, l, not lexicon) (Cue, bool) {
-	for i := c.from; i < c.to; i++ {
-		n := l.at(s, i)
-		if n == 0 || q[i] || i+n > c.to || not.covers(s, i, n) {
+var accept = []rune("支持")
+
+// accepts is where 支持 means 'accept' in a span (支持现金支付, 支持老年人凭
+// 身份证就医), or -1: a duty laid on whoever serves, not encouragement.
+func accepts(s []rune, q []bool, hs []hit, in span) int {
+	for _, h := range hs {
+		if h.lex == lexEncouraging && h.at >= in.from && h.at+len(accept) <= in.to && !q[h.at] &&
+			hasPrefix(s[h.at:], accept) && wordAt(hs, lexSupportAccepts, h.at+len(accept)) > 0 {
+			return h.at
+		}
+	}
+	return -1
+}
+
+// find is the first word of lexicon k in the span outside quotes that no
+// word of lexicon not spans (需要 is no modal 要); not < 0 for none.
+func find(hs []hit, q []bool, c span, k, not int) (hit, bool) {
+	for _, h := range hs {
+		if h.lex != k || h.at < c.from || h.at+h.n > c.to || q[h.at] || covered(hs, not, h) {
 			continue
 		}
-		return Cue{Word: string(s[i : i+n]), At: i}, true
+		return h, true
 	}
-	return Cue{}, false
+	return hit{}, false
 }
+
+func covered(hs []hit, not int, h hit) bool {
+	for _, g := range hs {
+		if g.lex == not && g.at <= h.at && g.at+g.n >= h.at+h.n {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt is the length of the word of lexicon k at rune i, or 0.
+func wordAt(hs []hit, k, i int) int {
+	for _, h := range hs {
+		if h.at == i && h.lex == k {
+			return h.n
+		}
+	}
+	return 0
+}
+
+func cueOf(s []rune, h hit) Cue { return Cue{Word: string(s[h.at : h.at+h.n]), At: h.at} }
 
 func isSentenceEnd(r rune) bool {
 	switch r {
@@ -210,21 +355,6 @@ func isClauseEnd(r rune) bool {
 		return true
 	}
 	return isSentenceEnd(r)
-}
-
-// split cuts a span at the runes end says end one, leaving out empty parts.
-func split(s []rune, in span, end func(rune) bool) []span {
-	var out []span
-	from := in.from
-	for i := in.from; i <= in.to; i++ {
-		if i == in.to || end(s[i]) {
-			if i > from {
-				out = append(out, span{from, i})
-			}
-			from = i + 1
-		}
-	}
-	return out
 }
 
 // quotedMask marks the runes inside quotation marks and title marks: a cue

@@ -41,16 +41,6 @@ func (l lexicon) at(s []rune, i int) int {
 	return 0
 }
 
-// covers tells whether a word of the lexicon spans s[i:i+n]: 需要 covers the 要 in it.
-func (l lexicon) covers(s []rune, i, n int) bool {
-	for j := max(0, i-l.longest+1); j <= i; j++ {
-		if k := l.at(s, j); k > 0 && j+k >= i+n {
-			return true
-		}
-	}
-	return false
-}
-
 func hasPrefix(s, p []rune) bool {
 	return len(s) >= len(p) && slices.Equal(s[:len(p)], p)
 }

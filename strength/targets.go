@@ -23,33 +23,27 @@ const qualifierReach = 4
 // ordinals (第一批) and words in quotes are not targets. A number written in
 // Chinese counts only beside a qualifier or in a clause with 每 (每月至少
 // 上门一次), since 一 is in every other word (一站式, 一批, 一键).
-func (r *Reader) targets(s []rune, q []bool) []Target {
+func (r *Reader) targets(s []rune, q []bool, hs []hit) []Target {
 	var out []Target
-	for _, c := range split(s, span{0, len(s)}, isClauseEnd) {
-		conditional := s[c.to-1] == '的' // 全部交易均通过网络完成的，…: a condition, not an outcome
-		covered := false
-		for i := c.from; i < c.to; i++ {
-			if q[i] {
-				continue
-			}
-			if n := r.totality.at(s, i); n > 0 {
-				w := string(s[i : i+n])
-				if conditional || (w == "所有" || w == "全部") && covered {
-					i += n - 1
-					continue
+	next := 0
+	clauses(s, func(c span, _ bool) bool {
+		end := c.from // where the last number read ends
+		for ; next < len(hs) && hs[next].at < c.to; next++ {
+			h := hs[next]
+			switch {
+			case q[h.at]:
+			// 全部交易均通过网络完成的，…: a totality in a condition bounds no outcome
+			case h.lex == lexTotality && s[c.to-1] != '的':
+				out = append(out, Target{Text: string(s[h.at : h.at+h.n]), Value: 100, Unit: "%", At: h.at})
+			case h.lex == lexNumeral && h.at >= end:
+				if t, e, ok := r.number(s, c, h.at); ok {
+					out, end = append(out, t), e
 				}
-				covered = covered || w != "所有" && w != "全部"
-				out = append(out, Target{Text: w, Value: 100, Unit: "%", At: i})
-				i += n - 1
-				continue
-			}
-			if t, end, ok := r.number(s, c, i); ok {
-				out = append(out, t)
-				i = end - 1
 			}
 		}
 		out = dropShadowed(out, c)
-	}
+		return false
+	})
 	return out
 }
 
@@ -108,7 +102,7 @@ func (r *Reader) number(s []rune, c span, i int) (Target, int, bool) {
 // before s[i] starts, or -1.
 func (r *Reader) qualifierBefore(s []rune, c span, i int) int {
 	for k := max(c.from, i-qualifierReach-maxQualifier); k < i; k++ { // the farthest first: 不少于, not 少于
-		if n := r.qualifiers.at(s, k); n > 0 && k+n <= i && i-(k+n) <= qualifierReach {
+		if n := r.qualifier.at(s, k); n > 0 && k+n <= i && i-(k+n) <= qualifierReach {
 			return k
 		}
 	}
@@ -152,9 +146,13 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isLatin(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }
 
-const chineseDigits = "零一二两三四五六七八九十百千万"
-
-func isChineseDigit(r rune) bool { return strings.ContainsRune(chineseDigits, r) }
+func isChineseDigit(r rune) bool {
+	switch r {
+	case '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return false
+}
 
 // chineseValue reads 三, 十二, 二十, 一百五十, 五千, 三万 and the like.
 func chineseValue(rs []rune) float64 {

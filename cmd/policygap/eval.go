@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"policygap/eval"
+	"policygap/strength"
 	"strings"
 )
 
@@ -38,8 +39,53 @@ func runEval(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	sgold, err := eval.LoadStrengthGold(goldFS)
+	if err != nil {
+		return fmt.Errorf("gold %s: %w", from, err)
+	}
 	writeEval(stdout, eval.ScoreSegments(ms, gold), eval.ScoreMapping(mapped, gold), o.wrong)
+	if len(sgold) > 0 {
+		writeStrengthEval(stdout, eval.ScoreStrength(mapped, sgold), o.wrong)
+	}
 	return nil
+}
+
+// writeStrengthEval prints the strength scores (issue 20): level accuracy
+// with its confusion table, mandatory and target precision, recall and F1.
+func writeStrengthEval(w io.Writer, s eval.StrengthScore, wrong bool) {
+	fmt.Fprintf(w, "\nstrength over %d of %d labelled measures found: level accuracy %.3f (%d/%d)\n",
+		s.Found, s.Gold, s.LevelAccuracy(), s.LevelCorrect, s.Found)
+	fmt.Fprintf(w, "%-12s %5s %5s %5s\n", "", "prec", "rec", "F1")
+	for _, r := range []struct {
+		name string
+		pr   eval.PR
+	}{{"mandatory", s.Mandatory}, {"targets", s.Targets}} {
+		fmt.Fprintf(w, "%-12s %5.3f %5.3f %5.3f  (tp %d fp %d fn %d)\n", r.name, r.pr.Precision(), r.pr.Recall(), r.pr.F1(), r.pr.TP, r.pr.FP, r.pr.FN)
+	}
+	fmt.Fprintf(w, "\nlevels, gold down, predicted across:\n%-12s", "")
+	for _, l := range strength.Levels {
+		fmt.Fprintf(w, " %12s", l)
+	}
+	for _, g := range strength.Levels {
+		fmt.Fprintf(w, "\n%-12s", g)
+		for _, p := range strength.Levels {
+			fmt.Fprintf(w, " %12d", s.Confusion[g][p])
+		}
+	}
+	fmt.Fprintln(w)
+	if wrong {
+		fmt.Fprintln(w, "\nstrength wrong:")
+		for _, m := range s.Wrong {
+			fmt.Fprintf(w, "  %s %s gold %s -> %s %s", m.Doc, m.ID, m.Gold, m.Predicted, strings.Join(m.Evidence, ","))
+			for _, t := range m.Missed {
+				fmt.Fprintf(w, "  missed %s", t.Text)
+			}
+			for _, t := range m.Spurious {
+				fmt.Fprintf(w, "  spurious %s", t.Text)
+			}
+			fmt.Fprintln(w)
+		}
+	}
 }
 
 func writeEval(w io.Writer, seg []eval.SegmentScore, s eval.MappingScore, wrong bool) {
