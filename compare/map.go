@@ -22,7 +22,7 @@ func Map(ms []regions.Measure, m *taxonomy.Matcher) []Mapped {
 		for k := range match.Hits { // evidence positions in the measure's own text
 			match.Hits[k].At = x.TextOffset(match.Hits[k].At)
 		}
-		out[i] = Mapped{Measure: x, Match: match, Strength: assess(x, in.Text)}
+		out[i] = Mapped{Measure: x, Match: match, Strength: assess(x, in)}
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"policygap/regions"
 	"policygap/strength"
+	"policygap/taxonomy"
 )
 
 // Strength is how binding a measure is: its level with the words that
@@ -21,33 +22,52 @@ type Strength struct {
 // Actionable tells whether the measure scores at least strength.Actionable.
 func (s Strength) Actionable() bool { return s.Actionability.Score >= strength.Actionable }
 
-// assess reads a measure's words: text is its MatchText, the words without
-// the units parenthesis, which opens with the run-in title when there is one.
-func assess(m regions.Measure, text string) Strength {
+// assess reads a measure's words as the matcher reads them (MatcherInput):
+// its text without the units parenthesis opens with the run-in title when
+// there is one.
+func assess(m regions.Measure, in taxonomy.Input) Strength {
 	title := 0
-	if t := m.NormTitle(); t != "" && strings.HasPrefix(text, t) {
-		title = utf8.RuneCountInString(t)
+	if in.Title != "" && strings.HasPrefix(in.Text, in.Title) {
+		title = utf8.RuneCountInString(in.Title)
 	}
-	r := strength.Standard().Read(text, title)
-	s := Strength{Level: r.Level, Evidence: []string{}, Targets: []strength.Target{}}
+	r := strength.Standard().Read(in.Text, title)
+	s := Strength{Level: r.Level, Evidence: make([]string, 0, len(r.Evidence)), Targets: r.Targets}
+	if s.Targets == nil {
+		s.Targets = []strength.Target{}
+	}
 	if len(r.Evidence)+len(r.Targets) > 0 {
-		printed := []rune(m.Text)
 		words := func(at, n int) string { // the printed words of a span of the text read
-			from, to := m.TextOffset(at), m.TextOffset(at+n-1)+1
-			if from < 0 || to > len(printed) || from >= to {
-				return ""
-			}
-			return string(printed[from:to])
+			return runeSlice(m.Text, m.TextOffset(at), m.TextOffset(at+n-1)+1)
 		}
 		for _, c := range r.Evidence {
 			s.Evidence = append(s.Evidence, words(c.At, utf8.RuneCountInString(c.Word)))
 		}
-		for _, t := range r.Targets {
-			t.Text, t.At = words(t.At, utf8.RuneCountInString(t.Text)), m.TextOffset(t.At)
-			s.Targets = append(s.Targets, t)
+		for i, t := range r.Targets { // the reading's own, rewritten in place
+			s.Targets[i].Text, s.Targets[i].At = words(t.At, utf8.RuneCountInString(t.Text)), m.TextOffset(t.At)
 		}
 	}
 	lead := len(m.Lead) > 0 || len(m.Units) == 1
 	s.Actionability = strength.Assess(lead, m.Deadline.Kind == regions.DeadlineDate, r)
 	return s
+}
+
+// runeSlice is runes [from, to) of s, or "" when they are not all in s.
+func runeSlice(s string, from, to int) string {
+	if from < 0 || from >= to {
+		return ""
+	}
+	i, start := 0, -1
+	for b := range s {
+		if i == from {
+			start = b
+		}
+		if i == to {
+			return s[start:b]
+		}
+		i++
+	}
+	if i == to && start >= 0 {
+		return s[start:]
+	}
+	return ""
 }

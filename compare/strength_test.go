@@ -61,7 +61,7 @@ func TestAssess(t *testing.T) {
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s := assess(c.m, c.m.MatchText())
+			s := assess(c.m, MatcherInput(c.m))
 			if s.Level != c.level || !reflect.DeepEqual(s.Evidence, c.evidence) {
 				t.Errorf("level %s %v, want %s %v", s.Level, s.Evidence, c.level, c.evidence)
 			}
@@ -96,7 +96,7 @@ func BenchmarkAssess(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, m := range ms {
-			assess(m, m.MatchText())
+			assess(m, MatcherInput(m))
 		}
 	}
 }

@@ -20,16 +20,28 @@ type Actionability struct {
 
 // Assess scores a measure's actionability.
 func Assess(lead, dated bool, r Reading) Actionability {
-	a := Actionability{Missing: []string{}}
-	for _, c := range []struct {
-		has  bool
-		name string
-	}{{lead, NeedLead}, {dated, NeedDeadline}, {len(r.Targets) > 0, NeedTarget}, {r.Level >= Directive, NeedBinding}} {
-		if c.has {
-			a.Score++
-		} else {
-			a.Missing = append(a.Missing, c.name)
+	set := 0
+	for i, has := range [len(needs)]bool{lead, dated, len(r.Targets) > 0, r.Level >= Directive} {
+		if !has {
+			set |= 1 << i
 		}
 	}
-	return a
+	return Actionability{Score: len(needs) - len(missing[set]), Missing: missing[set]}
 }
+
+var needs = [...]string{NeedLead, NeedDeadline, NeedTarget, NeedBinding}
+
+// missing lists the needs absent for each set of them (bit i: needs[i]
+// absent), made once: a measure's list is shared, never appended to.
+var missing = func() (out [1 << len(needs)][]string) {
+	for set := range out {
+		out[set] = []string{}
+		for i, n := range needs {
+			if set&(1<<i) != 0 {
+				out[set] = append(out[set], n)
+			}
+		}
+		out[set] = out[set][:len(out[set]):len(out[set])]
+	}
+	return out
+}()

@@ -3,7 +3,9 @@ package strength
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Level is how binding a measure's wording is; a higher level is stronger.
@@ -68,7 +70,10 @@ type Reading struct {
 
 const maxEvidence = 3
 
-// The lexicons of a Reader, by the lists of strength.yaml.
+// The lexicons of a Reader, by the lists of strength.yaml. The first
+// numScanned are found everywhere in one pass (Reader.hits); the others are
+// asked for only where a rule needs them (a clause's opening, the word after
+// 支持 or 引导), which spares the pass the most frequent words.
 const (
 	lexMandatory = iota
 	lexMandatoryNot
@@ -77,14 +82,15 @@ const (
 	lexEncouraging
 	lexPermissive
 	lexPermissiveNot
-	lexBreaks
+	lexAction
+	lexTotality
+	lexNumeral // a digit, Arabic or Chinese: where a number may start
+	numScanned
+	lexBreaks = iota - 1
 	lexSupportAccepts
 	lexGuideNouns
 	lexCarryOn
 	lexAdverbs
-	lexAction
-	lexTotality
-	lexNumeral // a digit, Arabic or Chinese: where a number may start
 	numLex
 )
 
@@ -97,12 +103,26 @@ type Reader struct {
 	// words of every lexicon that begin with it (0: none): a measure's runes
 	// are passed over with one array read each, and only cue words are compared.
 	first                     []uint16
-	words                     []*[numLex][][]rune // by first[rune]; words[0] is empty
-	units, unitNot, qualifier lexicon             // read only beside a number
+	words                     [][]lexWords // by first[rune]; words[0] is empty
+	units, unitNot, qualifier lexicon      // read only beside a number
+	scratch                   sync.Pool    // *scratch, reused between reads
+}
+
+// lexWords are the words of lexicon lex that begin with one rune, longest first.
+type lexWords struct {
+	lex   int
+	words [][]rune
+}
+
+// scratch holds one read's working slices.
+type scratch struct {
+	runes  []rune
+	quoted []bool
+	hits   []hit
 }
 
 func newReader(r Rules) *Reader {
-	rd := &Reader{first: make([]uint16, 1<<16), words: []*[numLex][][]rune{{}},
+	rd := &Reader{first: make([]uint16, 1<<16), words: [][]lexWords{nil},
 		units: newLexicon(r.TargetUnits), unitNot: newLexicon(r.UnitNotBefore), qualifier: newLexicon(r.Qualifiers)}
 	for k, words := range [numLex][]string{
 		lexMandatory: r.Mandatory, lexMandatoryNot: r.MandatoryNot, lexModal: r.Modal, lexModalNot: r.ModalNot,
@@ -113,14 +133,14 @@ func newReader(r Rules) *Reader {
 	} {
 		rd.lex[k] = newLexicon(words)
 		for c, ws := range rd.lex[k].byFirst {
-			if c >= 1<<16 {
+			if c >= 1<<16 || k >= numScanned {
 				continue
 			}
 			if rd.first[c] == 0 {
 				rd.first[c] = uint16(len(rd.words))
-				rd.words = append(rd.words, &[numLex][][]rune{})
+				rd.words = append(rd.words, nil)
 			}
-			rd.words[rd.first[c]][k] = ws
+			rd.words[rd.first[c]] = append(rd.words[rd.first[c]], lexWords{k, ws})
 		}
 	}
 	return rd
@@ -130,11 +150,10 @@ func newReader(r Rules) *Reader {
 type hit struct{ lex, at, n int }
 
 // hits finds every cue word of s, in order of position, in one pass.
-func (r *Reader) hits(s []rune) []hit {
-	out := make([]hit, 0, len(s)/4)
+func (r *Reader) hits(s []rune, out []hit) []hit {
 	for i, c := range s {
 		if c >= 1<<16 { // beyond the plane: ask every lexicon
-			for k := range r.lex {
+			for k := range numScanned {
 				if n := r.lex[k].at(s, i); n > 0 {
 					out = append(out, hit{k, i, n})
 				}
@@ -144,10 +163,10 @@ func (r *Reader) hits(s []rune) []hit {
 		if r.first[c] == 0 {
 			continue
 		}
-		for k, ws := range r.words[r.first[c]] {
-			for _, w := range ws {
+		for _, lw := range r.words[r.first[c]] {
+			for _, w := range lw.words {
 				if hasPrefix(s[i:], w) {
-					out = append(out, hit{k, i, len(w)})
+					out = append(out, hit{lw.lex, i, len(w)})
 					break
 				}
 			}
@@ -170,15 +189,22 @@ type span struct{ from, to int }
 // when they bind (任何单位不得拒收现金 printed as a title). Targets are read
 // in the whole text.
 func (r *Reader) Read(text string, title int) Reading {
-	s := []rune(text)
+	sc, _ := r.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer r.scratch.Put(sc)
+	sc.runes = appendRunes(sc.runes[:0], text)
+	s := sc.runes
 	if title >= len(s) {
 		title = 0 // a title that is the whole measure is its body
 	}
-	q := quotedMask(s)
-	hs := r.hits(s)
+	sc.quoted = quotedMask(s, sc.quoted)
+	sc.hits = r.hits(s, sc.hits[:0])
+	q, hs := sc.quoted, sc.hits
 	var out Reading
-	var cues [len(levelNames)][]Cue
-	var titleBinds []Cue
+	var cues [len(levelNames)]cueSet
+	var titleBinds cueSet
 	next := 0
 	clauses(s, func(c span, soft bool) bool {
 		from := next
@@ -188,19 +214,23 @@ func (r *Reader) Read(text string, title int) Reading {
 		lv, cue, soft := r.clause(s, q, hs[from:next], c, soft)
 		if c.from < title {
 			if lv == Mandatory {
-				titleBinds = addCue(titleBinds, cue)
+				titleBinds.add(s, cue)
 			}
 			return false // a title governs nothing after it
 		}
 		out.Level = max(out.Level, lv)
-		if cue.Word != "" {
-			cues[lv] = addCue(cues[lv], cue)
+		if cue.to > cue.from {
+			cues[lv].add(s, cue)
 		}
 		return soft
 	})
-	out.Evidence = cues[out.Level]
-	if len(titleBinds) > 0 && out.Level < Mandatory {
-		out.Level, out.Evidence = Mandatory, titleBinds
+	evidence := cues[out.Level]
+	if titleBinds.n > 0 && out.Level < Mandatory {
+		out.Level, evidence = Mandatory, titleBinds
+	}
+	out.Evidence = make([]Cue, evidence.n)
+	for i, c := range evidence.words[:evidence.n] {
+		out.Evidence[i] = Cue{Word: string(s[c.from:c.to]), At: c.from}
 	}
 	out.Targets = r.targets(s, q, hs)
 	return out
@@ -225,50 +255,59 @@ func clauses(s []rune, clause func(c span, soft bool) bool) {
 	}
 }
 
-func addCue(cs []Cue, c Cue) []Cue {
-	if len(cs) == maxEvidence {
-		return cs
-	}
-	for _, x := range cs {
-		if x.Word == c.Word {
-			return cs
-		}
-	}
-	return append(cs, c)
+// cueSet is the first maxEvidence different cue words of a level.
+type cueSet struct {
+	n     int
+	words [maxEvidence]span
 }
 
-// clause is one clause's level and the word that decided it, and whether an
-// encouraging verb governs the next clause.
-func (r *Reader) clause(s []rune, q []bool, hs []hit, c span, soft bool) (Level, Cue, bool) {
+// add adds the cue word at runes c of s unless the same word is there
+// already or the set is full.
+func (cs *cueSet) add(s []rune, c span) {
+	if cs.n == maxEvidence {
+		return
+	}
+	for _, x := range cs.words[:cs.n] {
+		if slices.Equal(s[x.from:x.to], s[c.from:c.to]) {
+			return
+		}
+	}
+	cs.words[cs.n] = c
+	cs.n++
+}
+
+// clause is one clause's level and the runes of the word that decided it
+// (empty for none), and whether an encouraging verb governs the next clause.
+func (r *Reader) clause(s []rune, q []bool, hs []hit, c span, soft bool) (Level, span, bool) {
 	open, carry := c.from, false
 	for open < c.to {
-		if n := wordAt(hs, lexCarryOn, open); n > 0 {
+		if n := r.lex[lexCarryOn].at(s, open); n > 0 {
 			open, carry = open+n, true
-		} else if n := wordAt(hs, lexAdverbs, open); n > 0 {
+		} else if n := r.lex[lexAdverbs].at(s, open); n > 0 {
 			open += n
 		} else {
 			break
 		}
 	}
 	if h, ok := find(hs, q, c, lexMandatory, lexMandatoryNot); ok {
-		return Mandatory, cueOf(s, h), false
+		return Mandatory, cueOf(h), false
 	}
 	if h, ok := find(hs, q, c, lexModal, lexModalNot); ok {
-		return Directive, cueOf(s, h), false
+		return Directive, cueOf(h), false
 	}
 	if cue, governs, ok := r.opensSoft(s, q, hs, c, open); ok {
 		return Encouraging, cue, governs
 	}
-	if soft && (carry || wordAt(hs, lexBreaks, open) == 0) {
-		return Encouraging, Cue{}, true
+	if soft && (carry || r.lex[lexBreaks].at(s, open) == 0) {
+		return Encouraging, span{}, true
 	}
-	if at := accepts(s, q, hs, span{open, c.to}); at >= 0 {
-		return Directive, Cue{Word: string(accept), At: at}, false
+	if at := r.accepts(s, q, hs, span{open, c.to}); at >= 0 {
+		return Directive, span{at, at + len(accept)}, false
 	}
 	if h, ok := find(hs, q, c, lexAction, -1); ok {
-		return Directive, cueOf(s, h), false
+		return Directive, cueOf(h), false
 	}
-	return Descriptive, Cue{}, soft
+	return Descriptive, span{}, soft
 }
 
 // opensSoft finds an encouraging verb opening the clause (支持 meaning
@@ -276,32 +315,31 @@ func (r *Reader) clause(s []rune, q []bool, hs []hit, c span, soft bool) (Level,
 // governs tells whether it reaches into the next clause: an encouraging verb
 // does when it governs a verb (鼓励平台简化流程，增设…), not when its object is
 // a thing (支持电信普遍服务试点项目，提升信号覆盖水平); 可 always does.
-func (r *Reader) opensSoft(s []rune, q []bool, hs []hit, c span, open int) (cue Cue, governs, ok bool) {
+func (r *Reader) opensSoft(s []rune, q []bool, hs []hit, c span, open int) (cue span, governs, ok bool) {
 	if n := wordAt(hs, lexEncouraging, open); n > 0 && !q[open] {
-		w := string(s[open : open+n])
 		switch {
-		case accepts(s, q, hs, span{open, open + n}) == open:
-		case w == "引导" && (open+n >= c.to || wordAt(hs, lexGuideNouns, open+n) > 0):
+		case r.accepts(s, q, hs, span{open, open + n}) == open:
+		case slices.Equal(s[open:open+n], guide) && (open+n >= c.to || r.lex[lexGuideNouns].at(s, open+n) > 0):
 		default:
 			_, verb := find(hs, q, span{open + n, c.to}, lexAction, -1)
-			return Cue{Word: w, At: open}, verb, true
+			return span{open, open + n}, verb, true
 		}
 	}
 	h, ok := find(hs, q, c, lexPermissive, lexPermissiveNot)
 	if !ok {
-		return Cue{}, false, false
+		return span{}, false, false
 	}
-	return cueOf(s, h), true, true
+	return cueOf(h), true, true
 }
 
-var accept = []rune("支持")
+var accept, guide = []rune("支持"), []rune("引导")
 
 // accepts is where 支持 means 'accept' in a span (支持现金支付, 支持老年人凭
 // 身份证就医), or -1: a duty laid on whoever serves, not encouragement.
-func accepts(s []rune, q []bool, hs []hit, in span) int {
+func (r *Reader) accepts(s []rune, q []bool, hs []hit, in span) int {
 	for _, h := range hs {
 		if h.lex == lexEncouraging && h.at >= in.from && h.at+len(accept) <= in.to && !q[h.at] &&
-			hasPrefix(s[h.at:], accept) && wordAt(hs, lexSupportAccepts, h.at+len(accept)) > 0 {
+			hasPrefix(s[h.at:], accept) && r.lex[lexSupportAccepts].at(s, h.at+len(accept)) > 0 {
 			return h.at
 		}
 	}
@@ -339,7 +377,15 @@ func wordAt(hs []hit, k, i int) int {
 	return 0
 }
 
-func cueOf(s []rune, h hit) Cue { return Cue{Word: string(s[h.at : h.at+h.n]), At: h.at} }
+func cueOf(h hit) span { return span{h.at, h.at + h.n} }
+
+// appendRunes appends the runes of s to rs.
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}
 
 func isSentenceEnd(r rune) bool {
 	switch r {
@@ -359,8 +405,8 @@ func isClauseEnd(r rune) bool {
 
 // quotedMask marks the runes inside quotation marks and title marks: a cue
 // word in a name (“不得拒收现金”专项行动, 《…必须…》) governs nothing.
-func quotedMask(s []rune) []bool {
-	q := make([]bool, len(s))
+func quotedMask(s []rune, q []bool) []bool {
+	q = slices.Grow(q[:0], len(s))[:len(s)]
 	depth := 0
 	for i, r := range s {
 		switch r {
@@ -376,7 +422,9 @@ func quotedMask(s []rune) []bool {
 			}
 		default:
 			q[i] = depth > 0
+			continue
 		}
+		q[i] = false
 	}
 	return q
 }
