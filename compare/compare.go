@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"policygap/regions"
+	"policygap/strength"
 	"policygap/taxonomy"
 )
 
@@ -107,6 +108,7 @@ type Result struct {
 	Deadlines    []DeadlineGap   `json:"deadline_gaps"`
 	Units        []UnitLoad      `json:"unit_load"`
 	NoLead       []TaskRef       `json:"tasks_without_lead"`
+	Weak         []WeakTask      `json:"weak_tasks"`
 	Innovations  []Innovation    `json:"innovations"`
 	RollUps      []RollUp        `json:"roll_ups"`
 	NoUnit       []string        `json:"measures_without_unit"`
@@ -138,6 +140,8 @@ type RegionResult struct {
 	Weakest    []string `json:"weakest_areas"`
 	NoUnit     int      `json:"measures_without_unit"`
 	NoDeadline int      `json:"measures_without_deadline"`
+	Actionable int      `json:"actionable_measures"` // actionability score of at least strength.Actionable
+	Weak       int      `json:"weak_tasks"`          // in-scope tasks covered only by encouraging or descriptive measures
 }
 
 // MeasureResult is a measure as the comparison sees it.
@@ -156,6 +160,12 @@ type TaskCoverage struct {
 	Total      int      `json:"provisions_total"`
 	Score      float64  `json:"score"`
 	Level      Level    `json:"level"`
+	// Strength is the strongest level among the task's measures; nil when
+	// it has none.
+	Strength        *strength.Level `json:"strength,omitempty"`
+	Actionable      int             `json:"actionable"`       // measures scoring at least strength.Actionable
+	ActionableShare float64         `json:"actionable_share"` // of the task's measures; 0 when none
+	Targets         []TaskTarget    `json:"targets"`          // the quantified targets of its measures
 }
 
 // AreaCoverage is the mean of a region's task scores in an area.
@@ -217,6 +227,9 @@ func Compare(in Input) *Result {
 			if m.Deadline.Kind != regions.DeadlineDate && m.Deadline.Kind != regions.DeadlineOngoing && !m.Goal {
 				rr.NoDeadline++
 			}
+			if m.Strength.Actionable() {
+				rr.Actionable++
+			}
 		}
 		r.coverRegion(&rr, byRegion[reg.Name], t)
 		r.Regions = append(r.Regions, rr)
@@ -226,6 +239,7 @@ func Compare(in Input) *Result {
 	r.Gaps = provisionGaps(r, t)
 	r.Deadlines = deadlineGaps(r, in, t)
 	r.Units, r.NoLead = responsibility(r, t)
+	r.Weak = weakTasks(r)
 	r.Innovations = innovations(r, t)
 	r.RollUps = rollUps(r, t)
 	return r
@@ -239,7 +253,8 @@ func (r *Result) coverRegion(rr *RegionResult, idx []int, t *taxonomy.Taxonomy) 
 	}
 	scores := map[string]float64{}
 	for _, task := range t.Tasks {
-		c := TaskCoverage{Region: rr.Name, Task: task.ID, Total: len(task.Provisions), Measures: []string{}, Provisions: []string{}}
+		c := TaskCoverage{Region: rr.Name, Task: task.ID, Total: len(task.Provisions), Measures: []string{},
+			Provisions: []string{}, Targets: []TaskTarget{}}
 		covered := map[string]bool{}
 		for _, i := range idx {
 			m := r.Measures[i]
@@ -247,6 +262,7 @@ func (r *Result) coverRegion(rr *RegionResult, idx []int, t *taxonomy.Taxonomy) 
 				continue
 			}
 			c.Measures = append(c.Measures, m.Key())
+			c.addStrength(m)
 			for _, p := range m.Match.Provisions {
 				if t.Task(task.ID) != nil && provisionOf(p) == task.ID {
 					covered[p] = true
@@ -259,8 +275,13 @@ func (r *Result) coverRegion(rr *RegionResult, idx []int, t *taxonomy.Taxonomy) 
 			}
 		}
 		c.Score, c.Level = taskScore(len(c.Measures), len(c.Provisions), c.Total)
+		if len(c.Measures) > 0 {
+			c.ActionableShare = round3(float64(c.Actionable) / float64(len(c.Measures)))
+		}
 		if !inScope[task.ID] {
 			c.Level = LevelOutOfScope
+		} else if c.IsWeak() {
+			rr.Weak++
 		}
 		scores[task.ID] = c.Score
 		r.byRegionTask[[2]string{rr.Name, task.ID}] = len(r.Coverage)

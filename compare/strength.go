@@ -71,3 +71,51 @@ func runeSlice(s string, from, to int) string {
 	}
 	return ""
 }
+
+// TaskTarget is a quantified target of one of a task's measures.
+type TaskTarget struct {
+	Measure string  `json:"measure"` // the measure's key
+	Text    string  `json:"text"`
+	Value   float64 `json:"value"`
+	Unit    string  `json:"unit"`
+}
+
+// WeakTask is a gap of kind weak: an in-scope task that a region covers only
+// with encouraging or descriptive measures, so that nobody is bound to act.
+type WeakTask struct {
+	Region   string         `json:"region"`
+	Task     string         `json:"task"`
+	Strength strength.Level `json:"strength"` // the strongest level among its measures
+	Measures []string       `json:"measures"`
+}
+
+// addStrength counts a measure of the task into its strength.
+func (c *TaskCoverage) addStrength(m MeasureResult) {
+	if c.Strength == nil || m.Strength.Level > *c.Strength {
+		lv := m.Strength.Level
+		c.Strength = &lv
+	}
+	if m.Strength.Actionable() {
+		c.Actionable++
+	}
+	for _, t := range m.Strength.Targets {
+		c.Targets = append(c.Targets, TaskTarget{Measure: m.Key(), Text: t.Text, Value: t.Value, Unit: t.Unit})
+	}
+}
+
+// IsWeak tells whether the task has measures, none of them directive or
+// mandatory. An out-of-scope task is never a gap.
+func (c *TaskCoverage) IsWeak() bool {
+	return c.Level != LevelOutOfScope && c.Strength != nil && *c.Strength < strength.Directive
+}
+
+// weakTasks lists every region's weak tasks, regions and tasks in order.
+func weakTasks(r *Result) []WeakTask {
+	out := []WeakTask{}
+	for i := range r.Coverage {
+		if c := &r.Coverage[i]; c.IsWeak() {
+			out = append(out, WeakTask{Region: c.Region, Task: c.Task, Strength: *c.Strength, Measures: c.Measures})
+		}
+	}
+	return out
+}

@@ -100,3 +100,43 @@ func BenchmarkAssess(b *testing.B) {
 		}
 	}
 }
+
+func TestTaskStrengthAndWeakGaps(t *testing.T) {
+	const text = `一、便利老年人日常就医
+（一）提供多渠道挂号服务。二级以上医院必须保留不少于30%的现场号源。（省卫生健康委牵头，2021年6月底前完成）
+（二）探索多渠道挂号。鼓励有条件的医院探索电话、网络等多种预约挂号方式。
+二、便利老年人日常出行
+（三）优化打车出行服务。鼓励网约车平台增设“一键叫车”功能，对老年人订单优先派车。
+`
+	r := run(t, "2021-01-01", nil, doc{region: "某省", level: "province", text: text},
+		doc{region: "某县", level: "county", text: "（一）优化打车出行服务。鼓励在医院、车站设置出租车候客点。（县交通局负责，2021年底前完成）\n", scope: []string{"T07"}})
+	c := r.TaskCoverageOf("某省", "T07")
+	if c.Strength == nil || *c.Strength != strength.Mandatory || c.Actionable != 1 || c.ActionableShare != 0.5 ||
+		len(c.Measures) != 2 {
+		t.Errorf("T07: strength %v, %d of %d actionable (%v)", c.Strength, c.Actionable, len(c.Measures), c.ActionableShare)
+	}
+	want := []TaskTarget{{Measure: "某省/a.txt#1.1", Text: "不少于30%", Value: 30, Unit: "%"}}
+	if !reflect.DeepEqual(c.Targets, want) {
+		t.Errorf("T07 targets %+v, want %+v", c.Targets, want)
+	}
+	taxi := r.TaskCoverageOf("某省", "T04")
+	if taxi.Strength == nil || *taxi.Strength != strength.Encouraging || taxi.Actionable != 0 || !taxi.IsWeak() {
+		t.Errorf("T04: strength %v, actionable %d, weak %v", taxi.Strength, taxi.Actionable, taxi.IsWeak())
+	}
+	if none := r.TaskCoverageOf("某省", "T09"); none.Strength != nil || none.ActionableShare != 0 || none.IsWeak() {
+		t.Errorf("T09 without measures: %+v", none)
+	}
+	wantWeak := []WeakTask{{Region: "某省", Task: "T04", Strength: strength.Encouraging, Measures: []string{"某省/a.txt#2.3"}}}
+	if !reflect.DeepEqual(r.Weak, wantWeak) {
+		t.Errorf("weak tasks %+v, want %+v", r.Weak, wantWeak)
+	}
+	if p := r.Region("某省"); p.Weak != 1 || p.Actionable != 1 {
+		t.Errorf("province: %d weak tasks, %d actionable measures", p.Weak, p.Actionable)
+	}
+	// the county's plan covers T07 only: its encouraging taxi measure is out
+	// of scope and no gap
+	if cty := r.TaskCoverageOf("某县", "T04"); cty.Strength == nil || *cty.Strength != strength.Encouraging ||
+		cty.IsWeak() || r.Region("某县").Weak != 0 {
+		t.Errorf("county T04: %+v", cty)
+	}
+}
