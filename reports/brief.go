@@ -261,6 +261,7 @@ func MethodNote(res *Results, lang Lang) []string {
 	return []string{
 		lang.L("method.mapping"),
 		lang.L("method.score"),
+		lang.L("method.strength"),
 		lang.Sprintf("method.run", m.Taxonomy.Name, m.Taxonomy.Hash, m.Tool, m.Version, m.Hash, m.AsOf),
 	}
 }

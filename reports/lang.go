@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"policygap/compare"
+	"policygap/strength"
 	"policygap/taxonomy"
 )
 
@@ -228,6 +229,26 @@ var labels = map[string][2]string{
 	"kind.ongoing":      {"长期坚持", "ongoing"},
 	"kind.none":         {"未明确", "none"},
 	"stale":             {"上期台账中的措施已不在本期：原填写内容保留如下", "in the last ledger but no longer in this run; what was entered is kept here"},
+	// strength of a measure, and what an actionable measure has
+	"strength.mandatory":    {"强制性", "mandatory"},
+	"strength.directive":    {"指令性", "directive"},
+	"strength.encouraging":  {"鼓励性", "encouraging"},
+	"strength.descriptive":  {"描述性", "descriptive"},
+	"need.lead":             {"牵头单位", "lead unit"},
+	"need.deadline":         {"完成时限", "deadline"},
+	"need.target":           {"量化目标", "quantified target"},
+	"need.directive":        {"约束性表述", "binding wording"},
+	"col.strength":          {"约束力", "Strength"},
+	"col.strength.evidence": {"约束依据词", "Strength evidence"},
+	"col.targets":           {"量化目标", "Targets"},
+	"col.actionability":     {"可操作性（0–4）", "Actionability (0–4)"},
+	"col.lacks":             {"缺少要素", "Lacks"},
+	"col.actionable":        {"可操作措施", "Actionable measures"},
+	"col.actionable.share":  {"可操作比例", "Actionable share"},
+	"col.weak":              {"约束力弱", "Weak"},
+	"col.weak.tasks":        {"约束力弱的任务", "Weak tasks"},
+	"sheet.strength":        {"约束力矩阵", "Strength"},
+	"method.strength":       {"约束力矩阵单元格：该地区该任务措施中最强的约束力，及可操作措施数 / 措施数；“约束力弱”：范围内任务仅有鼓励性或描述性措施。可操作性：牵头单位、具体完成时限、量化目标、指令性以上表述各 1 分，3 分以上为可操作。", "Strength matrix cell: the strongest level among the region's measures for the task, with actionable measures / measures; weak: an in-scope task with only encouraging or descriptive measures. Actionability: one point each for a lead unit, a dated deadline, a quantified target and at least directive wording; actionable from 3."},
 }
 
 // L is the label for key in the language.
@@ -286,6 +307,18 @@ func (l Lang) AreaTitle(a *taxonomy.Area) string {
 		return a.En
 	}
 	return a.Short
+}
+
+// Strength is a strength level's name in the language.
+func (l Lang) Strength(lv strength.Level) string { return l.L("strength." + lv.String()) }
+
+// Lacks names, in the language, what a measure's actionability misses.
+func (l Lang) Lacks(missing []string) []string {
+	out := make([]string, len(missing))
+	for i, m := range missing {
+		out[i] = l.L("need." + m)
+	}
+	return out
 }
 
 // LabelText is every label in both languages, run together: what a renderer

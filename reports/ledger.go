@@ -20,6 +20,14 @@ type LedgerRow struct {
 	Note                                string    // 备注
 	Overdue                             bool      // past its deadline and not done, as of the run
 	Unmapped                            string    // why the measure maps to no task
+	// How binding the measure is, in the language: its strength level, the
+	// words that decided it, its targets as printed, its actionability
+	// score (0-4) and what it lacks.
+	Strength         string
+	StrengthEvidence []string
+	Targets          []string
+	Actionability    int
+	Lacks            []string
 }
 
 // NewLedger lists every measure, mapped or not, in the run's order.
@@ -34,7 +42,11 @@ func NewLedger(res *Results, lang Lang) []LedgerRow {
 	for _, m := range res.Measures {
 		r := LedgerRow{Key: m.Key, Region: m.Region, Doc: m.Doc, ID: m.ID, Section: m.Section, Text: m.Text,
 			Provisions: m.Provisions, Units: m.Units, Lead: m.Lead, Deadline: m.Deadline, Overdue: overdue[m.Key],
-			Unmapped: lang.Why(m.Unmapped)}
+			Unmapped: lang.Why(m.Unmapped), Strength: lang.Strength(m.Strength.Level), StrengthEvidence: m.Strength.Evidence,
+			Actionability: m.Actionability.Score, Lacks: lang.Lacks(m.Actionability.Missing)}
+		for _, t := range m.Targets {
+			r.Targets = append(r.Targets, t.Text)
+		}
 		seen := map[string]bool{}
 		for _, t := range m.Tasks {
 			r.Tasks = append(r.Tasks, t.ID)

@@ -45,6 +45,14 @@ type Cell struct {
 	Covered, Missing  []string // provision labels
 	Measures          []CellMeasure
 	Provisions, Total int
+	// Strength is the strongest level of the measures ("" for none) and
+	// StrengthLabel its name in the language; Actionable counts the measures
+	// scoring at least 3; Weak marks an in-scope task with only encouraging
+	// or descriptive measures; Targets are the measures' targets as printed.
+	Strength, StrengthLabel string
+	Actionable              int
+	Weak                    bool
+	Targets                 []string
 }
 
 // CellMeasure cites a measure behind a cell.
@@ -101,7 +109,13 @@ func NewOverview(res *Results, t *taxonomy.Taxonomy, lang Lang) *Overview {
 		for _, task := range t.Tasks {
 			c := res.TaskCoverageOf(rr.Name, task.ID)
 			cell := Cell{Score: c.Score, Level: string(c.Level), LevelLabel: lang.L(string(c.Level)),
-				Provisions: len(c.Provisions), Total: c.Total}
+				Provisions: len(c.Provisions), Total: c.Total, Actionable: c.Actionable, Weak: c.IsWeak()}
+			if c.Strength != nil {
+				cell.Strength, cell.StrengthLabel = c.Strength.String(), lang.Strength(*c.Strength)
+			}
+			for _, tg := range c.Targets {
+				cell.Targets = append(cell.Targets, tg.Text)
+			}
 			for _, p := range task.Provisions {
 				if slices.Contains(c.Provisions, p.ID) {
 					cell.Covered = append(cell.Covered, lang.ProvisionLabel(&p))

@@ -24,6 +24,7 @@ import (
 	"policygap/compare"
 	"policygap/regions"
 	"policygap/reports"
+	"policygap/strength"
 )
 
 // Writer writes workbook.xlsx.
@@ -47,6 +48,15 @@ var levelColor = map[string]string{
 
 var levelOrder = []compare.Level{compare.LevelNone, compare.LevelMentioned, compare.LevelPartial, compare.LevelFull, compare.LevelOutOfScope}
 
+// strengthColor is the fill of each strength level: blue for what binds,
+// amber for what only encourages, orange for what commits to nothing.
+var strengthColor = map[strength.Level]string{
+	strength.Mandatory:   "5B9BD5",
+	strength.Directive:   "BDD7EE",
+	strength.Encouraging: "FFE699",
+	strength.Descriptive: "F8CBAD",
+}
+
 type book struct {
 	f      *excelize.File
 	wb     *reports.Workbook
@@ -58,9 +68,10 @@ type book struct {
 	date     int
 	wrap     int
 	levels   map[string]int
-	tables   map[string]int    // sheet -> the number of its Excel table, by sheet order
-	text     map[string]string // measure key -> text, for the sheets that quote measures
-	labels   map[string]string // provision id -> label in the workbook's language
+	strength map[strength.Level]int // fill of each strength level
+	tables   map[string]int         // sheet -> the number of its Excel table, by sheet order
+	text     map[string]string      // measure key -> text, for the sheets that quote measures
+	labels   map[string]string      // provision id -> label in the workbook's language
 	// mu guards f: sheets are filled side by side, each into its own stream
 	// writer, while opening, closing and the overview's cells go through f.
 	mu sync.Mutex
@@ -87,7 +98,7 @@ func (w *Writer) Write(out io.Writer, wb *reports.Workbook) error {
 	// records.)
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return fastZip(out) })
 	res := wb.Results
-	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, text: measureText(res), labels: map[string]string{}}
+	b := &book{f: f, wb: wb, l: wb.Lang, levels: map[string]int{}, strength: map[strength.Level]int{}, text: measureText(res), labels: map[string]string{}}
 	for _, p := range wb.Provisions {
 		b.labels[p.ID] = p.Title
 	}
@@ -126,6 +137,7 @@ func (b *book) sheets(commentLimit int) []sheet {
 	out := []sheet{
 		{l("sheet.overview"), func(name string) error { return b.overview(name, commentLimit) }, len(res.Regions) * 8},
 		{l("sheet.cells"), b.cells, len(res.Coverage)},
+		{l("sheet.strength"), b.strengthMatrix, len(res.Regions) * 2},
 		{l("sheet.provisions"), b.provisions, len(res.Regions) * len(wb.Provisions) / 8},
 		{l("sheet.measures"), b.measures, len(wb.Ledger) * 4},
 		{l("sheet.deadlines"), b.deadlines, len(res.Deadlines) * 2},
@@ -179,6 +191,14 @@ func (b *book) styles() error {
 			return err
 		}
 		b.levels[string(lv)] = id
+	}
+	for lv, color := range strengthColor {
+		id, err := b.f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
+			Alignment: &excelize.Alignment{Horizontal: "center"}})
+		if err != nil {
+			return err
+		}
+		b.strength[lv] = id
 	}
 	return nil
 }
@@ -416,8 +436,9 @@ func (b *book) cols(keys ...string) []string {
 
 // cells: one row per region x task, with the measures behind the cell.
 func (b *book) cells(sheet string) error {
-	return b.table(sheet, b.cols("col.region", "col.task", "col.level", "col.score", "col.provisions", "col.measures", "col.covered", "col.missing"),
-		[]float64{10, 22, 10, 8, 10, 40, 40, 40}, func(emit func([]any) error) error {
+	return b.table(sheet, b.cols("col.region", "col.task", "col.level", "col.score", "col.provisions", "col.measures", "col.covered", "col.missing",
+		"col.strength", "col.actionable", "col.weak", "col.targets"),
+		[]float64{10, 22, 10, 8, 10, 40, 40, 40, 10, 10, 8, 24}, func(emit func([]any) error) error {
 			o := b.wb.Overview
 			for i, r := range o.Regions {
 				for j, c := range o.Matrix[i] {
@@ -431,7 +452,8 @@ func (b *book) cells(sheet string) error {
 					}
 					if err := emit([]any{r.Name, o.Tasks[j].ID + " " + o.Tasks[j].Title, c.LevelLabel, c.Score,
 						fmt.Sprintf("%d/%d", c.Provisions, c.Total), strings.Join(ms, "\n"),
-						reports.Join(c.Covered), reports.Join(missing)}); err != nil {
+						reports.Join(c.Covered), reports.Join(missing), c.StrengthLabel, c.Actionable, b.yesNo(c.Weak),
+						reports.Join(c.Targets)}); err != nil {
 						return err
 					}
 				}
@@ -471,8 +493,11 @@ func (b *book) provisions(sheet string) error {
 func (b *book) measures(sheet string) error {
 	heads := b.cols("col.no", "col.key", "col.region", "col.doc", "col.item", "col.section", "col.text", "col.tasks",
 		"col.provs", "col.evidence", "col.units", "col.leads", "col.deadline.raw", "col.deadline", "col.deadline.kind",
-		"col.overdue", "col.progress", "col.done", "col.note", "col.unmapped")
-	widths := []float64{6, 30, 8, 14, 8, 20, 60, 10, 14, 20, 24, 14, 16, 12, 10, 8, 10, 12, 24, 16}
+		"col.overdue", "col.progress", "col.done", "col.note", "col.unmapped",
+		"col.strength", "col.strength.evidence", "col.targets", "col.actionability", "col.lacks")
+	// the strength columns come last: the columns a planner fills in stay
+	// where last quarter's ledger had them
+	widths := []float64{6, 30, 8, 14, 8, 20, 60, 10, 14, 20, 24, 14, 16, 12, 10, 8, 10, 12, 24, 16, 10, 14, 16, 10, 20}
 	// a value the last ledger had that could not be used stays in its
 	// cell, highlighted, for the planner to correct rather than retype
 	rejected := map[[2]string]string{}
@@ -508,24 +533,27 @@ func (b *book) measures(sheet string) error {
 			}
 			if err := emit([]any{i + 1, r.Key, r.Region, r.Doc, r.ID, r.Section, r.Text, strings.Join(r.Tasks, ";"),
 				strings.Join(r.Provisions, ";"), reports.Join(r.Evidence), reports.Join(r.Units), reports.Join(r.Lead),
-				r.Deadline.Raw, deadline, b.l.L("kind." + kind), overdue, keep(r.Key, "ledger.status", status), keep(r.Key, "ledger.date", done), r.Note, r.Unmapped}); err != nil {
+				r.Deadline.Raw, deadline, b.l.L("kind." + kind), overdue,
+				keep(r.Key, "ledger.status", status), keep(r.Key, "ledger.date", done), r.Note, r.Unmapped,
+				r.Strength, reports.Join(r.StrengthEvidence), reports.Join(r.Targets), r.Actionability, reports.Join(r.Lacks)}); err != nil {
 				return err
 			}
 		}
 		return nil
-	}, b.statusDropdown(sheet))
+	}, b.statusDropdown(sheet, slices.Index(heads, b.l.L("col.progress"))+1))
 }
 
 // statusDropdown puts the ledger statuses as a dropdown on the status column.
-func (b *book) statusDropdown(sheet string) func(last int) error {
+// statusDropdown offers the statuses in column col of a sheet.
+func (b *book) statusDropdown(sheet string, col int) func(last int) error {
 	return func(last int) error {
-		return b.addStatusList(sheet, last)
+		return b.addStatusList(sheet, col, last)
 	}
 }
 
-func (b *book) addStatusList(sheet string, last int) error {
+func (b *book) addStatusList(sheet string, col, last int) error {
 	dv := excelize.NewDataValidation(true)
-	dv.SetSqref(fmt.Sprintf("Q2:Q%d", max(2, last)))
+	dv.SetSqref(cell(col, 2) + ":" + cell(col, max(2, last)))
 	list := compare.Statuses
 	if b.l == reports.English {
 		list = nil
@@ -780,4 +808,53 @@ func (b *book) howToLedger() string {
 		return "Fill in Status, Done on and Note in the Measures sheet and pass the workbook back with --ledger: the next run reads them by Key, counts done measures as not overdue, and carries the entries forward."
 	}
 	return "在“措施清单”中填写进展状态、完成日期和备注，下次运行时以 --ledger 传入本工作簿：按措施编号读回，已完成的措施不再计为逾期，填写内容带入新工作簿。"
+}
+
+func (b *book) yesNo(v bool) string {
+	if v {
+		return b.l.L("yes")
+	}
+	return b.l.L("no")
+}
+
+// strengthMatrix: region x task, the strongest level of the region's
+// measures for the task, filled by level; a weak task (in scope, nothing
+// binding) is marked; per region its actionable measures and weak tasks.
+func (b *book) strengthMatrix(sheet string) error {
+	o := b.wb.Overview
+	heads := b.cols("col.region", "col.measures", "col.actionable", "col.weak.tasks")
+	widths := []float64{14, 8, 10, 10}
+	for _, t := range o.Tasks {
+		heads = append(heads, t.ID+" "+t.Title)
+		widths = append(widths, 12)
+	}
+	return b.table(sheet, heads, widths, func(emit func([]any) error) error {
+		for i, r := range o.Regions {
+			row := []any{r.Name, r.Measures, r.Actionable, r.Weak}
+			for _, c := range o.Matrix[i] {
+				row = append(row, b.strengthCell(c))
+			}
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// strengthCell is a cell of the strength matrix: the level's name, with the
+// actionable measures of the task; "—" without measures; a weak task says so.
+func (b *book) strengthCell(c reports.Cell) any {
+	switch {
+	case c.Level == string(compare.LevelOutOfScope):
+		return b.l.L(c.Level)
+	case c.Strength == "":
+		return "—"
+	}
+	lv, _ := strength.ParseLevel(c.Strength)
+	text := fmt.Sprintf("%s %d/%d", c.StrengthLabel, c.Actionable, len(c.Measures))
+	if c.Weak {
+		text += " " + b.l.L("col.weak")
+	}
+	return excelize.Cell{StyleID: b.strength[lv], Value: text}
 }

@@ -19,6 +19,7 @@ import (
 	"policygap/regions"
 	"policygap/reports"
 	"policygap/reports/reportstest"
+	"policygap/strength"
 	"policygap/taxonomy"
 )
 
@@ -50,14 +51,14 @@ func TestWorkbookSheets(t *testing.T) {
 	res, tax := seeds(t, nil, nil)
 	for _, lang := range []reports.Lang{reports.Chinese, reports.English} {
 		f := open(t, write(t, res, tax, lang))
-		want := []string{"总览", "覆盖明细", "条款覆盖", "措施清单", "时限分析", "责任分析", "差距与借鉴", "创新举措", "说明"}
+		want := []string{"总览", "覆盖明细", "约束力矩阵", "条款覆盖", "措施清单", "时限分析", "责任分析", "差距与借鉴", "创新举措", "说明"}
 		if lang == reports.English {
-			want = []string{"Overview", "Coverage detail", "Provisions", "Measures", "Deadlines", "Responsibility", "Gaps and peers", "Innovations", "About"}
+			want = []string{"Overview", "Coverage detail", "Strength", "Provisions", "Measures", "Deadlines", "Responsibility", "Gaps and peers", "Innovations", "About"}
 		}
 		if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Fatalf("%s sheets %v, want %v", lang, got, want)
 		}
-		overview, measures := want[0], want[3]
+		overview, measures := want[0], want[4]
 		fj := map[reports.Lang]string{reports.Chinese: "福建省（含下级 2 个地区）", reports.English: "福建省 (with 2 regions below)"}[lang]
 		if a, _ := f.GetCellValue(overview, "A2"); a != fj {
 			t.Errorf("%s overview A2 = %q, want %q", lang, a, fj)
@@ -462,6 +463,103 @@ func TestOverviewLegendAndLimits(t *testing.T) {
 		}
 		if v, _ := f.GetCellValue("总览", cell(2, legend+1)); !strings.HasPrefix(v, "每项措施按其文字中出现的国家任务") {
 			t.Errorf("method %.40q", v)
+		}
+	}
+}
+
+// byHeader reads a sheet's rows as maps from column header to value.
+func byHeader(t *testing.T, f *excelize.File, sheet string) []map[string]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("sheet %s: %v", sheet, err)
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			if i < len(r) {
+				m[h] = r[i]
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// TestStrengthInTheWorkbook: each measure's strength, evidence, targets,
+// actionability and what it lacks in 措施清单, after the planner's columns;
+// the strength matrix gives each region's strongest level per task, its
+// actionable measures, and marks the weak task, filled by level; English
+// labels in the English workbook.
+func TestStrengthInTheWorkbook(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	f := open(t, write(t, res, tax, reports.Chinese))
+	rows, _ := f.GetRows("措施清单")
+	if h := rows[0]; h[16] != "进展状态" || h[20] != "约束力" || h[24] != "缺少要素" {
+		t.Errorf("measure columns %q: the planner's columns must stay at Q-S, strength after them", h)
+	}
+	want := map[string][5]string{ // key: strength, evidence, targets, actionability, lacks
+		"民政部/002_8436166b0374edce.txt#2.1.2": {"强制性", "確保", "", "2", "牵头单位；量化目标"},
+	}
+	var withTarget map[string]string
+	for _, r := range byHeader(t, f, "措施清单") {
+		if w, ok := want[r["措施编号"]]; ok {
+			got := [5]string{r["约束力"], r["约束依据词"], r["量化目标"], r["可操作性（0–4）"], r["缺少要素"]}
+			if got != w {
+				t.Errorf("%s: %q, want %q", r["措施编号"], got, w)
+			}
+			delete(want, r["措施编号"])
+		}
+		if r["量化目标"] != "" && withTarget == nil {
+			withTarget = r
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("measures not in the sheet: %v", want)
+	}
+	if withTarget == nil || !strings.Contains(withTarget["措施内容"], withTarget["量化目标"]) {
+		t.Errorf("no measure with its target as printed: %v", withTarget)
+	}
+	matrix := byHeader(t, f, "约束力矩阵")
+	if len(matrix) != len(res.Regions) {
+		t.Fatalf("%d matrix rows for %d regions", len(matrix), len(res.Regions))
+	}
+	var cq map[string]string
+	for i, r := range matrix {
+		if r["地区"] == "重庆市" {
+			cq = r
+			weakCell := cell(5+12, i+2) // T13 is the 13th task, after 4 columns
+			style, _ := f.GetCellStyle("约束力矩阵", weakCell)
+			if fill, _ := f.GetStyle(style); fill == nil || len(fill.Fill.Color) == 0 || fill.Fill.Color[0] != strengthColor[strength.Encouraging] {
+				t.Errorf("重庆市's weak T13 (%s) is not filled as encouraging: %+v", weakCell, fill)
+			}
+		}
+	}
+	if cq == nil || cq["措施数"] != "58" || cq["可操作措施"] != "5" || cq["约束力弱的任务"] != "1" {
+		t.Errorf("重庆市 row %v", cq)
+	}
+	for h, v := range cq {
+		switch {
+		case strings.HasPrefix(h, "T13 "):
+			if v != "鼓励性 0/2 约束力弱" {
+				t.Errorf("重庆市 T13 = %q, want 鼓励性 0/2 约束力弱", v)
+			}
+		case strings.HasPrefix(h, "T01 "):
+			if v != "强制性 0/4" {
+				t.Errorf("重庆市 T01 = %q, want 强制性 0/4", v)
+			}
+		case strings.HasPrefix(h, "S1 "):
+			if v != "—" {
+				t.Errorf("重庆市 S1, without measures, = %q", v)
+			}
+		}
+	}
+	en := open(t, write(t, res, tax, reports.English))
+	for _, r := range byHeader(t, en, "Measures") {
+		if r["Key"] == "民政部/002_8436166b0374edce.txt#2.1.2" &&
+			(r["Strength"] != "mandatory" || r["Lacks"] != "lead unit；quantified target") {
+			t.Errorf("English row: %q %q", r["Strength"], r["Lacks"])
 		}
 	}
 }
