@@ -29,6 +29,7 @@ import (
 	"policygap/compare"
 	"policygap/regions"
 	"policygap/reports"
+	"policygap/strength"
 )
 
 var (
@@ -53,24 +54,34 @@ var levels = []compare.Level{compare.LevelNone, compare.LevelMentioned, compare.
 
 var levelColors = []string{"#F8696B", "#FCB97D", "#FFEB84", "#63BE7B", "#D9D9D9"}
 
+// strengthColors fill the strength view's cells, by strength.Level
+// (descriptive first): orange for what commits to nothing, amber for what
+// only encourages, blue for what binds; the workbook's colours.
+var strengthColors = []string{"#F8CBAD", "#FFE699", "#BDD7EE", "#5B9BD5"}
+
 // regionLevels in the order the level filter offers them.
 var regionLevels = []regions.Level{regions.LevelNational, regions.LevelProvince, regions.LevelCity, regions.LevelCounty, regions.LevelDistrict, regions.LevelUnknown}
 
 // data is what the page's script reads. Rows, measures and texts, most of
 // the page, are streamed by writeData; the rest is encoded in one piece.
 type data struct {
-	Options      map[string]any    `json:"options"` // chart options; the script puts the rows of the page in
-	Tasks        []string          `json:"tasks"`   // "T01 title"
-	TaskArea     []int             `json:"taskArea"`
-	Areas        []string          `json:"areas"`
-	Provisions   [][]string        `json:"provisions"` // per task, its provisions' labels
-	LevelLabels  []string          `json:"levelLabels"`
-	LevelColors  []string          `json:"levelColors"`
-	Cuts         [2]float64        `json:"cuts"`         // a score's level: see compare.LevelOf
-	RegionLevels [][2]string       `json:"regionLevels"` // level, label
-	Labels       map[string]string `json:"labels"`
-	Tiles        []tile            `json:"tiles"`
-	Rows         []row             `json:"rows,omitempty"`
+	Options     map[string]any `json:"options"` // chart options; the script puts the rows of the page in
+	Tasks       []string       `json:"tasks"`   // "T01 title"
+	TaskArea    []int          `json:"taskArea"`
+	Areas       []string       `json:"areas"`
+	Provisions  [][]string     `json:"provisions"` // per task, its provisions' labels
+	LevelLabels []string       `json:"levelLabels"`
+	LevelColors []string       `json:"levelColors"`
+	// the strength view: per strength.Level (descriptive first) its name,
+	// its short form for a cell, and its colour
+	StrengthLabels []string          `json:"strengthLabels"`
+	StrengthShort  []string          `json:"strengthShort"`
+	StrengthColors []string          `json:"strengthColors"`
+	Cuts           [2]float64        `json:"cuts"`         // a score's level: see compare.LevelOf
+	RegionLevels   [][2]string       `json:"regionLevels"` // level, label
+	Labels         map[string]string `json:"labels"`
+	Tiles          []tile            `json:"tiles"`
+	Rows           []row             `json:"rows,omitempty"`
 	// What only a drill-down or a search needs is the page's detail, after
 	// its script, so that the table and the charts are drawn while the
 	// browser still reads it: the rows' More and UpMore, and these.
@@ -102,6 +113,11 @@ type row struct {
 	UpMore  [][2]any  `json:"-"`
 	UpAreas []float64 `json:"ua,omitempty"`
 	Count   int       `json:"m"` // measures
+	// Strength: per task the strongest strength.Level of the region's own
+	// measures, -1 without measures; Actionable: per task its measures
+	// scoring at least 3. Absent as Cells are.
+	Strength   []int `json:"s,omitempty"`
+	Actionable []int `json:"sa,omitempty"`
 }
 
 // tile is a province's place on the schematic grid.
@@ -131,7 +147,12 @@ type view struct {
 
 // Write writes the dashboard.
 func (*Writer) Write(w io.Writer, o *reports.Overview) error {
-	d := &data{Options: map[string]any{}, Labels: labels(o.Lang), LevelColors: levelColors, Cuts: compare.LevelCuts()}
+	d := &data{Options: map[string]any{}, Labels: labels(o.Lang), LevelColors: levelColors, Cuts: compare.LevelCuts(),
+		StrengthColors: strengthColors}
+	for lv := strength.Descriptive; lv <= strength.Mandatory; lv++ {
+		d.StrengthLabels = append(d.StrengthLabels, o.Lang.Strength(lv))
+		d.StrengthShort = append(d.StrengthShort, o.Lang.L("dash.short."+lv.String()))
+	}
 	areaIndex := map[string]int{}
 	for i, a := range o.Areas {
 		d.Areas = append(d.Areas, a.ID+" "+a.Title)
@@ -284,7 +305,8 @@ func labels(l reports.Lang) map[string]string {
 		"dash.regions", "dash.count", "col.region", "col.index", "col.rank", "col.provision", "col.task", "col.peer", "dash.missingin", "dash.unmapped",
 		"col.measure", "col.text", "col.unmapped", "dash.own", "dash.rollup", "dash.rollup.note", "dash.level", "dash.level.all",
 		"dash.search", "dash.found", "dash.found.more", "dash.found.none", "dash.page", "dash.prev", "dash.next", "dash.expand",
-		"dash.collapse", "dash.tiles", "dash.metric", "dash.outofcorpus", "dash.rows", "dash.sort", "dash.opened", "dash.behind", "dash.more", "dash.ownlevel"} {
+		"dash.collapse", "dash.tiles", "dash.metric", "dash.outofcorpus", "dash.rows", "dash.sort", "dash.opened", "dash.behind", "dash.more", "dash.ownlevel",
+		"dash.view", "col.level", "col.strength", "col.weak", "col.actionable", "dash.weak.tip", "dash.nomeasure"} {
 		out[k] = l.L(k)
 	}
 	return out
@@ -354,6 +376,7 @@ func fillRows(d *data, o *reports.Overview) {
 					ms = append(ms, cite(m, k))
 				}
 				r.Cells = append(r.Cells, scoreOf(c.Score, c.Level))
+				r.Strength, r.Actionable = append(r.Strength, strengthOf(c)), append(r.Actionable, c.Actionable)
 				r.More = append(r.More, [2]any{ms, covered(j, c.Covered)})
 			}
 			for j, s := range o.AreaMatrix[i] {
@@ -365,6 +388,16 @@ func fillRows(d *data, o *reports.Overview) {
 		}
 		d.Rows = append(d.Rows, r)
 	}
+}
+
+// strengthOf is a cell's strength in the page: its strength.Level, or -1
+// without measures.
+func strengthOf(c reports.Cell) int {
+	lv, err := strength.ParseLevel(c.Strength)
+	if err != nil {
+		return -1
+	}
+	return int(lv)
 }
 
 // outOfScope is the score of a cell out of a region's scope.

@@ -310,3 +310,59 @@ func TestRowsTreeAndTiles(t *testing.T) {
 		t.Errorf("tiles: %v", tiles)
 	}
 }
+
+// The strength view, opened by its link: each cell the strongest level of
+// the measures behind it, filled by level; the one weak task of the seeds
+// (重庆市 T13: two encouraging measures) outlined, the only one; the legend
+// and the drill-down say what it means.
+func TestChromiumStrengthView(t *testing.T) {
+	o := overview(t, 1, reports.Chinese, nil)
+	path := writePage(t, o)
+	dom := chromium(t, "file://"+path+"#view=strength&region=%E9%87%8D%E5%BA%86%E5%B8%82&task=T13")
+	if strings.Contains(dom, "data-errors") {
+		t.Fatalf("script errors: %s", regexp.MustCompile(`data-errors="[^"]*"`).FindString(dom))
+	}
+	weak := regexp.MustCompile(`<td class="cell weak"[^>]*title="([^"]*)"[^>]*>([^<]*)</td>`).FindAllStringSubmatch(dom, -1)
+	if len(weak) != 1 || !strings.HasPrefix(weak[0][1], "重庆市 · T13") || weak[0][2] != "鼓励" {
+		t.Errorf("weak cells %q, want 重庆市 T13 alone, shown as 鼓励", weak)
+	}
+	if n := strings.Count(dom, `>强制</td>`); n < 3 {
+		t.Errorf("%d mandatory cells", n)
+	}
+	if !strings.Contains(dom, "约束力：鼓励性 · 可操作措施 0 · 约束力弱") {
+		t.Error("the drill-down does not give the cell's strength")
+	}
+	if !strings.Contains(dom, `<div id="legend" class="legend"><span style="background: rgb(91, 155, 213);">强制性</span>`) {
+		t.Errorf("legend: %s", regexp.MustCompile(`<div id="legend"[^>]*>.{0,300}`).FindString(dom))
+	}
+}
+
+// Each row's strength in the page is the overview's: per task the level's
+// number (-1 without measures) and the actionable measures.
+func TestStrengthData(t *testing.T) {
+	o := overview(t, 1, reports.Chinese, nil)
+	b, _ := os.ReadFile(writePage(t, o))
+	d, _ := pageData(t, string(b))
+	at := map[string]int{}
+	for i, r := range d.Rows {
+		at[r.Name] = i
+	}
+	if d.Rows[at["福建省"]].Strength != nil {
+		t.Error("福建省, without its own document, has strengths of its own")
+	}
+	for i, rr := range o.Regions {
+		r := d.Rows[at[rr.Name]]
+		for j, c := range o.Matrix[i] {
+			want := map[string]int{"": -1, "descriptive": 0, "encouraging": 1, "directive": 2, "mandatory": 3}[c.Strength]
+			if r.Strength[j] != want || r.Actionable[j] != c.Actionable {
+				t.Errorf("%s %s: strength %d actionable %d, want %d %d", rr.Name, o.Tasks[j].ID, r.Strength[j], r.Actionable[j], want, c.Actionable)
+			}
+		}
+	}
+	if got := d.Rows[at["重庆市"]].Strength[12]; got != 1 {
+		t.Errorf("重庆市 T13 strength %d, want 1 (encouraging)", got)
+	}
+	if strings.Join(d.StrengthLabels, ",") != "描述性,鼓励性,指令性,强制性" || len(d.StrengthColors) != 4 {
+		t.Errorf("strength labels %v colours %v", d.StrengthLabels, d.StrengthColors)
+	}
+}

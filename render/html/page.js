@@ -52,14 +52,32 @@
   function lv(s) { return s < 0 ? OUT : s === 0 ? 0 : s <= PG.cuts[0] ? 1 : s >= PG.cuts[1] ? 3 : 2; }
   function areaOf(i, a) { var r = rows[i]; return r.ua ? r.ua[a] : r.a[a]; }
   function indexOf(i) { var r = rows[i]; return r.u !== undefined ? r.u : r.i; }
+  // a cell's strength: the strongest level of the measures behind it (its
+  // roll-up's where it has one), -1 without measures; its actionable measures
+  var strengthMemo = {}; // row -> [strengths, actionables]: a roll-up walks its tree once
+  function strengthsOf(i) {
+    if (strengthMemo[i]) return strengthMemo[i];
+    var best = PG.tasks.map(function () { return -1; }), n = PG.tasks.map(function () { return 0; });
+    (rows[i].uc ? [i].concat(below(i)) : [i]).forEach(function (j) {
+      PG.tasks.forEach(function (_, t) {
+        if (rows[j].s && rows[j].s[t] > best[t]) best[t] = rows[j].s[t];
+        if (rows[j].sa) n[t] += rows[j].sa[t];
+      });
+    });
+    return (strengthMemo[i] = [best, n]);
+  }
+  function strengthOf(i, t) { return strengthsOf(i)[0][t]; }
+  function actionableOf(i, t) { return strengthsOf(i)[1][t]; }
+  var DIRECTIVE = 2; // strength.Directive: below it a task in scope is weak
 
-  var state = { open: {}, sort: null, desc: false, level: '', q: '', page: 0, mark: -1 };
+  var state = { open: {}, sort: null, desc: false, level: '', q: '', page: 0, mark: -1, view: 'coverage' };
   function sortKey(i) {
     var r = rows[i], s = state.sort;
     if (s === 'name') return r.n;
     if (s === 'up') return indexOf(i);
     if (s === 'own') return r.i === undefined ? -1 : r.i;
     if (s === 'rank') return r.k ? -r.k : -1e9; // rank 1 first when descending
+    if (state.view === 'strength') return cellOf(i, +s) < 0 ? -2 : strengthOf(i, +s);
     return cellOf(i, +s);
   }
   function sorted(list) {
@@ -121,12 +139,11 @@
       tr.appendChild(el('td', r.i !== undefined ? num(r.i) : '—', 'num'));
       tr.appendChild(el('td', r.k || '', 'num'));
       PG.tasks.forEach(function (task, t) {
-        var c = cellOf(i, t), td = el('td', c < 0 ? '—' : c.toFixed(2), 'cell');
-        td.style.background = PG.levelColors[lv(c)];
+        var td = state.view === 'strength' ? strengthCell(i, t) : coverageCell(i, t);
         td.tabIndex = 0;
         td.dataset.row = i;
         td.dataset.task = t;
-        td.title = r.n + ' · ' + task + ': ' + PG.levelLabels[lv(c)];
+        td.title = r.n + ' · ' + task + ': ' + td.title;
         tr.appendChild(td);
       });
       body.appendChild(tr);
@@ -139,6 +156,44 @@
       if (f) f.focus();
     }
     drawPage();
+  }
+  function coverageCell(i, t) {
+    var c = cellOf(i, t), td = el('td', c < 0 ? '—' : c.toFixed(2), 'cell');
+    td.style.background = PG.levelColors[lv(c)];
+    td.title = PG.levelLabels[lv(c)];
+    return td;
+  }
+  function strengthCell(i, t) {
+    var c = cellOf(i, t), s = strengthOf(i, t), td;
+    if (c < 0) {
+      td = el('td', '—', 'cell');
+      td.style.background = PG.levelColors[OUT];
+      td.title = PG.levelLabels[OUT];
+    } else if (s < 0) {
+      td = el('td', '', 'cell');
+      td.style.background = '#f2f2f2';
+      td.title = L['dash.nomeasure'];
+    } else {
+      td = el('td', PG.strengthShort[s], s < DIRECTIVE ? 'cell weak' : 'cell');
+      td.style.background = PG.strengthColors[s];
+      td.title = PG.strengthLabels[s] + ' · ' + L['col.actionable'] + ' ' + actionableOf(i, t) + (s < DIRECTIVE ? ' · ' + L['dash.weak.tip'] : '');
+    }
+    return td;
+  }
+  var legend = document.getElementById('legend');
+  function drawLegend() {
+    legend.textContent = '';
+    var key = function (text, color, cls) { var k = el('span', text, cls); k.style.background = color; legend.appendChild(k); };
+    if (state.view === 'strength') {
+      for (var s = PG.strengthLabels.length - 1; s >= 0; s--) key(PG.strengthLabels[s], PG.strengthColors[s]);
+      key(L['dash.nomeasure'], '#f2f2f2');
+      key(PG.levelLabels[OUT], PG.levelColors[OUT]);
+      var w = el('span', L['dash.weak.tip']);
+      w.style.boxShadow = 'inset 0 0 0 2px #C00000';
+      legend.appendChild(w);
+    } else {
+      PG.levelLabels.forEach(function (l, k) { key(l, PG.levelColors[k]); });
+    }
   }
   function toggle(i) { state.open[i] = !state.open[i]; render(i); }
   // focus: show row i in the table: its ancestors open, on its page, marked
@@ -182,6 +237,9 @@
     box.textContent = '';
     box.appendChild(el('h3', r.n + ' · ' + PG.tasks[t]));
     box.appendChild(el('p', PG.levelLabels[lv(c)] + (c < 0 ? '' : ' ' + c.toFixed(3))));
+    var st = strengthOf(i, t);
+    if (st >= 0) box.appendChild(el('p', L['col.strength'] + '：' + PG.strengthLabels[st] + ' · ' + L['col.actionable'] + ' ' + actionableOf(i, t) +
+      (c >= 0 && st < DIRECTIVE ? ' · ' + L['dash.weak.tip'] : ''), c >= 0 && st < DIRECTIVE ? 'weak' : ''));
     if (r.uc) box.appendChild(el('p', L['dash.rollup'] + ' (' + members.length + ' ' + L['dash.regions'] + '). ' + L['dash.rollup.note'] +
       (r.c ? ' ' + L['dash.ownlevel'] + ': ' + PG.levelLabels[lv(r.c[t])] : ''), 'hint'));
     if (c >= 0) {
@@ -195,7 +253,8 @@
     box.appendChild(el('h4', L['dash.measures'] + ' (' + ms.length + ')'));
     if (!ms.length) box.appendChild(el('p', L['dash.none'], 'hint'));
     ms.forEach(function (k) { box.appendChild(measureBox(k)); });
-    history.replaceState(null, '', '#region=' + encodeURIComponent(r.n) + '&task=' + encodeURIComponent(PG.tasks[t].split(' ')[0]));
+    history.replaceState(null, '', '#region=' + encodeURIComponent(r.n) + '&task=' + encodeURIComponent(PG.tasks[t].split(' ')[0]) +
+      (state.view === 'strength' ? '&view=strength' : ''));
   }
   var cellsOf = null; // measure -> [row, task] it stands behind, built on first use
   function openMeasure(k, words) {
@@ -333,6 +392,13 @@
   document.getElementById('prev').addEventListener('click', function () { state.page--; render(); });
   document.getElementById('next').addEventListener('click', function () { state.page++; render(); });
   document.getElementById('level').addEventListener('change', function (e) { state.level = e.target.value; state.page = 0; render(); });
+  function setView(v) {
+    state.view = v === 'strength' ? 'strength' : 'coverage';
+    document.getElementById('view').value = state.view;
+    drawLegend();
+    render();
+  }
+  document.getElementById('view').addEventListener('change', function (e) { setView(e.target.value); });
   var typing;
   document.getElementById('search').addEventListener('input', function (e) {
     clearTimeout(typing);
@@ -343,6 +409,7 @@
     if (b) openMeasure(+b.dataset.measure, state.q);
   });
 
+  drawLegend();
   render();
   document.body.dataset.tableMs = String(Math.round(performance.now() - started));
   // links: #region=厦门市&task=T04 (or #cell=row,task), #q=words, #open=key
@@ -350,6 +417,7 @@
   var link = new URLSearchParams(location.hash.slice(1)), numeric = /^#cell=(\d+),(\d+)$/.exec(location.hash);
   var named = function (n) { for (var i = 0; i < rows.length; i++) if (rows[i].n === n) return i; return -1; };
   var taskNo = function (id) { for (var t = 0; t < PG.tasks.length; t++) if (PG.tasks[t].split(' ')[0] === id) return t; return -1; };
+  if (link.get('view')) setView(link.get('view'));
   if (numeric && rows[+numeric[1]] && +numeric[2] < PG.tasks.length) { focus(+numeric[1]); showCell(+numeric[1], +numeric[2]); }
   if (link.get('region') !== null && named(link.get('region')) >= 0) {
     var r0 = named(link.get('region')), t0 = taskNo(link.get('task') || '');
