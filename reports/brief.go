@@ -28,6 +28,7 @@ type Brief struct {
 	NoLead      []string // task titles
 	Units       []compare.UnitLoad
 	Innovations []MeasureRef
+	Strength    BriefStrength
 	// UnitsTotal and InnovationsTotal count what Units and Innovations cut
 	// (the measures without a unit are Region.NoUnit).
 	UnitsTotal, InnovationsTotal int
@@ -121,6 +122,7 @@ func NewBrief(res *Results, region string, t *taxonomy.Taxonomy, lang Lang) *Bri
 	for _, i := range ri.measures {
 		b.All = append(b.All, ref(res.Measures[i]))
 	}
+	b.Strength = briefStrength(res, ri, region, t, lang)
 	b.Method = MethodNote(res, lang)
 	return b
 }
@@ -185,6 +187,7 @@ func headline(b *Brief, t *taxonomy.Taxonomy, lang Lang) []string {
 		lang.Sprintf("headline.index", r.Index, r.Rank, b.RegionCount),
 		lang.Sprintf("headline.tasks", r.Measures, r.Mapped, full, len(r.Scope), none),
 		lang.Sprintf("headline.areas", names(r.Strongest), names(r.Weakest)),
+		lang.Sprintf("headline.strength", r.Actionable, r.Measures, r.Weak),
 	}
 }
 

@@ -24,7 +24,7 @@ func TestBrief(t *testing.T) {
 		if b == nil || b.Region.Name != "厦门市" || len(b.Docs) != 1 || len(b.Areas) != 8 {
 			t.Fatalf("%s brief: %+v", lang, b)
 		}
-		if len(b.Headline) != 3 || len(b.Gaps) == 0 || b.Gaps[0].Peer == nil {
+		if len(b.Headline) != 4 || len(b.Gaps) == 0 || b.Gaps[0].Peer == nil {
 			t.Errorf("%s: headline %q, gaps %+v", lang, b.Headline, b.Gaps)
 		}
 		if !strings.Contains(strings.Join(b.Method, " "), res.Manifest.Hash) {
@@ -135,5 +135,47 @@ func TestWhyInTheLanguage(t *testing.T) {
 		if got := English.Why(c.reason); got != c.reason {
 			t.Errorf("English: %q", got)
 		}
+	}
+}
+
+// TestBriefStrength: 重庆市's measures by level and what they lack add up
+// to its 58 measures; its one weak task (T13) cites the two encouraging
+// measures behind it; the vague measures come fewest points first, each
+// lacking a lead, a deadline or a target; the headline says it.
+func TestBriefStrength(t *testing.T) {
+	res, tax := seedResults(t)
+	b := NewBrief(res, "重庆市", tax, Chinese)
+	st := b.Strength
+	if st.Levels != [4]int{0, 9, 47, 2} || st.Actionable != 5 {
+		t.Errorf("levels %v (descriptive first), actionable %d; want [0 9 47 2], 5", st.Levels, st.Actionable)
+	}
+	lacks := map[string]int{}
+	for _, c := range st.Lacks {
+		lacks[c.Label] = c.Count
+	}
+	if lacks["牵头单位"] != 45 || lacks["完成时限"] != 22 || lacks["量化目标"] != 58 || lacks["约束性表述"] != 9 {
+		t.Errorf("lacks %v", lacks)
+	}
+	if len(st.Weak) != 1 || st.Weak[0].Task != "T13" || st.Weak[0].Strength != "鼓励性" || len(st.Weak[0].Measures) != 2 ||
+		st.Weak[0].Measures[0].ID != "44" || st.Weak[0].Measures[1].ID != "47" {
+		t.Errorf("weak tasks %+v", st.Weak)
+	}
+	if st.VagueTotal != 58 || len(st.Vague) != 8 || st.Vague[0].Score != 0 || st.Vague[0].ID != "44" {
+		t.Fatalf("vague: %d in all, %d shown, first %+v", st.VagueTotal, len(st.Vague), st.Vague[0])
+	}
+	for i, v := range st.Vague {
+		if i > 0 && v.Score < st.Vague[i-1].Score {
+			t.Errorf("vague measures not fewest points first: %d after %d", v.Score, st.Vague[i-1].Score)
+		}
+		if len(v.Lacks) == 0 || len(v.Lacks) != 4-v.Score {
+			t.Errorf("#%s: score %d lacks %v", v.ID, v.Score, v.Lacks)
+		}
+	}
+	if want := "可操作措施 5 项（共 58 项，可操作性 3 分以上）；约束力弱的任务 1 项。"; b.Headline[3] != want {
+		t.Errorf("headline %q, want %q", b.Headline[3], want)
+	}
+	if en := NewBrief(res, "重庆市", tax, English); en.Strength.Weak[0].Strength != "encouraging" ||
+		en.Headline[3] != "5 of the 58 measures actionable (3 points or more); weak tasks: 1." {
+		t.Errorf("English: %q %q", en.Strength.Weak[0].Strength, en.Headline[3])
 	}
 }

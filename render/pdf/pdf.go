@@ -21,6 +21,7 @@ import (
 
 	"policygap/compare"
 	"policygap/reports"
+	"policygap/strength"
 )
 
 //go:embed fonts/wqy-microhei.ttf
@@ -160,6 +161,10 @@ type doc struct {
 	widths  map[rune]float64
 	fs      *fontSet
 	outside bool // printed a character the font set lacks
+	color   [3]int
+	// pending is a heading waiting to be printed with the first thing below it: a heading
+	// never stands alone at the foot of a page, whatever follows it
+	pending string
 }
 
 func newDoc(l reports.Lang, title string, fs *fontSet) *doc {
@@ -182,6 +187,9 @@ func newDoc(l reports.Lang, title string, fs *fontSet) *doc {
 
 // cell prints text, noting a character the document's font lacks.
 func (d *doc) cell(w, h float64, text, border string, ln int, align string, fill bool, link int, linkStr string) {
+	if d.pending != "" {
+		d.need(h)
+	}
 	if d.fs.runes != nil {
 		for _, r := range text {
 			if r >= ' ' && !d.fs.runes[r] {
@@ -199,6 +207,7 @@ func (d *doc) font(size float64, color [3]int) {
 		clear(d.widths)
 	}
 	d.pdf.SetTextColor(color[0], color[1], color[2])
+	d.color = color
 }
 
 // width measures s at the current size, rune by rune, with a cache.
@@ -215,32 +224,44 @@ func (d *doc) width(s string) float64 {
 	return w
 }
 
-// need starts a new page when h more millimetres do not fit.
+// need starts a new page when h more millimetres do not fit; a heading
+// waiting to be printed goes first, on the same page as them.
 func (d *doc) need(h float64) {
+	text := d.pending
+	d.pending = "" // before AddPage: the footer prints cells
+	if text != "" {
+		h += headingH
+	}
 	if d.pdf.GetY()+h > pageH-margin-6 {
 		d.pdf.AddPage()
 	}
+	if text == "" {
+		return
+	}
+	size, color := d.size, d.color
+	d.pdf.Ln(2)
+	d.font(12, red)
+	d.cell(textW, 7, text, "B", 1, "L", false, 0, "")
+	d.pdf.Ln(1)
+	d.font(size, color)
 }
 
 // para writes wrapped text.
 func (d *doc) para(text string, size float64, color [3]int) {
 	d.font(size, color)
 	h := size * 0.45
-	for _, line := range wrap(text, textW, d.width) {
+	for _, line := range wrap(text, textW-2, d.width) { // within the cell's 1 mm inner margins, as the tables
 		d.need(h)
 		d.cell(textW, h, line, "", 1, "L", false, 0, "")
 	}
 }
 
-// heading keeps with what follows it: a heading at the foot of a page,
-// its text or table on the next, moves down with them.
-func (d *doc) heading(text string) {
-	d.need(24)
-	d.pdf.Ln(2)
-	d.font(12, red)
-	d.cell(textW, 7, text, "B", 1, "L", false, 0, "")
-	d.pdf.Ln(1)
-}
+// headingH is a heading's height, with the space around it.
+const headingH = 10
+
+// heading keeps with what follows it: it is printed by the first need or
+// cell below it, on the page where they are.
+func (d *doc) heading(text string) { d.pending = text }
 
 // column of a table: its header, width (mm) and alignment.
 type column struct {
@@ -264,17 +285,25 @@ func (d *doc) table(cols []column, rows [][]string, size float64, fill func(row,
 		}
 		d.pdf.Ln(h + 2)
 	}
-	d.need(2*h + 4)
-	header()
-	for ri, row := range rows {
-		d.font(size, black)
+	lines := func(row []string) ([][]string, float64) { // a row's cells wrapped, and its height
 		cells := make([][]string, len(cols))
 		n := 1
 		for ci, text := range row {
 			cells[ci] = wrap(text, cols[ci].width-2, d.width)
 			n = max(n, len(cells[ci]))
 		}
-		rowH := float64(n)*h + 1.5
+		return cells, float64(n)*h + 1.5
+	}
+	d.font(size, black)
+	first := h + 4
+	if len(rows) > 0 {
+		_, first = lines(rows[0])
+	}
+	d.need(h + 2 + first) // the header stays with the first row
+	header()
+	for ri, row := range rows {
+		d.font(size, black)
+		cells, rowH := lines(row)
 		if d.pdf.GetY()+rowH > pageH-margin-6 {
 			d.pdf.AddPage()
 			header()
@@ -303,6 +332,7 @@ func (d *doc) table(cols []column, rows [][]string, size float64, fill func(row,
 }
 
 func (d *doc) output(w io.Writer) error {
+	d.need(0) // a heading with nothing below it is still printed
 	if d.outside {
 		return errNeedFullFont
 	}
@@ -447,6 +477,8 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 		d.table([]column{{l.L("col.unit"), 90, "L"}, {l.L("col.measures"), 30, "C"}, {l.L("col.lead"), 30, "C"}, {l.L("col.deadline"), 30, "C"}}, rows, 8, nil)
 	}
 
+	strengthSection(d, b)
+
 	if len(b.Innovations) > 0 {
 		d.heading(l.L("brief.innovations"))
 		for _, m := range b.Innovations {
@@ -473,6 +505,46 @@ func brief(b *reports.Brief, fs *fontSet) *doc {
 	}
 	d.table([]column{{l.L("col.item"), 16, "L"}, {l.L("col.tasks"), 20, "L"}, {l.L("col.units"), 36, "L"}, {l.L("col.deadline"), 26, "L"}, {l.L("col.text"), 82, "L"}}, rows, 7, nil)
 	return d
+}
+
+// strengthSection: the region's measures by strength level, what they lack,
+// its weak tasks with the measures behind them, and the measures that lack
+// a lead, a dated deadline or a target.
+func strengthSection(d *doc, b *reports.Brief) {
+	l, st := b.Lang, b.Strength
+	d.heading(l.L("brief.strength"))
+	d.para(l.Sprintf("brief.strength.levels", st.Levels[strength.Mandatory], st.Levels[strength.Directive],
+		st.Levels[strength.Encouraging], st.Levels[strength.Descriptive]), 9.5, black)
+	var lacks []string
+	for _, c := range st.Lacks {
+		lacks = append(lacks, fmt.Sprintf("%s %d", c.Label, c.Count))
+	}
+	d.para(l.L("brief.strength.lacks")+strings.Join(lacks, " · "), 9.5, black)
+	d.need(20)
+	d.para(l.L("brief.weak"), 9.5, black)
+	var rows [][]string
+	for _, w := range st.Weak {
+		var ms []string
+		for _, m := range w.Measures {
+			ms = append(ms, "#"+m.ID+" "+excerpt(m.Text, 40))
+		}
+		rows = append(rows, []string{w.Task + " " + w.TaskTitle, w.Strength, strings.Join(ms, "\n")})
+	}
+	if len(rows) == 0 {
+		d.para(l.L("word.none"), 9.5, black)
+	} else {
+		d.table([]column{{l.L("col.task"), 45, "L"}, {l.L("col.strength"), 20, "C"}, {l.L("col.measure"), 115, "L"}}, rows, 8, nil)
+	}
+	d.need(20)
+	d.para(l.Sprintf("brief.vague", st.VagueTotal)+cut(l, len(st.Vague), st.VagueTotal), 9.5, black)
+	rows = nil
+	for _, v := range st.Vague {
+		rows = append(rows, []string{v.ID, v.Strength, fmt.Sprint(v.Score), strings.Join(v.Lacks, "、"), excerpt(v.Text, 40)})
+	}
+	if len(rows) > 0 {
+		d.table([]column{{l.L("col.item"), 16, "L"}, {l.L("col.strength"), 20, "C"}, {l.L("col.actionability"), 24, "C"},
+			{l.L("col.lacks"), 40, "L"}, {l.L("col.text"), 80, "L"}}, rows, 8, nil)
+	}
 }
 
 // score is a score for a table, — out of scope.

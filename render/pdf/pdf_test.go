@@ -488,11 +488,11 @@ func TestOverviewByProvince(t *testing.T) {
 }
 
 // pdfPages is the text of each page, as pdftotext reads it in reading order.
-func pdfPages(t *testing.T, pdf []byte) []string {
+func pdfPages(t *testing.T, pdf []byte, flags ...string) []string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
 	os.WriteFile(path, pdf, 0o644)
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	out, err := exec.Command("pdftotext", append(append([]string{"-enc", "UTF-8"}, flags...), path, "-")...).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -515,7 +515,8 @@ func TestBriefCutsAndHeadings(t *testing.T) {
 		}
 		for _, r := range res.Regions {
 			b := reports.NewBrief(res, r.Name, tax, l)
-			pages := pdfPages(t, writeBrief(t, res, tax, r.Name, l))
+			pdf := writeBrief(t, res, tax, r.Name, l)
+			pages := pdfPages(t, pdf)
 			for i, p := range pages[:len(pages)-1] {
 				lines := strings.Split(strings.TrimSpace(p), "\n")
 				var last string
@@ -536,9 +537,12 @@ func TestBriefCutsAndHeadings(t *testing.T) {
 					t.Errorf("%s %s: %d without a unit, %d listed, and no %q", l, r.Name, r.NoUnit, len(b.NoUnit), want)
 				}
 			}
+			// a table's rows as laid out: pdftotext's reading order may take a
+			// cell into the next row
+			layout := strings.Join(strings.Fields(strings.Join(pdfPages(t, pdf, "-layout"), " ")), " ")
 			for _, a := range b.Areas {
 				for _, tr := range a.Tasks {
-					if tr.LevelKey == string(compare.LevelOutOfScope) && !strings.Contains(text, tr.Title+" "+l.L(string(compare.LevelOutOfScope))+" — 0 —") {
+					if tr.LevelKey == string(compare.LevelOutOfScope) && !strings.Contains(layout, tr.Title+" "+l.L(string(compare.LevelOutOfScope))+" — 0 —") {
 						t.Errorf("%s %s: %s out of scope is not shown with —", l, r.Name, tr.ID)
 					}
 				}
@@ -553,19 +557,30 @@ func TestBriefCutsAndHeadings(t *testing.T) {
 // A heading with less than room for itself and a few lines of what follows
 // starts the next page instead of ending this one.
 func TestHeadingKeepsWithNext(t *testing.T) {
-	for _, room := range []float64{12, 16, 22} {
+	tall := []string{strings.Repeat("可借鉴做法的原文，", 40)} // a first row of many lines
+	for _, room := range []float64{12, 22, 40} {
 		d := newDoc(reports.Chinese, "t", fullFont)
 		d.pdf.SetY(pageH - margin - 6 - room)
-		d.heading("责任落实")
-		if d.pdf.PageNo() != 2 {
-			t.Errorf("%.0f mm left: the heading stayed at the foot of page 1", room)
+		d.heading("主要差距")
+		if d.pdf.PageNo() != 1 {
+			t.Fatal("the heading was placed before what follows it")
+		}
+		d.table([]column{{"可借鉴做法", 60, "L"}}, [][]string{tall}, 8, nil)
+		var buf bytes.Buffer
+		if err := d.output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		pages := pdfPages(t, buf.Bytes())
+		if len(pages) != 2 || strings.Contains(pages[0], "主要差距") || !strings.Contains(pages[1], "主要差距") {
+			t.Errorf("%.0f mm left: the heading is not on the page of the table below it: %q", room, pages)
 		}
 	}
 	d := newDoc(reports.Chinese, "t", fullFont)
-	d.pdf.SetY(pageH - margin - 6 - 30)
+	d.pdf.SetY(pageH - margin - 6 - 16)
 	d.heading("责任落实")
+	d.para("一行文字。", 9.5, black)
 	if d.pdf.PageNo() != 1 {
-		t.Error("30 mm left: the heading moved though it and three lines fit")
+		t.Error("16 mm left: the heading moved though it and its one line fit")
 	}
 }
 
@@ -613,4 +628,37 @@ func TestBriefSectionsOnlyWithContent(t *testing.T) {
 		}
 	}
 	t.Logf("briefs with / without: %v", seen)
+}
+
+// TestBriefStrengthSection: the brief gives the region's measures by
+// strength, what they lack, its weak tasks with the measures behind them
+// (none said as such), and the vague measures, in both languages.
+func TestBriefStrengthSection(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+	}
+	res, tax := seeds(t, 1)
+	squash := strings.NewReplacer(" ", "", "\n", "", "\f", "")
+	read := func(region string, l reports.Lang) string {
+		return squash.Replace(strings.Join(pdfPages(t, writeBrief(t, res, tax, region, l)), "\n"))
+	}
+	cq := read("重庆市", reports.Chinese)
+	for _, want := range []string{
+		"约束力与可操作性",
+		"措施约束力：强制性2项、指令性47项、鼓励性9项、描述性0项。",
+		"缺少要素的措施数：牵头单位45·完成时限22·量化目标58·约束性表述9",
+		"T13文体智能化渠道鼓励性#44引导文体机构",
+		"缺少牵头单位、具体时限或量化目标的措施（58项，得分最低者在前）",
+	} {
+		if !strings.Contains(cq, want) {
+			t.Errorf("重庆市's brief lacks %q", want)
+		}
+	}
+	if xm := read("厦门市", reports.Chinese); !strings.Contains(xm, "约束力弱的任务（范围内仅有鼓励性或描述性措施）无") {
+		t.Error("厦门市's brief does not say it has no weak task")
+	}
+	if en := read("重庆市", reports.English); !strings.Contains(en, "Measuresbystrength:2mandatory,47directive,9encouraging,0descriptive.") ||
+		!strings.Contains(en, "Weaktasks(inscope,onlyencouragingordescriptivemeasures)") {
+		t.Error("the English brief lacks its strength section")
+	}
 }
