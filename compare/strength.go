@@ -35,41 +35,15 @@ func assess(m regions.Measure, in taxonomy.Input) Strength {
 	if s.Targets == nil {
 		s.Targets = []strength.Target{}
 	}
-	if len(r.Evidence)+len(r.Targets) > 0 {
-		words := func(at, n int) string { // the printed words of a span of the text read
-			return runeSlice(m.Text, m.TextOffset(at), m.TextOffset(at+n-1)+1)
-		}
-		for _, c := range r.Evidence {
-			s.Evidence = append(s.Evidence, words(c.At, utf8.RuneCountInString(c.Word)))
-		}
-		for i, t := range r.Targets { // the reading's own, rewritten in place
-			s.Targets[i].Text, s.Targets[i].At = words(t.At, utf8.RuneCountInString(t.Text)), m.TextOffset(t.At)
-		}
+	for _, c := range r.Evidence {
+		s.Evidence = append(s.Evidence, m.Printed(c.At, utf8.RuneCountInString(c.Word)))
+	}
+	for i, t := range r.Targets { // the reading's own, rewritten in place
+		s.Targets[i].Text, s.Targets[i].At = m.Printed(t.At, utf8.RuneCountInString(t.Text)), m.TextOffset(t.At)
 	}
 	lead := len(m.Lead) > 0 || len(m.Units) == 1
 	s.Actionability = strength.Assess(lead, m.Deadline.Kind == regions.DeadlineDate, r)
 	return s
-}
-
-// runeSlice is runes [from, to) of s, or "" when they are not all in s.
-func runeSlice(s string, from, to int) string {
-	if from < 0 || from >= to {
-		return ""
-	}
-	i, start := 0, -1
-	for b := range s {
-		if i == from {
-			start = b
-		}
-		if i == to {
-			return s[start:b]
-		}
-		i++
-	}
-	if i == to && start >= 0 {
-		return s[start:]
-	}
-	return ""
 }
 
 // TaskTarget is a quantified target of one of a task's measures.

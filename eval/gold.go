@@ -26,11 +26,21 @@ type GoldMeasure struct {
 
 // LoadGold reads every *.jsonl file of a gold folder.
 func LoadGold(fsys fs.FS) ([]GoldMeasure, error) {
-	names, err := fs.Glob(fsys, "*.jsonl")
+	gold, err := loadJSONL[GoldMeasure](fsys, "*.jsonl")
+	if err == nil && len(gold) == 0 {
+		err = fmt.Errorf("no gold labels (*.jsonl) found")
+	}
+	return gold, err
+}
+
+// loadJSONL reads one T a line from the files matching pattern, blank lines
+// skipped; an error names the file and line.
+func loadJSONL[T any](fsys fs.FS, pattern string) ([]T, error) {
+	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
 		return nil, err
 	}
-	var gold []GoldMeasure
+	var out []T
 	for _, n := range names {
 		f, err := fsys.Open(n)
 		if err != nil {
@@ -42,19 +52,16 @@ func LoadGold(fsys fs.FS) ([]GoldMeasure, error) {
 			if strings.TrimSpace(sc.Text()) == "" {
 				continue
 			}
-			var g GoldMeasure
-			if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			var v T
+			if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 				f.Close()
 				return nil, fmt.Errorf("%s:%d: %w", n, line, err)
 			}
-			gold = append(gold, g)
+			out = append(out, v)
 		}
 		f.Close()
 	}
-	if len(gold) == 0 {
-		return nil, fmt.Errorf("no gold labels (*.jsonl) found")
-	}
-	return gold, nil
+	return out, nil
 }
 
 // Alignment pairs gold measures with predicted ones the way

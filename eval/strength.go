@@ -1,9 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
 	"io/fs"
 	"strings"
 
@@ -24,32 +21,7 @@ type StrengthGold struct {
 // LoadStrengthGold reads the strength/*.jsonl files of a gold folder; none is
 // no error (a gold folder need not label strength).
 func LoadStrengthGold(fsys fs.FS) ([]StrengthGold, error) {
-	names, err := fs.Glob(fsys, "strength/*.jsonl")
-	if err != nil {
-		return nil, err
-	}
-	var gold []StrengthGold
-	for _, n := range names {
-		f, err := fsys.Open(n)
-		if err != nil {
-			return nil, err
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for line := 1; sc.Scan(); line++ {
-			if strings.TrimSpace(sc.Text()) == "" {
-				continue
-			}
-			var g StrengthGold
-			if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-				f.Close()
-				return nil, fmt.Errorf("%s:%d: %w", n, line, err)
-			}
-			gold = append(gold, g)
-		}
-		f.Close()
-	}
-	return gold, nil
+	return loadJSONL[StrengthGold](fsys, "strength/*.jsonl")
 }
 
 // StrengthScore is how well the levels and targets agree with the labels,

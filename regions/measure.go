@@ -76,6 +76,17 @@ func (m Measure) TextOffset(at int) int {
 	return at
 }
 
+// Printed is the measure's words as printed (in Text) for runes [at, at+n)
+// of the text the matcher reads (Body in matching form): a cue word or a
+// target, for evidence.
+func (m Measure) Printed(at, n int) string {
+	from, to := m.TextOffset(at), m.TextOffset(at+n-1)+1
+	if n <= 0 || from < 0 || from >= to {
+		return ""
+	}
+	return runeSlice(m.Text, from, to)
+}
+
 // Body is the measure's own words as printed: without its units parenthesis,
 // and for a table row without the other cells interleaved in its text.
 func (m Measure) Body() string {
