@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"policygap/regions"
+	"policygap/strength"
+	"policygap/taxonomy"
 )
 
 // A national run prints tens of thousands of measure records; encoding them
@@ -36,24 +38,16 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 	b = append(b, `,"text":`...)
 	b = appendString(b, r.Text)
 	b = append(b, `,"tasks":`...)
-	if r.Tasks == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, t := range r.Tasks {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"id":`...)
-			b = appendString(b, t.ID)
-			b = append(b, `,"score":`...)
-			b = appendFloat(b, t.Score)
-			b = append(b, `,"evidence":`...)
-			b = appendStrings(b, t.Evidence)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendList(b, r.Tasks, func(b []byte, t TaskRecord) []byte {
+		b = append(b, `{"id":`...)
+		b = appendString(b, t.ID)
+		b = append(b, `,"score":`...)
+		b = appendFloat(b, t.Score)
+		b = append(b, `,"evidence":`...)
+		b = appendStrings(b, t.Evidence)
+		b = append(b, '}')
+		return b
+	})
 	b = append(b, `,"provisions":`...)
 	b = appendStrings(b, r.Provisions)
 	b = append(b, `,"units":`...)
@@ -83,28 +77,20 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 		b = appendString(b, r.FoundBy)
 	}
 	b = append(b, `,"hits":`...)
-	if r.Hits == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, h := range r.Hits {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"term":`...)
-			b = appendString(b, h.Term)
-			b = append(b, `,"at":`...)
-			b = strconv.AppendInt(b, int64(h.At), 10)
-			b = append(b, `,"task":`...)
-			b = appendString(b, h.Task)
-			if h.Provision != "" {
-				b = append(b, `,"provision":`...)
-				b = appendString(b, h.Provision)
-			}
-			b = append(b, '}')
+	b = appendList(b, r.Hits, func(b []byte, h taxonomy.Hit) []byte {
+		b = append(b, `{"term":`...)
+		b = appendString(b, h.Term)
+		b = append(b, `,"at":`...)
+		b = strconv.AppendInt(b, int64(h.At), 10)
+		b = append(b, `,"task":`...)
+		b = appendString(b, h.Task)
+		if h.Provision != "" {
+			b = append(b, `,"provision":`...)
+			b = appendString(b, h.Provision)
 		}
-		b = append(b, ']')
-	}
+		b = append(b, '}')
+		return b
+	})
 	if r.Area != "" {
 		b = append(b, `,"section_area":`...)
 		b = appendString(b, r.Area)
@@ -126,24 +112,16 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 	b = append(b, `,"evidence":`...)
 	b = appendStrings(b, r.Strength.Evidence)
 	b = append(b, `},"targets":`...)
-	if r.Targets == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, t := range r.Targets {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"text":`...)
-			b = appendString(b, t.Text)
-			b = append(b, `,"value":`...)
-			b = appendFloat(b, t.Value)
-			b = append(b, `,"unit":`...)
-			b = appendString(b, t.Unit)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendList(b, r.Targets, func(b []byte, t strength.Target) []byte {
+		b = append(b, `{"text":`...)
+		b = appendString(b, t.Text)
+		b = append(b, `,"value":`...)
+		b = appendFloat(b, t.Value)
+		b = append(b, `,"unit":`...)
+		b = appendString(b, t.Unit)
+		b = append(b, '}')
+		return b
+	})
 	b = append(b, `,"actionability":{"score":`...)
 	b = strconv.AppendInt(b, int64(r.Actionability.Score), 10)
 	b = append(b, `,"missing":`...)
@@ -154,16 +132,19 @@ func (r *MeasureRecord) AppendJSON(b []byte) []byte {
 // MarshalJSON lets results.json use the same encoding.
 func (r MeasureRecord) MarshalJSON() ([]byte, error) { return r.AppendJSON(nil), nil }
 
-func appendStrings(b []byte, ss []string) []byte {
-	if ss == nil {
+func appendStrings(b []byte, ss []string) []byte { return appendList(b, ss, appendString) }
+
+// appendList writes xs as a JSON array (null for nil), each by one.
+func appendList[T any](b []byte, xs []T, one func([]byte, T) []byte) []byte {
+	if xs == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, s := range ss {
+	for i, x := range xs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = one(b, x)
 	}
 	return append(b, ']')
 }
