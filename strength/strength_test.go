@@ -2,6 +2,7 @@ package strength
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,6 +53,15 @@ func TestLevel(t *testing.T) {
 		{"可 in a word", "推广可穿戴健康监测设备。", Directive, []string{"推广"}},
 		{"modal inside the scope", "鼓励企业开发适老产品，各地要给予支持。", Directive, []string{"要"}},
 		{"adverbs before the verb", "积极探索医保家庭代办服务。", Encouraging, []string{"探索"}},
+		{"no final stop", "严禁码上加码", Mandatory, []string{"严禁"}},
+		{"characters beyond the Basic Multilingual Plane", "𠮷祥村𐀀严禁码上加码。", Mandatory, []string{"严禁"}},
+		{"no action beyond the plane", "𠮷祥村老年人享受智能化服务。", Descriptive, nil},
+		{"a ban after a name in quotes binds", "开展“不得拒收现金”宣传，严禁拒收现金。", Mandatory, []string{"严禁"}},
+		{"a compound ending just before the modal", "必要时应为老年人开通绿色通道。", Directive, []string{"应"}},
+		{"an encouraging verb after 同时", "探索建立服务机制，同时引导企业参与。", Encouraging, []string{"探索", "引导"}},
+		{"an adverb that is also a verb before 支持 a thing", "加快支持电信普遍服务试点项目，提升信号覆盖水平。", Directive, []string{"提升"}},
+		{"a sentence ending in 同时", "鼓励企业研发适老产品，同时", Encouraging, []string{"鼓励"}},
+		{"a sentence ending in 支持", "积极支持", Encouraging, []string{"支持"}},
 		{"descriptive", "老年人享受智能化服务水平显著上升。", Descriptive, nil},
 		{"empty", "", Descriptive, nil},
 	} {
@@ -65,6 +75,29 @@ func TestLevel(t *testing.T) {
 			}
 			if w := words(got.Evidence); !reflect.DeepEqual(w, c.evidence) {
 				t.Errorf("evidence %v, want %v", w, c.evidence)
+			}
+		})
+	}
+}
+
+// A run-in title names the topic: it counts only when it binds, and the
+// body's own words are the evidence when both bind.
+func TestTitle(t *testing.T) {
+	r := reader(t)
+	for _, c := range []struct {
+		name, text, title string
+		want              Level
+		evidence          []string
+	}{
+		{"an imperative title adds nothing", "推进网站适老化改造。鼓励企业开发适老产品。", "推进网站适老化改造。", Encouraging, []string{"鼓励"}},
+		{"a binding title", "任何单位不得拒收现金。各场所保留现金支付渠道。", "任何单位不得拒收现金。", Mandatory, []string{"不得"}},
+		{"the body's ban is the evidence", "不得拒收现金。各场所严禁拒收现金。", "不得拒收现金。", Mandatory, []string{"严禁"}},
+		{"a title that is the whole measure is its body", "推进网站适老化改造", "推进网站适老化改造", Directive, []string{"推进"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := r.Read(c.text, runeLen(c.title))
+			if w := words(got.Evidence); got.Level != c.want || !reflect.DeepEqual(w, c.evidence) {
+				t.Errorf("level %s %v, want %s %v", got.Level, w, c.want, c.evidence)
 			}
 		})
 	}
@@ -110,6 +143,18 @@ func TestTargets(t *testing.T) {
 		{"ordinals", "促进全省第一批高频事项在线办理。", nil},
 		{"lump sum", "每家企业给予一次性奖励。", nil},
 		{"quoted", "推行“一件事一次办”，实现“一人一档”。", nil},
+		{"no final stop", "每年培训老年人1000人次", []tg{{"1000人次", 1000, "人次", 7}}},
+		{"a nine", "建成29个服务站。", []tg{{"29个", 29, "个", 2}}},
+		{"a unit before Latin letters", "开发3个APP。", []tg{{"3个", 3, "个", 2}}},
+		{"qualifier at the edge of its reach", "现场号源不低于全年总量30%。", []tg{{"不低于全年总量30%", 30, "%", 4}}},
+		{"全面覆盖 opening the clause shadows 所有", "全面覆盖所有行政村。", []tg{{"全面覆盖", 100, "%", 0}}},
+		{"所有 opening the clause is shadowed by 全覆盖", "所有定点医疗机构实现全覆盖。", []tg{{"全覆盖", 100, "%", 10}}},
+		{"所有 alone", "所有政务服务网点保留人工窗口。", []tg{{"所有", 100, "%", 0}}},
+		{"ordinal in digits", "开展第3次全面排查。", nil},
+		{"digits after a point that were not read", "推出适老V2.0套餐。", nil},
+		{"ends in a number", "拨打12345", nil},
+		{"ends in a number and a point", "覆盖率达到100.", nil},
+		{"ends in a Chinese numeral", "开展一对一", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := r.Read(c.text, 0).Targets
@@ -124,6 +169,36 @@ func TestChineseValue(t *testing.T) {
 	for s, want := range map[string]float64{"一": 1, "两": 2, "十": 10, "十二": 12, "二十": 20, "一百五十": 150, "五千": 5000, "三万": 30000, "一百零五": 105} {
 		if got := chineseValue([]rune(s)); got != want {
 			t.Errorf("%s = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestReadNumber(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		j       int
+		value   float64
+		chinese bool
+	}{
+		{"3.5个", 3, 3.5, false}, {"3.个", 1, 3, false}, {"3.2.1条", 0, 0, false}, {"2万人", 2, 20000, false},
+		{"5千", 2, 5000, false}, {"90", 2, 90, false}, {"十二场", 2, 12, true}, {"个", 0, 0, false},
+	} {
+		s := []rune(c.in)
+		j, v, ch := readNumber(s, 0, len(s))
+		if j != c.j || v != c.value || ch != c.chinese {
+			t.Errorf("%s: %d %v %v, want %d %v %v", c.in, j, v, ch, c.j, c.value, c.chinese)
+		}
+	}
+}
+
+func TestCharacterClasses(t *testing.T) {
+	for r, want := range map[rune][3]bool{ // digit, Latin, Chinese digit
+		'0': {true, false, false}, '9': {true, false, false}, '/': {}, ':': {},
+		'A': {false, true, false}, 'Z': {false, true, false}, 'a': {false, true, false}, 'z': {false, true, false},
+		'@': {}, '[': {}, '`': {}, '{': {}, '一': {false, false, true}, '两': {false, false, true}, '万': {false, false, true}, '亿': {},
+	} {
+		if got := [3]bool{isDigit(r), isLatin(r), isChineseDigit(r)}; got != want {
+			t.Errorf("%q: digit, Latin, Chinese digit %v, want %v", r, got, want)
 		}
 	}
 }
@@ -167,8 +242,10 @@ func TestLevelJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`"binding"`), &l); err == nil || !strings.Contains(err.Error(), `"binding"`) {
 		t.Errorf("an unknown level reads without an error naming it: %v", err)
 	}
-	if s := Level(7).String(); s != "Level(7)" {
-		t.Errorf("out of range level prints %q", s)
+	for _, l := range []Level{-1, 4, 7} {
+		if s, want := l.String(), fmt.Sprintf("Level(%d)", int(l)); s != want {
+			t.Errorf("out of range level prints %q, want %q", s, want)
+		}
 	}
 }
 

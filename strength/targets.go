@@ -79,7 +79,7 @@ func (r *Reader) number(s []rune, c span, i int) (Target, int, bool) {
 		return Target{}, 0, false
 	}
 	n := r.units.at(s, j)
-	if n == 0 || j+n > c.to || r.unitNot.at(s, j+n) > 0 || (j+n < c.to && isLatin(s[j+n])) {
+	if n == 0 || j+n > c.to || r.unitNot.at(s, j+n) > 0 {
 		return Target{}, 0, false
 	}
 	from := i
