@@ -58,6 +58,7 @@ func TestFindDeadline(t *testing.T) {
 		{"到2020年底前,推动各项传统服务兜底保障到位", "none"}, // a goal, not a deadline
 		{"提前预约的公共文化馆", "none"},
 		{"2021年底前建好、用好反诈二期系统", "2021-12-31"},
+		{"年底前完成全覆盖", "2021-12-31"}, // the document's year, named without it
 	}
 	for _, tt := range tests {
 		d, _, _, _ := FindDeadline(NormalizeString(tt.text), 2021)
@@ -121,6 +122,10 @@ func TestSubjectUnits(t *testing.T) {
 			[]string{"省发展改革委", "省卫生健康委", "省直各有关部门", "各地区", "各部门"}, []string{"省发展改革委", "省卫生健康委"}},
 		{"加強組織領導。各級民政部門要高度重視", []string{"各級民政部門"}, nil}, // names as printed
 		{"各级老年大学增设老年人智能技术教育。养老机构要为入住老年人提供协助。", nil, nil},
+		// a body joins only the sentence of its subject
+		{"市民政局要建立工作台账。同时，县卫健局配合开展排查。", []string{"市民政局"}, nil},
+		{"市民政局要建立工作台账，县卫健局配合。", []string{"市民政局", "县卫健局"}, nil},
+		{"市民政局要建立工作台账，团委配合开展志愿服务。", []string{"市民政局", "团委"}, nil}, // a two-letter body
 	}
 	for _, tt := range tests {
 		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text, "")
