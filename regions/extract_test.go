@@ -88,6 +88,13 @@ func TestParseAssignment(t *testing.T) {
 		{name: "trailing 、", content: "市教育局、市老年大学、市卫健委、分工负责，2022年前完成",
 			units: []string{"市教育局", "市老年大学", "市卫健委"}, deadline: "2021-12-31"},
 		{name: "deadline only", content: "2021年底前完成", deadline: "2021-12-31"},
+		{name: "the document's year", content: "市民政局,年内完成", units: []string{"市民政局"}, deadline: "2021-12-31"},
+		{name: "ongoing", content: "市民政局牵头,长期坚持", units: []string{"市民政局"}, lead: []string{"市民政局"}, deadline: "ongoing"},
+		{name: "常态化", content: "市民政局,常态化推进", units: []string{"市民政局"}, deadline: "ongoing"},
+		{name: "由…牵头, as printed", content: "由市衛健委牵头", units: []string{"市衛健委"}, lead: []string{"市衛健委"}, deadline: "none"},
+		{name: "（牵头） after a name, blanks", content: "市衛健委（牵头）、 市民政局", units: []string{"市衛健委", "市民政局"}, lead: []string{"市衛健委"}, deadline: "none"},
+		{name: "leading blanks, as printed", content: "  市衛健委、市民政局配合，2021年6月底前完成", units: []string{"市衛健委", "市民政局"}, deadline: "2021-06-30"},
+		{name: "units and a deadline without a comma", content: "市民政局配合2022年底前完成", units: []string{"市民政局"}, deadline: "2022-12-31"},
 		{name: "a remark", content: "国家或省里有新的统一规定的从其规定执行", notAnAssignment: true},
 		{name: "a place", content: "街道", notAnAssignment: true},
 	}
