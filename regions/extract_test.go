@@ -132,7 +132,12 @@ func TestSubjectUnits(t *testing.T) {
 		// a body joins only the sentence of its subject
 		{"市民政局要建立工作台账。同时，县卫健局配合开展排查。", []string{"市民政局"}, nil},
 		{"市民政局要建立工作台账，县卫健局配合。", []string{"市民政局", "县卫健局"}, nil},
-		{"市民政局要建立工作台账，团委配合开展志愿服务。", []string{"市民政局", "团委"}, nil}, // a two-letter body
+		{"市民政局要建立工作台账，团委配合开展志愿服务。", []string{"市民政局", "团委"}, nil},  // a two-letter body
+		{"各地加强宣传，县卫健局配合。市财政局要保障经费。", []string{"市财政局"}, nil},       // a joiner without a subject
+		{"一是县交通局要开通绿色通道。", []string{"县交通局"}, nil},                 // after an enumerator
+		{"建立由市民政局牵头的联席会议机制。", []string{"市民政局"}, []string{"市民政局"}}, // a mechanism set up under a lead
+		{"加强宣传， 市衛健委、市民政局要建立台賬。", []string{"市衛健委", "市民政局"}, nil},  // as printed, after a comma and a blank
+		{"市民政局要会同市财政局、市卫健委制定方案。", []string{"市民政局", "市财政局", "市卫健委"}, nil},
 	}
 	for _, tt := range tests {
 		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text, "")
