@@ -156,4 +156,28 @@ func TestScoreStrengthCounts(t *testing.T) {
 	if (PR{}).F1() != 1 || s.LevelAccuracy() != 0.5 {
 		t.Errorf("empty F1 %v, level accuracy %v", (PR{}).F1(), s.LevelAccuracy())
 	}
+	for _, c := range []struct {
+		pr PR
+		f1 float64
+	}{{PR{FP: 1, FN: 1}, 0}, {PR{TP: 2, FP: 1, FN: 1}, 4.0 / 6}, {PR{TP: 3}, 1}} {
+		if got := c.pr.F1(); got != c.f1 {
+			t.Errorf("%+v: F1 %v, want %v", c.pr, got, c.f1)
+		}
+	}
+	// the right level with one target missed and one spurious is still wrong
+	one := ScoreStrength([]compare.Mapped{with("1", "甲项……", strength.Mandatory, pct("30%", 30))}, gold[:1])
+	if len(one.Wrong) != 1 || len(one.Wrong[0].Missed) != 1 || len(one.Wrong[0].Spurious) != 1 {
+		t.Errorf("a missed and a spurious target: wrong %+v", one.Wrong)
+	}
+}
+
+func TestTargetTextsOverlap(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{{"不少于20%", "20%", true}, {"每年培训5000人次", "培训5000人", true}, {"全覆盖", "不少于", false}, {"全部保留", "全覆盖", false}, {"", "全覆盖", false}} {
+		if got := overlaps(c.a, c.b); got != c.want {
+			t.Errorf("overlaps(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
 }
