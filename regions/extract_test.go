@@ -28,6 +28,11 @@ func TestParseDeadline(t *testing.T) {
 		{"2022年完成", "2022-12-31"},
 		{"二〇二一年十月底前", "2021-10-31"},
 		{"2024年2月", "2024-02-29"},
+		{"2022年", "2022-12-31"},
+		{"1990年底前", "1990-12-31"}, // the years a plan may name: 1990 to 2100
+		{"2100年底前", "2100-12-31"},
+		{"1989年底前", "none"},
+		{"2101年底前", "none"},
 		{"长期坚持", "ongoing"},
 		{"持续推进", "ongoing"},
 		{"按职责分工负责", "none"},
@@ -48,6 +53,13 @@ func TestParseDeadline(t *testing.T) {
 				t.Errorf("Due() = %q", due)
 			}
 		})
+	}
+}
+
+// 年内 needs the document's year; unknown (0), it is no deadline.
+func TestWithinTheYearUnknown(t *testing.T) {
+	if d, ok := ParseDeadline("年内完成", 0); ok || d.Kind != DeadlineNone {
+		t.Errorf("年内 without a document year = %s, %v; want none", d, ok)
 	}
 }
 
