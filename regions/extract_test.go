@@ -150,6 +150,10 @@ func TestSubjectUnits(t *testing.T) {
 		{"建立由市民政局牵头的联席会议机制。", []string{"市民政局"}, []string{"市民政局"}}, // a mechanism set up under a lead
 		{"加强宣传， 市衛健委、市民政局要建立台賬。", []string{"市衛健委", "市民政局"}, nil},  // as printed, after a comma and a blank
 		{"市民政局要会同市财政局、市卫健委制定方案。", []string{"市民政局", "市财政局", "市卫健委"}, nil},
+		{"市民政局要会同县委网信办制定方案。", []string{"市民政局", "县委网信办"}, nil}, // a party committee's office
+		{"市民政局要会同市委宣传部开展宣传。", []string{"市民政局", "市委宣传部"}, nil},
+		{"市民政局要建立台账；各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil},  // ； ends the subject's clause
+		{"市民政局要建立台账\n各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil}, // and so does a line break
 	}
 	for _, tt := range tests {
 		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text, "")
