@@ -65,18 +65,21 @@ func TestLevel(t *testing.T) {
 		{"descriptive", "老年人享受智能化服务水平显著上升。", Descriptive, nil},
 		{"empty", "", Descriptive, nil},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			got := r.Read(c.text, 0)
-			if got.Level != c.want {
-				t.Errorf("level %s, want %s (evidence %v)", got.Level, c.want, words(got.Evidence))
-			}
-			if c.evidence == nil {
-				c.evidence = []string{}
-			}
-			if w := words(got.Evidence); !reflect.DeepEqual(w, c.evidence) {
-				t.Errorf("evidence %v, want %v", w, c.evidence)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkReading(t, r.Read(c.text, 0), c.want, c.evidence) })
+	}
+}
+
+// checkReading checks a reading's level and evidence words (nil: none).
+func checkReading(t *testing.T, got Reading, want Level, evidence []string) {
+	t.Helper()
+	if got.Level != want {
+		t.Errorf("level %s, want %s (evidence %v)", got.Level, want, words(got.Evidence))
+	}
+	if evidence == nil {
+		evidence = []string{}
+	}
+	if w := words(got.Evidence); !reflect.DeepEqual(w, evidence) {
+		t.Errorf("evidence %v, want %v", w, evidence)
 	}
 }
 
@@ -94,12 +97,7 @@ func TestTitle(t *testing.T) {
 		{"the body's ban is the evidence", "不得拒收现金。各场所严禁拒收现金。", "不得拒收现金。", Mandatory, []string{"严禁"}},
 		{"a title that is the whole measure is its body", "推进网站适老化改造", "推进网站适老化改造", Directive, []string{"推进"}},
 	} {
-		t.Run(c.name, func(t *testing.T) {
-			got := r.Read(c.text, runeLen(c.title))
-			if w := words(got.Evidence); got.Level != c.want || !reflect.DeepEqual(w, c.evidence) {
-				t.Errorf("level %s %v, want %s %v", got.Level, w, c.want, c.evidence)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkReading(t, r.Read(c.text, runeLen(c.title)), c.want, c.evidence) })
 	}
 }
 
