@@ -152,8 +152,20 @@ func TestSubjectUnits(t *testing.T) {
 		{"市民政局要会同市财政局、市卫健委制定方案。", []string{"市民政局", "市财政局", "市卫健委"}, nil},
 		{"市民政局要会同县委网信办制定方案。", []string{"市民政局", "县委网信办"}, nil}, // a party committee's office
 		{"市民政局要会同市委宣传部开展宣传。", []string{"市民政局", "市委宣传部"}, nil},
-		{"市民政局要建立台账；各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil},  // ； ends the subject's clause
-		{"市民政局要建立台账\n各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil}, // and so does a line break
+		{"市民政局要建立台账；各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil},            // ； ends the subject's clause
+		{"市民政局要建立台账\n各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil},           // and so does a line break
+		{"加强宣传；市民政局要建立台账。", []string{"市民政局"}, nil},                     // a subject after ；
+		{"市民政局要建立工作台账，县卫健局配合；各地要加强宣传。", []string{"市民政局", "县卫健局"}, nil}, // a joiner just before ；
+		{"县卫健局配合，市民政局负责。", []string{"县卫健局", "市民政局"}, nil},              // a joiner that opens the clause
+		{"市民政局要建立工作台账， 县卫健局配合。", []string{"市民政局", "县卫健局"}, nil},        // a blank after the comma
+		{"市衛健委、 市民政局要建立台賬。", []string{"市衛健委", "市民政局"}, nil},            // a blank after 、, as printed
+		{"建立由 市民政局牵头的联席会议机制。", []string{"市民政局"}, []string{"市民政局"}},     // a blank after 由
+		{"联合市公安局开展专项整治，市市场监管局负责。", []string{"市公安局", "市市场监管局"}, nil},    // a partner that opens the clause
+		{"市民政局要会同团市委宣传部开展志愿服务。", []string{"市民政局", "团市委宣传部"}, nil},      // a league committee's department
+		// a subject with its 建立由 is at most 30 characters (90 bytes) long
+		{"建立由市民政局、市卫健委、市教育局、市财政局、市人社局、团委牵头的工作机制。",
+			[]string{"市民政局", "市卫健委", "市教育局", "市财政局", "市人社局", "团委"}, []string{"市民政局", "市卫健委", "市教育局", "市财政局", "市人社局", "团委"}},
+		{"建立由市民政局、市卫健委、市教育局、市财政局、市人社局、团市委牵头的工作机制。", nil, nil},
 	}
 	for _, tt := range tests {
 		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text, "")

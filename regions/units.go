@@ -170,7 +170,9 @@ func mayBeDeadline(s string) bool {
 // parseUnitList splits "市大数据委、卫健委牵头", "由市民政局牵头" or
 // "市卫健委（牵头）、市大数据局" (normalised norm, original orig of as many
 // runes) into names as printed; lead reports a 牵头 that ends the list (all
-// its names lead), marked the names a （牵头） follows.
+// its names lead), marked the names a （牵头） follows. ok is false when a
+// piece is not a unit's name; a list of generic words alone (配合, 负责)
+// names no unit and is ok.
 func parseUnitList(norm, orig string) (names, marked []string, lead, ok bool) {
 	s := strings.TrimSpace(norm)
 	body := strings.TrimSuffix(s, "牵头")
@@ -361,7 +363,7 @@ func SubjectUnits(norm, orig, place string) (units, lead []string) {
 	var clauses [][2]int
 	for _, h := range subjects {
 		c := [2]int{clauseStart(norm, h.at), clauseEnd(norm, h.at)}
-		if len(clauses) == 0 || !slices.Contains(clauses, c) {
+		if !slices.Contains(clauses, c) {
 			clauses = append(clauses, c)
 		}
 	}
@@ -369,10 +371,9 @@ func SubjectUnits(norm, orig, place string) (units, lead []string) {
 		clause := norm[c[0]:c[1]]
 		for _, w := range []string{"配合", "参加", "参与", "负责"} {
 			eachAfterBody(clause, w, func(i int) {
-				if start := strings.LastIndexByte(clause[:i], ','); start >= 0 {
-					if at, ok := bodyList(clause[start+1 : i]); ok {
-						others = append(others, hit{c[0] + start + 1 + at, c[0] + i, false})
-					}
+				start := strings.LastIndexByte(clause[:i], ',') + 1 // after a comma, or the clause's first words
+				if at, ok := subjectNames(clause[start:i]); ok {
+					others = append(others, hit{c[0] + start + at, c[0] + i, false})
 				}
 			})
 		}
@@ -457,39 +458,35 @@ func endsWithBodyWord(s string) bool {
 
 // segmentStart is where the clause segment that holds byte i starts: after
 // the last , 。 ; ! ? or line break before it, at most 96 bytes back (a
-// subject is short).
+// subject is short; a segment that reaches that far is too long to be one).
 func segmentStart(s string, i int) int {
-	from := max(0, i-96)
-	for from > 0 && !utf8.RuneStart(s[from]) {
-		from++
-	}
-	for k := i - 1; k >= from; k-- {
-		switch s[k] {
-		case ',', ';', '!', '?', '\n':
-			return k + 1
-		case 0x82: // the end of 。 (E3 80 82)
-			if k >= 2 && s[k-1] == 0x80 && s[k-2] == 0xE3 {
-				return k + 1
-			}
-		}
-	}
-	return from
+	return afterStop(s, max(0, i-96), i, true)
 }
 
 // clauseStart is where the clause that holds byte i starts: after the last
 // 。 ; ! ? or line break before it.
 func clauseStart(s string, i int) int {
-	for k := i - 1; k >= 0; k-- {
+	return afterStop(s, 0, i, false)
+}
+
+// afterStop is the byte after the last stop in s[from:i] (。 ; ! ? a line
+// break, and a comma when comma is set), from if there is none.
+func afterStop(s string, from, i int, comma bool) int {
+	for k := i - 1; k >= from; k-- {
 		switch s[k] {
 		case ';', '!', '?', '\n':
 			return k + 1
-		case 0x82:
-			if k >= 2 && s[k-1] == 0x80 && s[k-2] == 0xE3 {
+		case ',':
+			if comma {
+				return k + 1
+			}
+		case 0x82: // the last byte of 。
+			if strings.HasSuffix(s[:k+1], "。") {
 				return k + 1
 			}
 		}
 	}
-	return 0
+	return from
 }
 
 // nameEndRe: what a body's name ends with, a few characters on (the name
@@ -513,9 +510,7 @@ func longerName(s string) int {
 // up under them (建立由…牵头). at is where the names start.
 func subjectNames(seg string) (at int, ok bool) {
 	t := trimSpaceLeft(seg)
-	if k := enumeratorLen(t); k > 0 { // 一是县交通局要…
-		t = t[k:]
-	}
+	t = t[enumeratorLen(t):] // 一是县交通局要…
 	for _, v := range []string{"建立", "成立", "组建", "健全", "形成", "实行", "推行"} {
 		if rest, found := strings.CutPrefix(t, v); found {
 			t = rest
@@ -552,7 +547,7 @@ func bodyList(s string) (at int, ok bool) {
 	}
 	var buf [8][2]int
 	for _, sp := range splitUnits(buf[:0], t) {
-		if !isBodyName(t[sp[0]:sp[1]]) {
+		if !isBodyName(strings.TrimSpace(t[sp[0]:sp[1]])) { // 市衛健委、 市民政局: blanks as printed
 			return 0, false
 		}
 	}
@@ -593,9 +588,9 @@ func clauseEnd(s string, start int) int {
 		switch s[i] {
 		case ';', '!', '?', '\n':
 			return i + 1
-		case 0xE3: // 。 is E3 80 82
-			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
-				return i + 3
+		case 0xE3: // the first byte of 。
+			if strings.HasPrefix(s[i:], "。") {
+				return i + len("。")
 			}
 		}
 	}
