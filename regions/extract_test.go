@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseDeadline(t *testing.T) {
@@ -107,6 +108,7 @@ func TestParseAssignment(t *testing.T) {
 		{name: "（牵头） after a name, blanks", content: "市衛健委（牵头）、 市民政局", units: []string{"市衛健委", "市民政局"}, lead: []string{"市衛健委"}, deadline: "none"},
 		{name: "leading blanks, as printed", content: "  市衛健委、市民政局配合，2021年6月底前完成", units: []string{"市衛健委", "市民政局"}, deadline: "2021-06-30"},
 		{name: "units and a deadline without a comma", content: "市民政局配合2022年底前完成", units: []string{"市民政局"}, deadline: "2022-12-31"},
+		{name: "generic words and a deadline", content: "配合，2021年底前完成", deadline: "2021-12-31"},
 		{name: "a remark", content: "国家或省里有新的统一规定的从其规定执行", notAnAssignment: true},
 		{name: "a place", content: "街道", notAnAssignment: true},
 	}
@@ -129,6 +131,27 @@ func TestParseAssignment(t *testing.T) {
 				t.Errorf("deadline = %s, want %s", a.Deadline, tt.deadline)
 			}
 		})
+	}
+}
+
+// TestAssignmentLimits: a units parenthesis is read up to 300 characters
+// and a unit's name up to 24; longer, they are a remark, not an assignment.
+func TestAssignmentLimits(t *testing.T) {
+	tests := []struct {
+		content string
+		units   int
+	}{
+		{strings.Repeat("市民政局、", 60), 60},             // 300 characters
+		{strings.Repeat("市民政局、", 60) + "市", 0},        // 301
+		{"市" + strings.Repeat("老", 22) + "局", 1},      // a 24-character name
+		{"市" + strings.Repeat("老", 23) + "局", 0},      // 25
+		{"市民政局、市" + strings.Repeat("老", 23) + "局", 0}, // one name too long spoils the list
+	}
+	for _, tt := range tests {
+		a, ok := ParseAssignment(NormalizeString(tt.content), tt.content, 2021)
+		if ok != (tt.units > 0) || len(a.Units) != tt.units {
+			t.Errorf("ParseAssignment(%d characters) = %d units, %v; want %d", utf8.RuneCountInString(tt.content), len(a.Units), ok, tt.units)
+		}
 	}
 }
 
@@ -167,6 +190,14 @@ func TestSubjectUnits(t *testing.T) {
 			[]string{"市民政局", "市卫健委", "市教育局", "市财政局", "市人社局", "团委"}, []string{"市民政局", "市卫健委", "市教育局", "市财政局", "市人社局", "团委"}},
 		{"建立由市民政局、市卫健委、市教育局、市财政局、市人社局、团市委牵头的工作机制。", nil, nil},
 	}
+	name34 := "市" + strings.Repeat("老", 32) + "局"
+	tests = append(tests, []struct {
+		text        string
+		units, lead []string
+	}{
+		{"市民政局要建立台账，" + name34 + "配合。", []string{"市民政局", name34}, nil}, // a body's name is 2 to 34 letters
+		{"市民政局要建立台账，市老" + name34[3:] + "配合。", []string{"市民政局"}, nil},
+	}...)
 	for _, tt := range tests {
 		units, lead := SubjectUnits(NormalizeString(tt.text), tt.text, "")
 		if !slices.Equal(units, tt.units) || !slices.Equal(lead, tt.lead) {

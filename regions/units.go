@@ -205,7 +205,7 @@ func parseUnitList(norm, orig string) (names, marked []string, lead, ok bool) {
 			marked = append(marked, printed)
 		}
 	}
-	return names, marked, lead, len(names) > 0
+	return names, marked, lead, true
 }
 
 // splitUnits appends to spans the byte spans of s's units: s is cut at 、 , ;
@@ -554,8 +554,8 @@ func bodyList(s string) (at int, ok bool) {
 	return len(s) - len(t), true
 }
 
-// isBodyName: a name of one to twenty letters (maybe one parenthesised
-// part, 各乡（镇）人民政府) that ends with a body word (bodyWords).
+// isBodyName: a name of 2 to 34 letters (maybe one parenthesised part,
+// 各乡（镇）人民政府) that ends with a body word (bodyWords).
 func isBodyName(s string) bool {
 	if !endsWithBodyWord(s) {
 		return false
