@@ -341,7 +341,7 @@ func otherDeadline(s string, docYear int) (Deadline, int, int, bool) {
 					break
 				}
 			}
-			if before, _ := utf8.DecodeLastRuneInString(s[:start]); start > 0 && strings.ContainsRune("0123456789〇一二三四五六七八九十两几每多明去今本老", before) {
+			if before, _ := utf8.DecodeLastRuneInString(s[:start]); strings.ContainsRune("0123456789〇一二三四五六七八九十两几每多明去今本老", before) {
 				break
 			}
 			for _, a := range bareYearAfter {
@@ -384,10 +384,7 @@ func FindDeadline(s string, docYear int) (Deadline, int, int, bool) {
 			from = end // 前 after anything but a date's last part: 前提, 提前 …
 			continue
 		}
-		start := max(0, end-48)
-		for start > 0 && !utf8.RuneStart(s[start]) {
-			start++
-		}
+		start := max(0, end-48) // maybe inside a character: the regexp matches none there
 		if m := bodyDeadlineRe.FindStringIndex(s[start:end]); m != nil {
 			at := start + m[0]
 			guard, _ := utf8.DecodeLastRuneInString(s[:at])

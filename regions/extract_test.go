@@ -71,7 +71,8 @@ func TestFindDeadline(t *testing.T) {
 		{"到2020年底前,推动各项传统服务兜底保障到位", "none"}, // a goal, not a deadline
 		{"提前预约的公共文化馆", "none"},
 		{"2021年底前建好、用好反诈二期系统", "2021-12-31"},
-		{"年底前完成全覆盖", "2021-12-31"}, // the document's year, named without it
+		{"年底前完成全覆盖", "2021-12-31"},           // the document's year, named without it
+		{"前期准备工作于2021年6月底前完成", "2021-06-30"}, // a text that opens with 前
 	}
 	for _, tt := range tests {
 		d, _, _, _ := FindDeadline(NormalizeString(tt.text), 2021)
