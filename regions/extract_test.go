@@ -178,6 +178,7 @@ func TestSubjectUnits(t *testing.T) {
 		{"市民政局要会同市委宣传部开展宣传。", []string{"市民政局", "市委宣传部"}, nil},
 		{"市民政局要建立台账；各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil},            // ； ends the subject's clause
 		{"市民政局要建立台账\n各地加强宣传，县卫健局配合。", []string{"市民政局"}, nil},           // and so does a line break
+		{"，市民政局要建立台账。", []string{"市民政局"}, nil},                         // a stray stop before the subject
 		{"加强宣传；市民政局要建立台账。", []string{"市民政局"}, nil},                     // a subject after ；
 		{"市民政局要建立工作台账，县卫健局配合；各地要加强宣传。", []string{"市民政局", "县卫健局"}, nil}, // a joiner just before ；
 		{"县卫健局配合，市民政局负责。", []string{"县卫健局", "市民政局"}, nil},              // a joiner that opens the clause

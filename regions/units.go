@@ -460,33 +460,27 @@ func endsWithBodyWord(s string) bool {
 // the last , 。 ; ! ? or line break before it, at most 96 bytes back (a
 // subject is short; a segment that reaches that far is too long to be one).
 func segmentStart(s string, i int) int {
-	return afterStop(s, max(0, i-96), i, true)
+	return afterStop(s, max(0, i-96), i, clauseStops+",")
 }
 
 // clauseStart is where the clause that holds byte i starts: after the last
 // 。 ; ! ? or line break before it.
 func clauseStart(s string, i int) int {
-	return afterStop(s, 0, i, false)
+	return afterStop(s, 0, i, clauseStops)
 }
 
-// afterStop is the byte after the last stop in s[from:i] (。 ; ! ? a line
-// break, and a comma when comma is set), from if there is none.
-func afterStop(s string, from, i int, comma bool) int {
-	for k := i - 1; k >= from; k-- {
-		switch s[k] {
-		case ';', '!', '?', '\n':
-			return k + 1
-		case ',':
-			if comma {
-				return k + 1
-			}
-		case 0x82: // the last byte of 。
-			if strings.HasSuffix(s[:k+1], "。") {
-				return k + 1
-			}
-		}
+// clauseStops end a clause.
+const clauseStops = "。;!?\n"
+
+// afterStop is the byte after the last of stops in s[from:i], from if there
+// is none (from may fall inside a character: no stop starts there).
+func afterStop(s string, from, i int, stops string) int {
+	k := strings.LastIndexAny(s[from:i], stops)
+	if k < 0 {
+		return from
 	}
-	return from
+	_, size := utf8.DecodeRuneInString(s[from+k:])
+	return from + k + size
 }
 
 // nameEndRe: what a body's name ends with, a few characters on (the name
@@ -524,16 +518,9 @@ func subjectNames(seg string) (at int, ok bool) {
 
 // enumeratorLen is the byte length of an enumerator that opens s (一是, 二是 …).
 func enumeratorLen(s string) int {
-	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(cnTen, r) {
-			break
-		}
-		i += size
-	}
-	if i > 0 && strings.HasPrefix(s[i:], "是") {
-		return i + len("是")
+	t := strings.TrimLeft(s, cnTen)
+	if len(t) < len(s) && strings.HasPrefix(t, "是") {
+		return len(s) - len(t) + len("是")
 	}
 	return 0
 }
@@ -584,17 +571,12 @@ var subjectTriggers = []string{"要", "应", "须", "负责", "牵头", "同步"
 // clauseEnd is where the clause that starts at byte start ends: after its
 // 。 ; ! ? (the end of the text at the latest).
 func clauseEnd(s string, start int) int {
-	for i := start; i < len(s); i++ {
-		switch s[i] {
-		case ';', '!', '?', '\n':
-			return i + 1
-		case 0xE3: // the first byte of 。
-			if strings.HasPrefix(s[i:], "。") {
-				return i + len("。")
-			}
-		}
+	k := strings.IndexAny(s[start:], clauseStops)
+	if k < 0 {
+		return len(s)
 	}
-	return len(s)
+	_, size := utf8.DecodeRuneInString(s[start+k:])
+	return start + k + size
 }
 
 // endsBodyName: r is the last character of a body's name (bodyName's endings).
