@@ -79,8 +79,9 @@ func TestWorkbookSheets(t *testing.T) {
 		if len(rows) != len(res.Measures)+1 {
 			t.Fatalf("%s: %d measure rows for %d measures", lang, len(rows)-1, len(res.Measures))
 		}
-		if dvs, _ := f.GetDataValidations(measures); len(dvs) != 1 || !strings.HasPrefix(dvs[0].Sqref, "Q2:Q") {
-			t.Errorf("%s: status dropdown %+v", lang, dvs)
+		offered := map[reports.Lang]string{reports.Chinese: "未启动,推进中,已完成,长期坚持,已调整", reports.English: "not started,in progress,done,long-term,adjusted"}[lang]
+		if dvs, _ := f.GetDataValidations(measures); len(dvs) != 1 || !strings.HasPrefix(dvs[0].Sqref, "Q2:Q") || !strings.Contains(dvs[0].Formula1, offered) {
+			t.Errorf("%s: status dropdown %+v, want %s", lang, dvs, offered)
 		}
 		if tables, _ := f.GetTables(measures); len(tables) != 1 {
 			t.Errorf("%s: measures sheet has no filter table", lang)
@@ -168,6 +169,7 @@ func TestLedgerRoundTrip(t *testing.T) {
 	f.SetCellValue("措施清单", "R4", "下个月")           // a bad date
 	f.SetCellValue("措施清单", "B5", "某市/gone.txt#1") // a measure no longer in the run
 	f.SetCellValue("措施清单", "Q5", "推进中")
+	f.SetCellValue("措施清单", "S6", "待财政局回复") // a note alone
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
@@ -188,6 +190,9 @@ func TestLedgerRoundTrip(t *testing.T) {
 			continue
 		}
 		progress[e.Key] = e.Progress
+	}
+	if p := progress[rows[5][1]]; p.Note != "待财政局回复" || p.Status != "" || !p.Done.IsZero() {
+		t.Errorf("a note alone read back as %+v", p)
 	}
 	if stale != 1 {
 		t.Errorf("the stale row was not returned: %+v", entries)
@@ -419,6 +424,9 @@ func TestOverviewGroupedByProvince(t *testing.T) {
 				t.Errorf("collapse %v: row %d (%s) visible %v", collapse, k+2, w[0], visible)
 			}
 		}
+		if a1 := rows[1][col["A1 应急保障"]]; a1 != "0.96" {
+			t.Errorf("福建省's roll-up A1 = %q", a1)
+		}
 		if t04 := rows[1][col["T04 打车出行"]]; t04 != "0.81" {
 			t.Errorf("福建省's roll-up T04 = %q", t04)
 		}
@@ -561,5 +569,182 @@ func TestStrengthInTheWorkbook(t *testing.T) {
 			(r["Strength"] != "mandatory" || r["Lacks"] != "lead unit；quantified target") {
 			t.Errorf("English row: %q %q", r["Strength"], r["Lacks"])
 		}
+	}
+}
+
+// TestEverySheetHoldsItsRecords: each detail sheet of the seeds' workbook,
+// read back by column header, holds one row per record of the results it
+// shows, in their order, with the values a planner reads there.
+func TestEverySheetHoldsItsRecords(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	f := open(t, write(t, res, tax, reports.Chinese))
+	defer f.Close()
+	wb := reports.NewWorkbook(res, tax, reports.Chinese, nil, nil)
+	rowsOf := func(sheet string, want int) []map[string]string {
+		t.Helper()
+		rows := byHeader(t, f, sheet)
+		if len(rows) != want {
+			t.Fatalf("%s: %d rows, want %d", sheet, len(rows), want)
+		}
+		return rows
+	}
+
+	o := wb.Overview
+	cells, n := rowsOf("覆盖明细", len(o.Regions)*len(o.Tasks)), 0
+	var hiddenOut, shownIn int
+	for i, r := range o.Regions {
+		for j, c := range o.Matrix[i] {
+			row := cells[n]
+			n++
+			if row["地区"] != r.Name || row["任务"] != o.Tasks[j].ID+" "+o.Tasks[j].Title {
+				t.Fatalf("覆盖明细 row %d = %s %s, want %s %s", n, row["地区"], row["任务"], r.Name, o.Tasks[j].ID)
+			}
+			want := strings.Join(c.Missing, "；")
+			if c.Level == string(compare.LevelOutOfScope) { // nothing is missing from what a region does not set out to cover
+				want, hiddenOut = "", hiddenOut+min(len(c.Missing), 1)
+			} else {
+				shownIn += min(len(c.Missing), 1)
+			}
+			if row["缺少条款"] != want {
+				t.Errorf("覆盖明细 %s %s: missing %q, want %q", r.Name, o.Tasks[j].ID, row["缺少条款"], want)
+			}
+		}
+	}
+	comments, _ := f.GetComments("总览")
+	listed := 0
+	for _, c := range comments {
+		text := c.Text
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		if strings.Contains(text, "缺少条款: ") {
+			listed++
+		}
+	}
+	if listed != shownIn {
+		t.Errorf("%d overview comments list missing provisions, want %d (in-scope cells that miss some)", listed, shownIn)
+	}
+	if hiddenOut == 0 || shownIn == 0 {
+		t.Errorf("the seeds have %d out-of-scope and %d in-scope cells with missing provisions; want some of each", hiddenOut, shownIn)
+	}
+
+	label := map[string]string{"covered": "✓ 已覆盖", "missing": "✗ 缺少", string(compare.LevelOutOfScope): "不在范围"}
+	seen := map[string]int{}
+	for i, row := range rowsOf("条款覆盖", len(res.Regions)) {
+		for k, p := range wb.Provisions {
+			st := wb.ProvisionStatus[i][k]
+			seen[st]++
+			if got := row[p.ID+" "+p.Title]; got != label[st] {
+				t.Errorf("条款覆盖 %s %s = %q, want %q", row["地区"], p.ID, got, label[st])
+			}
+		}
+	}
+	if len(seen) != 3 {
+		t.Errorf("provision statuses seen %v; want covered, missing and out of scope", seen)
+	}
+
+	for i, row := range rowsOf("措施清单", len(wb.Ledger)) {
+		if row["序号"] != strconv.Itoa(i+1) || row["措施编号"] != wb.Ledger[i].Key {
+			t.Fatalf("措施清单 row %d: 序号 %s, key %s; want %d, %s", i+1, row["序号"], row["措施编号"], i+1, wb.Ledger[i].Key)
+		}
+	}
+
+	against := 0
+	for i, row := range rowsOf("时限分析", len(res.Deadlines)) {
+		g := res.Deadlines[i]
+		want := g.Reference
+		if g.Against != "" && g.Against != "as_of" {
+			want, against = g.Reference+" ("+g.Against+")", against+1
+		}
+		if row["措施编号"] != g.Measure || row["对照"] != want || row["天数"] != strconv.Itoa(g.Days) {
+			t.Errorf("时限分析 row %d = %s %s %s; want %s %s %d", i+1, row["措施编号"], row["对照"], row["天数"], g.Measure, want, g.Days)
+		}
+	}
+	if against == 0 {
+		t.Error("no deadline gap against a milestone or a parent's measure in the seeds")
+	}
+
+	kinds := map[string]int{}
+	for _, row := range rowsOf("责任分析", len(res.Units)+len(res.NoLead)+len(res.NoUnit)) {
+		kinds[row["问题"]]++
+	}
+	if kinds["责任单位任务量"] != len(res.Units) || kinds["无牵头单位"] != len(res.NoLead) || kinds["无责任单位"] != len(res.NoUnit) {
+		t.Errorf("责任分析 kinds %v; want %d units, %d tasks without a lead, %d measures without a unit", kinds, len(res.Units), len(res.NoLead), len(res.NoUnit))
+	}
+
+	cut := 0
+	for i, row := range rowsOf("差距与借鉴", len(res.Gaps)) {
+		g := res.Gaps[i]
+		if row["地区"] != g.Region || !strings.HasPrefix(row["国家条款"], g.Provision+" ") {
+			t.Errorf("差距与借鉴 row %d = %s %s; want %s %s", i+1, row["地区"], row["国家条款"], g.Region, g.Provision)
+		}
+		if len(g.Peers) == 0 {
+			continue
+		}
+		want := []rune(wb.Peers[g.Peers[0].Key]) // the peer's text, its first 120 characters
+		if len(want) > 120 {
+			want, cut = append(want[:120:120], '…'), cut+1
+		}
+		if row["借鉴地区"] != g.Peers[0].Region || row["借鉴做法"] != string(want) {
+			t.Errorf("差距与借鉴 row %d: peer %s %.20q, want %s %.20q", i+1, row["借鉴地区"], row["借鉴做法"], g.Peers[0].Region, string(want))
+		}
+	}
+	if cut == 0 {
+		t.Error("no peer text long enough to be cut")
+	}
+	if len(res.Innovations) == 0 {
+		t.Error("no innovation in the seeds")
+	}
+	for i, row := range rowsOf("创新举措", len(res.Innovations)) {
+		if in := res.Innovations[i]; row["措施编号"] != in.Measure {
+			t.Errorf("创新举措 row %d = %s, want %s", i+1, row["措施编号"], in.Measure)
+		}
+	}
+
+	about := map[string]string{}
+	for _, row := range byHeader(t, f, "说明") {
+		about[row["项目"]] = row["内容"]
+	}
+	if !strings.HasPrefix(about["措施清单"], "在“措施清单”中填写进展状态") {
+		t.Errorf("说明 says of the ledger %.30q", about["措施清单"])
+	}
+	for _, in := range res.Manifest.Inputs {
+		want := reports.Chinese.Sprintf("about.input.v", in.Region, in.Issuer, in.Number, in.Date, in.Measures, in.SHA256)
+		if in.Problem != "" {
+			want += "; " + in.Problem
+		}
+		if got := about["输入文件 "+in.Source]; got != want {
+			t.Errorf("说明, input %s = %q, want %q", in.Source, got, want)
+		}
+	}
+}
+
+// TestLedgerReadByHeader: the ledger's columns are found by their headers,
+// so a planner who deleted the 序号 column (the key now first) and the
+// columns after 备注 still has the entries read back.
+func TestLedgerReadByHeader(t *testing.T) {
+	res, tax := seeds(t, nil, nil)
+	f := open(t, write(t, res, tax, reports.Chinese))
+	rows, _ := f.GetRows("措施清单")
+	key := rows[1][1]
+	f.SetCellValue("措施清单", "Q2", "推进中")
+	f.SetCellValue("措施清单", "S2", "已部署")
+	f.SetCellValue("措施清单", "Q3", "长期坚持") // a status alone, in a row that ends there
+	for _, c := range []string{"Y", "X", "W", "V", "U", "T", "A"} { // and the columns after 备注 gone
+		if err := f.RemoveCol("措施清单", c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	entries, problems, err := ReadLedger("moved.xlsx", &buf)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("%v %v", err, problems)
+	}
+	if len(entries) != 2 || entries[0].Key != key || entries[0].Progress.Status != compare.StatusOngoing || entries[0].Progress.Note != "已部署" ||
+		entries[1].Key != rows[2][1] || entries[1].Progress.Status != compare.StatusLongTerm || entries[1].Progress.Note != "" {
+		t.Errorf("entries %+v; want %s 推进中 已部署, %s 长期坚持", entries, key, rows[2][1])
 	}
 }
