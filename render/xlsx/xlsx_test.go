@@ -729,8 +729,9 @@ func TestLedgerReadByHeader(t *testing.T) {
 	key := rows[1][1]
 	f.SetCellValue("措施清单", "Q2", "推进中")
 	f.SetCellValue("措施清单", "S2", "已部署")
-	f.SetCellValue("措施清单", "Q3", "长期坚持") // a status alone, in a row that ends there
-	for _, c := range []string{"Y", "X", "W", "V", "U", "T", "A"} { // and the columns after 备注 gone
+	// a status alone, in a row that ends there once the columns after 备注 are gone
+	f.SetCellValue("措施清单", "Q3", "长期坚持")
+	for _, c := range []string{"Y", "X", "W", "V", "U", "T", "A"} {
 		if err := f.RemoveCol("措施清单", c); err != nil {
 			t.Fatal(err)
 		}
