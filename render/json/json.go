@@ -78,7 +78,7 @@ func writeFields(bw *bufio.Writer, v any, marshal func(any) ([]byte, error)) err
 		if !f.IsExported() || name == "-" || f.Anonymous { // no embedded structs here
 			continue
 		}
-		if opts == "omitempty" && (fv.IsZero() || fv.Kind() == reflect.Slice && fv.Len() == 0) {
+		if opts == "omitempty" && (fv.IsZero() || (fv.Kind() == reflect.Slice || fv.Kind() == reflect.Map) && fv.Len() == 0) {
 			continue
 		}
 		if name == "" {
