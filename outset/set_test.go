@@ -1,6 +1,7 @@
 package outset
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,6 +143,15 @@ func TestInTheWay(t *testing.T) {
 	briefsFile := filepath.Join(dir, "bf")
 	os.MkdirAll(briefsFile, 0o755)
 	os.WriteFile(filepath.Join(briefsFile, "briefs"), []byte("x"), 0o644)
+	five, seven := filepath.Join(dir, "five"), filepath.Join(dir, "seven") // the message names five at most
+	for i := range 7 {
+		if i < 5 {
+			os.MkdirAll(five, 0o755)
+			os.WriteFile(filepath.Join(five, fmt.Sprintf("a%d.txt", i)), []byte("x"), 0o644)
+		}
+		os.MkdirAll(seven, 0o755)
+		os.WriteFile(filepath.Join(seven, fmt.Sprintf("a%d.txt", i)), []byte("x"), 0o644)
+	}
 	old := filepath.Join(dir, "old") // what earlier versions left is no obstacle
 	os.MkdirAll(filepath.Join(old, "briefs.old"), 0o755)
 	os.MkdirAll(filepath.Join(old, ".policygap-123"), 0o755)
@@ -149,6 +159,8 @@ func TestInTheWay(t *testing.T) {
 		{file, "is a file, not a folder"},
 		{mine, "holds what policygap did not write (notes.docx)"},
 		{briefsFile, "(briefs)"},
+		{five, "(a0.txt, a1.txt, a2.txt, a3.txt, a4.txt): "},
+		{seven, "(a0.txt, a1.txt, a2.txt, a3.txt, a4.txt and 2 more): "},
 		{"", "--out is empty"},
 		{"/", "root of the file system"},
 		{old, ""},
