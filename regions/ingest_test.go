@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"policygap/regions/formats"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -315,5 +316,76 @@ func TestMaySign(t *testing.T) {
 	}
 	if signed < 3 || maySign("到2022年底前完成") {
 		t.Errorf("%d signatures; maySign(到2022年底前完成) = %v", signed, maySign("到2022年底前完成"))
+	}
+}
+
+// TestLoadLinksAndHiddenFiles: a link to a file read already is reported
+// as that file, a link to a folder is not followed, hidden files and
+// folders are passed over unless named themselves.
+func TestLoadLinksAndHiddenFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a/plan.txt", "a/.hidden.txt", "a/.drafts/draft.txt", "b/other.txt", ".secret/kept.txt", ".single.txt"} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(smallPlan), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if os.Symlink(filepath.Join(dir, "a", "plan.txt"), filepath.Join(dir, "a", "plan2.txt")) != nil ||
+		os.Symlink(filepath.Join(dir, "b"), filepath.Join(dir, "a", "folder")) != nil {
+		t.Skip("no symbolic links here")
+	}
+	c, errs := Load([]string{filepath.Join(dir, "a"), filepath.Join(dir, ".secret"), filepath.Join(dir, ".single.txt")})
+	var got []string
+	for _, d := range c.Documents {
+		got = append(got, d.Name())
+	}
+	if want := []string{"plan.txt", "kept.txt", ".single.txt"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+	report := map[string]string{}
+	for _, e := range errs {
+		report[filepath.Base(e.(*FileError).File)] = e.Error()
+	}
+	want := map[string]string{
+		"plan2.txt": "the same file as " + filepath.Join(dir, "a", "plan.txt") + ", read already",
+		"folder":    "a link to a folder, not followed",
+	}
+	for file, msg := range want {
+		if !strings.Contains(report[file], msg) {
+			t.Errorf("%s: %q, want %q", file, report[file], msg)
+		}
+	}
+	if len(report) != len(want) {
+		t.Errorf("reports %v, want exactly %d", report, len(want))
+	}
+}
+
+// TestQuoteName: a file name with a control character or a line separator
+// is quoted in a message, so it cannot garble it or pass for a second one.
+func TestQuoteName(t *testing.T) {
+	for name, want := range map[string]string{
+		"岱川县/方案.docx":  "岱川县/方案.docx",
+		"a\nb.txt":     `"a\nb.txt"`,
+		"a\tb.txt":     `"a\tb.txt"`,
+		"a\x7fb.txt":   `"a\x7fb.txt"`,
+		"a\u2028b.txt": `"a\u2028b.txt"`,
+		"a\u2029b.txt": `"a\u2029b.txt"`,
+		"a b.txt":      "a b.txt",
+	} {
+		if got := QuoteName(name); got != want {
+			t.Errorf("QuoteName(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
+
+// TestDocumentName: a document is named by its path below the folder read,
+// by its file name when it was not read from a folder.
+func TestDocumentName(t *testing.T) {
+	if n := (&Document{File: "a.txt", Rel: "sub/a.txt"}).Name(); n != "sub/a.txt" {
+		t.Errorf("Name() = %q, want sub/a.txt", n)
+	}
+	if n := (&Document{File: "a.txt"}).Name(); n != "a.txt" {
+		t.Errorf("Name() = %q, want a.txt", n)
 	}
 }
