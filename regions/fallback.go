@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // When no reader finds a measure (no outline, no task table), a document is
@@ -34,9 +35,6 @@ func fallbackMeasures(doc *Document, src *source, paras []para, year int) []Meas
 		for _, part := range enumParts(norm) {
 			spans := subSpans(p.spans, part[0], part[1])
 			m := Measure{Region: doc.Region, Doc: doc.Name(), Text: src.origOf(spans), Norm: src.normOf(spans), FoundBy: "fallback"}
-			if len(spans) > 0 {
-				m.at = spans[0][0]
-			}
 			if a, at, ok := trailingAssignment(m.Norm, m.Text, year); ok {
 				m.Units, m.Lead, m.Deadline = a.Units, a.Lead, a.Deadline
 				m.Assignment = strings.TrimRight(m.Text[at:], "。 \n")
@@ -68,20 +66,13 @@ func enumParts(norm string) [][2]int {
 	if len(locs) < 2 {
 		return [][2]int{{0, n}}
 	}
-	var cuts []int
-	for _, l := range locs {
-		at := l[0]
-		if at > 0 { // the clause starts after the punctuation that ends the last
-			_, size := decodeRuneAt(norm, at)
-			at += size
-		}
-		cuts = append(cuts, runeIndex(norm, at))
+	// what stands before 一是 introduces the clauses: it goes with the first
+	cuts := []int{0}
+	for _, l := range locs[1:] {
+		_, size := utf8.DecodeRuneInString(norm[l[0]:]) // a later clause starts after the stop that ends the last
+		cuts = append(cuts, runeIndex(norm, l[0]+size))
 	}
 	var parts [][2]int
-	if cuts[0] > 0 {
-		// what stands before 一是 introduces the clauses; it goes with the first
-		cuts[0] = 0
-	}
 	for i, c := range cuts {
 		end := n
 		if i+1 < len(cuts) {
@@ -90,11 +81,4 @@ func enumParts(norm string) [][2]int {
 		parts = append(parts, [2]int{c, end})
 	}
 	return parts
-}
-
-func decodeRuneAt(s string, i int) (rune, int) {
-	for _, r := range s[i:] {
-		return r, len(string(r))
-	}
-	return 0, 0
 }

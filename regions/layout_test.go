@@ -196,3 +196,30 @@ func mustDate(s string) time.Time {
 	}
 	return d
 }
+
+// TestFallbackMeasures: in a notice without an outline, a paragraph that
+// states an action in 15 characters or more is a measure, with its title,
+// the deadline in its sentence and the subject as its unit; an enumeration
+// of two clauses gives two, the words before 一是 going with the first and
+// each later clause starting after the stop that ends the one before.
+func TestFallbackMeasures(t *testing.T) {
+	ms := segmentFile(t, "a.txt", `某县人民政府办公室关于做好老年人就医服务工作的通知
+各乡（镇）人民政府，县直各单位：
+加快推进适老化改造。县大数据中心要于2021年9月底前完成政府网站改造。
+为做好就医服务：一是县卫健局要保留现场号源；二是县医保局要保留现金支付。
+县民政局要组织上门探访老人。
+县民政局要每月组织探访老年人。
+特此通知。
+`)
+	checkMeasures(t, ms, []layoutWant{
+		{id: "f1", title: "加快推进适老化改造", units: "县大数据中心", deadline: "2021-09-30", foundBy: "fallback"},
+		{id: "f2", units: "县卫健局", deadline: "none"},
+		{id: "f3", units: "县医保局"},
+		{id: "f4", units: "县民政局", textHas: "每月"},
+	})
+	for i, prefix := range []string{"加快推进", "为做好就医服务：一是", "二是县医保局", "县民政局要每月"} {
+		if !strings.HasPrefix(ms[i].Text, prefix) {
+			t.Errorf("measure %s: text %q, want it to start %q", ms[i].ID, ms[i].Text, prefix)
+		}
+	}
+}

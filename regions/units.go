@@ -457,10 +457,11 @@ func endsWithBodyWord(s string) bool {
 }
 
 // segmentStart is where the clause segment that holds byte i starts: after
-// the last , 。 ; ! ? or line break before it, at most 96 bytes back (a
-// subject is short; a segment that reaches that far is too long to be one).
+// the last , : 。 ; ! ? or line break before it (为做好就医服务：一是县卫健局要…),
+// at most 96 bytes back (a subject is short; a segment that reaches that
+// far is too long to be one).
 func segmentStart(s string, i int) int {
-	return afterStop(s, max(0, i-96), i, clauseStops+",")
+	return afterStop(s, max(0, i-96), i, clauseStops+",:")
 }
 
 // clauseStart is where the clause that holds byte i starts: after the last
