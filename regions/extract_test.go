@@ -227,3 +227,31 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureTexts: what the matcher reads of a measure (MatchText) is its
+// text without its units parenthesis, or a table row's own words; Body and
+// Printed give the same words as printed.
+func TestMeasureTexts(t *testing.T) {
+	text := "保留現場號源。（市衛健委負責）"
+	m := Measure{Text: text, Norm: NormalizeString(text), Assignment: "（市衛健委負責）"}
+	plain := Measure{Text: "保留現場號源。", Norm: NormalizeString("保留現場號源。")}
+	row := Measure{Text: "1\t保留號源\t市衛健委", Norm: NormalizeString("1\t保留號源\t市衛健委"), Clean: "保留号源", CleanAt: []int{2, 3, 4, 5}}
+	for _, c := range []struct {
+		m                Measure
+		match, body, cue string
+	}{
+		{m, "保留现场号源。", "保留現場號源。", "現場"},
+		{plain, "保留现场号源。", "保留現場號源。", "現場"},
+		{row, "保留号源", "保留號源", "號源"},
+	} {
+		if got := c.m.MatchText(); got != c.match {
+			t.Errorf("MatchText(%q) = %q, want %q", c.m.Text, got, c.match)
+		}
+		if got := c.m.Body(); got != c.body {
+			t.Errorf("Body(%q) = %q, want %q", c.m.Text, got, c.body)
+		}
+		if got := c.m.Printed(2, 2); got != c.cue {
+			t.Errorf("Printed(%q, 2, 2) = %q, want %q", c.m.Text, got, c.cue)
+		}
+	}
+}

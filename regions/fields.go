@@ -37,10 +37,6 @@ var fieldLabels = []struct {
 func readLabelField(norm string) (labelField, int) {
 	t := trimSpaceLeft(norm)
 	lead := len(norm) - len(t)
-	// a label is at most five characters, then its colon
-	if len(t) < len("时限:") || strings.IndexByte(t[:min(len(t), 5*3+4)], ':') < 0 {
-		return fieldNone, 0
-	}
 	for _, l := range fieldLabels {
 		if !strings.HasPrefix(t, l.word) {
 			continue
