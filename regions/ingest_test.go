@@ -389,3 +389,21 @@ func TestDocumentName(t *testing.T) {
 		t.Errorf("Name() = %q, want a.txt", n)
 	}
 }
+
+// TestIssuerFromSignature: with no title naming it, the issuer is the
+// body's name that signs the text, one or two lines above the date (a blank
+// or a seal's line between), in the last 40 lines.
+func TestIssuerFromSignature(t *testing.T) {
+	body := strings.Repeat("各单位要加强服务保障。\n", 3)
+	for _, c := range []struct{ text, want string }{
+		{body + "岱川县人民政府办公室\n2021年6月10日\n", "岱川县人民政府办公室"},
+		{body + "岱川县人民政府办公室\n（盖章）\n2021年6月10日\n", "岱川县人民政府办公室"},
+		{body + "岱川县人民政府办公室\n\n\n2021年6月10日\n", ""},
+		{body + "岱川县人民政府办公室\n2021年6月10日\n" + strings.Repeat("附件内容。\n", 38), ""},
+		{body + "岱川县人民政府办公室\n2021年6月10日\n" + strings.Repeat("附件内容。\n", 37), "岱川县人民政府办公室"},
+	} {
+		if got, _ := inferIssuer(strings.Split(c.text, "\n")); got != c.want {
+			t.Errorf("inferIssuer(…%q) = %q, want %q", c.text[len(body):min(len(c.text), len(body)+60)], got, c.want)
+		}
+	}
+}
