@@ -4,14 +4,17 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"policygap/regions/formats"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -405,5 +408,71 @@ func TestIssuerFromSignature(t *testing.T) {
 		if got, _ := inferIssuer(strings.Split(c.text, "\n")); got != c.want {
 			t.Errorf("inferIssuer(…%q) = %q, want %q", c.text[len(body):min(len(c.text), len(body)+60)], got, c.want)
 		}
+	}
+}
+
+// TestLoadWithManifest: a folder's manifest gives each listed file its
+// metadata (a file in a subfolder by its path from there, the nearest
+// manifest first), names the files it lists that are missing, and applies to
+// a file of its folder named alone; a README and a folder of policygap's
+// outputs are not documents, unless a README is named itself; a file of an
+// unknown kind is reported, and read as text when named alone.
+func TestLoadWithManifest(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"manifest.csv":        "file,region,level,parent,date,scope\na.txt,岱川县,county,江澜省,2021-06-10,T01;T02\nsub/b.txt,澜江市,city,,,\ngone.txt,云岭市,,,,\n",
+		"a.txt":               smallPlan,
+		"sub/b.txt":           smallPlan,
+		"README.md":           "# 说明\n",
+		"notes.dat":           smallPlan,
+		"out/" + OutputRecord: "{}",
+		"out/results.json":    "{}",
+		"deeper/manifest.csv": "file,region\nc.txt,云岭市\n",
+		"deeper/c.txt":        smallPlan,
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, errs := Load([]string{dir})
+	got := map[string]string{}
+	for _, d := range c.Documents {
+		got[d.Name()] = fmt.Sprintf("%s|%s|%s|%s|%v", d.Region, d.Level, d.Parent, d.Date.Format(time.DateOnly), d.Scope)
+	}
+	want := map[string]string{
+		"a.txt":        "岱川县|county|江澜省|2021-06-10|[T01 T02]",
+		"sub/b.txt":    "澜江市|city||0001-01-01|[]",
+		"deeper/c.txt": "云岭市|||0001-01-01|[]",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("read %q\nwant %q", got, want)
+	}
+	for _, d := range c.Documents {
+		if d.Name() == "sub/b.txt" && !maps.Equal(d.Origins, map[string]string{"region": FromManifest, "level": FromManifest}) {
+			t.Errorf("sub/b.txt's fields from the manifest: %v; want region and level only (the others are blank)", d.Origins)
+		}
+	}
+	report := map[string]string{}
+	for _, e := range errs {
+		report[filepath.Base(e.(*FileError).File)] = e.Error()
+	}
+	if len(report) != 3 || !strings.Contains(report["out"], "a folder of policygap's outputs") ||
+		!strings.Contains(report["manifest.csv"], "names files that are not in its folder (line 4: gone.txt)") ||
+		!strings.Contains(report["notes.dat"], "not a document format policygap reads (.dat)") {
+		t.Errorf("reports %q; want the outputs folder, the manifest's missing file and the file of an unknown kind", report)
+	}
+
+	// named alone: a README is read, a file of an unknown kind is read as
+	// text, and a file listed in its folder's manifest gets its row
+	c, errs = Load([]string{filepath.Join(dir, "README.md"), filepath.Join(dir, "notes.dat"), filepath.Join(dir, "a.txt")})
+	var alone []string
+	for _, d := range c.Documents {
+		alone = append(alone, d.Name()+" "+d.Region+" "+d.Date.Format(time.DateOnly))
+	}
+	if want := []string{"README.md README 0001-01-01", "notes.dat notes 0001-01-01", "a.txt 岱川县 2021-06-10"}; len(errs) != 0 || !slices.Equal(alone, want) {
+		t.Errorf("read alone %q, %v; want %q", alone, errs, want)
 	}
 }
