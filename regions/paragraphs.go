@@ -21,7 +21,6 @@ type para struct {
 	field           labelField
 	raw             bool // a line of plain text
 	valueAt, origAt int
-	origin          document.Origin
 	// assign is what the units parenthesis that ends the paragraph says, nil
 	// when none does; assignAt is where it starts, in bytes of orig.
 	assign   *Assignment
@@ -46,7 +45,7 @@ func (s *source) paragraphs(blocks []document.Block, lines bool, skip []span) []
 	}
 	if lines {
 		out = make([]para, 0, strings.Count(s.normS, "\n")/2+1)
-		start, line := 0, 1
+		start := 0
 		for i := 0; i <= len(s.norm); i++ {
 			if i < len(s.norm) && s.norm[i] != '\n' {
 				continue
@@ -56,18 +55,15 @@ func (s *source) paragraphs(blocks []document.Block, lines bool, skip []span) []
 			}
 			if len(skip) == 0 || i <= skip[0][0] {
 				if p, ok := s.line(start, i); ok {
-					p.origin = document.Origin{Para: line}
 					add(p)
 				}
 			}
 			start = i + 1
-			line++
 		}
 	} else {
 		out = make([]para, 0, len(blocks))
 		for _, b := range blocks {
 			if p, ok := s.block(b); ok {
-				p.origin = b.Origin
 				add(p)
 			}
 		}
@@ -275,7 +271,7 @@ func (s *source) splitCircled(ps []para) []para {
 		}
 		ends := append(cuts[1:], runeCount(p.norm))
 		for k, c := range cuts {
-			item := para{spans: subSpans(p.spans, c, ends[k]), raw: p.raw, origin: p.origin}
+			item := para{spans: subSpans(p.spans, c, ends[k]), raw: p.raw}
 			text := s.normOf(item.spans)
 			var n int
 			item.num, n = readNumbering(text)

@@ -402,3 +402,19 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestLabelValue: the number each kind of label stands for, which orders a
+// document's items and names its measures.
+func TestLabelValue(t *testing.T) {
+	for _, c := range []struct {
+		scheme, raw string
+		want        int
+	}{
+		{"①", "①", 1}, {"①", "⑫", 12}, {"⑴", "⑴", 1}, {"⑴", "⑶", 3}, {"㈠", "㈠", 1}, {"㈠", "㈣", 4},
+		{"一、", "十二", 12}, {"(一)", "二十", 20}, {"一、", "九", 9},
+	} {
+		if got := labelValue(c.scheme, c.raw); got != c.want {
+			t.Errorf("labelValue(%s, %s) = %d, want %d", c.scheme, c.raw, got, c.want)
+		}
+	}
+}
