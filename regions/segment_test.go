@@ -418,3 +418,24 @@ func TestLabelValue(t *testing.T) {
 		}
 	}
 }
+
+// TestSubSpans: a part of a paragraph joined from several lines maps to the
+// pieces of those lines it covers, so its text is cut where it is printed.
+func TestSubSpans(t *testing.T) {
+	spans := []span{{0, 5}, {10, 15}, {20, 22}} // 5 + 5 + 2 runes of text
+	for _, c := range []struct {
+		from, to int
+		want     []span
+	}{
+		{0, 12, []span{{0, 5}, {10, 15}, {20, 22}}},
+		{3, 8, []span{{3, 5}, {10, 13}}},
+		{5, 10, []span{{10, 15}}},
+		{6, 7, []span{{11, 12}}},
+		{11, 12, []span{{21, 22}}},
+		{4, 4, nil},
+	} {
+		if got := subSpans(spans, c.from, c.to); !slices.Equal(got, c.want) {
+			t.Errorf("subSpans(%d, %d) = %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}
