@@ -439,3 +439,41 @@ func TestSubSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestCircledCuts: circled items begin where ①, ②, … stand in order at the
+// start or after a stop (blanks between); a circled numeral inside a
+// sentence, or a lone ①, is no item.
+func TestCircledCuts(t *testing.T) {
+	for _, c := range []struct {
+		norm string
+		want []int
+	}{
+		{"①甲要做好。②乙要做好。", []int{0, 6}},
+		{"做好服务: ① 甲要做。 ② 乙要做;③丙要做。", []int{6, 13, 19}},
+		{"做好服务。①甲要做。③乙要做。", nil},         // not in order
+		{"详见①和②两项。", nil},                // inside a sentence
+		{"①甲要做好。乙要做好。", nil},             // a lone ①
+		{"①甲要做好。②乙要做好,③丙。", []int{0, 6}}, // ③ after a comma
+	} {
+		if got := circledCuts(c.norm); !slices.Equal(got, c.want) {
+			t.Errorf("circledCuts(%q) = %v, want %v", c.norm, got, c.want)
+		}
+	}
+}
+
+// TestBracketTitle: a 【】 title of at most 30 characters with its opening
+// bracket opens a text that goes on after it.
+func TestBracketTitle(t *testing.T) {
+	for text, want := range map[string]int{
+		"【保留号源】医院保留号源。":                            6,
+		"【" + strings.Repeat("号", 29) + "】医院保留号源。": 31,
+		"【" + strings.Repeat("号", 30) + "】医院保留号源。": 0,
+		"【保留号源】":       0,
+		"【保留号源医院保留号源。": 0,
+		"医院【保留】号源。":    0,
+	} {
+		if got := bracketTitle(text); got != want {
+			t.Errorf("bracketTitle(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
