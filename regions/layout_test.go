@@ -158,6 +158,17 @@ func TestLayouts(t *testing.T) {
 			{id: "附件-1", title: "保留现场号源", units: "县卫健局|县医保局", lead: "县卫健局", deadline: "2021-09-30", foundBy: "table"},
 			{id: "附件-2", units: "县卫健局", lead: "县卫健局", deadline: "ongoing", foundBy: "table"},
 		}},
+		{"two task tables: each its own numbers", "a.html", `<html><body>
+<p>表一 便利就医</p>
+<table><tr><td>序号</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td>1</td><td>保留现场号源。</td><td>县卫健局</td><td>2021年9月底前</td></tr></table>
+<p>表二 便利出行</p>
+<table><tr><td>序号</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td>1</td><td>保留投币乘车。</td><td>县交通局</td><td>长期坚持</td></tr></table>
+</body></html>`, []layoutWant{
+			{id: "表1-1", units: "县卫健局", deadline: "2021-09-30", foundBy: "table"},
+			{id: "表2-1", units: "县交通局", deadline: "ongoing", foundBy: "table"},
+		}},
 		{"a notice without an outline: the paragraphs that state an action", "a.txt", `某县人民政府办公室关于做好老年人服务工作的通知
 各乡（镇）人民政府，县直各单位：
 为进一步做好老年人服务工作，现就有关事项通知如下：

@@ -477,3 +477,14 @@ func TestBracketTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSpace: the blanks a line is trimmed of and items are cut around,
+// the ideographic space and a stray byte-order mark among them.
+func TestIsSpace(t *testing.T) {
+	for r, want := range map[rune]bool{' ': true, '\t': true, '\u3000': true, '\uFEFF': true, '\u00A0': true,
+		'a': false, '中': false, '\u3001': false, '\uFF0C': false} {
+		if isSpace(r) != want {
+			t.Errorf("isSpace(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}
