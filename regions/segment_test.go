@@ -488,3 +488,21 @@ func TestIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneHelpers: offsets counted in characters map to bytes as printed.
+func TestRuneHelpers(t *testing.T) {
+	s := "甲乙a丙"
+	for n, want := range map[int]int{0: len(s), 1: 7, 2: 6, 3: 3, 4: 0, 9: 0} {
+		if got := lastRunes(s, n); got != want {
+			t.Errorf("lastRunes(%q, %d) = %d, want %d", s, n, got, want)
+		}
+	}
+	for _, c := range []struct {
+		from, to int
+		want     string
+	}{{0, 2, "甲乙"}, {1, 3, "乙a"}, {2, -1, "a丙"}, {0, -1, s}, {3, 4, "丙"}, {4, -1, ""}, {1, 1, ""}} {
+		if got := runeSlice(s, c.from, c.to); got != c.want {
+			t.Errorf("runeSlice(%q, %d, %d) = %q, want %q", s, c.from, c.to, got, c.want)
+		}
+	}
+}
