@@ -158,6 +158,14 @@ func TestLayouts(t *testing.T) {
 			{id: "附件-1", title: "保留现场号源", units: "县卫健局|县医保局", lead: "县卫健局", deadline: "2021-09-30", foundBy: "table"},
 			{id: "附件-2", units: "县卫健局", lead: "县卫健局", deadline: "ongoing", foundBy: "table"},
 		}},
+		{"task tables: a header under a title row, units without a deadline column, one with no rows", "a.html", `<html><body>
+<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr></table>
+<table><tr><td colspan="3">重点任务清单</td></tr>
+<tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr>
+<tr><td>1</td><td>保留现场号源。</td><td>县卫健局</td></tr></table>
+</body></html>`, []layoutWant{
+			{id: "表2-1", units: "县卫健局", deadline: "none", foundBy: "table", textHas: "现场号源"},
+		}},
 		{"two task tables: each its own numbers", "a.html", `<html><body>
 <p>表一 便利就医</p>
 <table><tr><td>序号</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
