@@ -158,6 +158,22 @@ func TestLayouts(t *testing.T) {
 			{id: "附件-1", title: "保留现场号源", units: "县卫健局|县医保局", lead: "县卫健局", deadline: "2021-09-30", foundBy: "table"},
 			{id: "附件-2", units: "县卫健局", lead: "县卫健局", deadline: "ongoing", foundBy: "table"},
 		}},
+		{"a web page: blank paragraphs, bold titles after a typed label or around it, an unnumbered heading after a numbered one", "a.html", `<html><body>
+<h2>一、便利就医</h2>
+<p>　</p>
+<p>　（一）<b>保留现场号源。</b>医疗机构保留号源。（县卫健局负责）　</p>
+<p>（二）<strong>优化网上服务</strong>，简化流程，2021年9月底前完成。</p>
+<h2>便利出行</h2>
+<p>（一）保留投币乘车。（县交通局负责）</p>
+<p><b>（二）开通绿色通道。</b>开通老年人绿色通道。</p>
+<p>（三）【保留人工窗口】车站保留人工售票窗口。</p>
+</body></html>`, []layoutWant{
+			{id: "1.1", title: "保留现场号源", units: "县卫健局", foundBy: "outline", textHas: "医疗机构保留号源"},
+			{id: "1.2", title: "优化网上服务", deadline: "2021-09-30"},
+			{id: "2.1", title: "保留投币乘车", units: "县交通局"},
+			{id: "2.2", title: "开通绿色通道", textHas: "老年人绿色通道"},
+			{id: "2.3", title: "【保留人工窗口】", textHas: "人工售票窗口"},
+		}},
 		{"task tables: a header under a title row, units without a deadline column, one with no rows", "a.html", `<html><body>
 <table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr></table>
 <table><tr><td colspan="3">重点任务清单</td></tr>

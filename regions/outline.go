@@ -217,6 +217,14 @@ func buildOutline(src *source, paras []para, year int) *outline {
 		}
 		n := &node{para: i, num: p.num}
 		n.closed = p.assign != nil
+		if strings.HasPrefix(p.num.scheme, "#") { // an unnumbered heading closes what opened at its level or below (## 便利出行 after ## 一、便利就医)
+			for j, s := range stack {
+				if h := o.paras[s.para].heading; h > 0 && h >= p.heading {
+					stack = stack[:j]
+					break
+				}
+			}
+		}
 		for j := len(stack) - 1; j >= 0; j-- {
 			if stack[j].num.scheme == p.num.scheme {
 				stack = stack[:j]
@@ -231,8 +239,8 @@ func buildOutline(src *source, paras []para, year int) *outline {
 		}
 		if n.num.value == 0 { // a run-in item, a bullet, a heading without a number: counted
 			n.num.value = 1
-			for _, s := range siblings {
-				if s.num.scheme == n.num.scheme {
+			for _, s := range siblings { // a heading counts the headings of its level before it (一、 then an unnumbered ##)
+				if s.num.scheme == n.num.scheme || p.heading > 0 && o.paras[s.para].heading == p.heading {
 					n.num.value++
 				}
 			}
