@@ -9,6 +9,7 @@ import (
 // layoutWant is what a test expects of a measure; empty fields are not checked.
 type layoutWant struct {
 	id, title, units, lead, deadline, foundBy, textHas string
+	path                                               string // the headings above it, joined by /
 }
 
 // segmentFile reads a file's bytes as Load does (its name says its format)
@@ -49,6 +50,7 @@ func checkMeasures(t *testing.T, ms []Measure, want []layoutWant) {
 		check("lead", strings.Join(m.Lead, "|"), w.lead)
 		check("deadline", m.Deadline.String(), w.deadline)
 		check("found by", m.FoundBy, w.foundBy)
+		check("path", strings.Join(m.Path, "/"), w.path)
 		if !strings.Contains(m.Text, w.textHas) {
 			t.Errorf("measure %d (%s): text %q lacks %q", i, m.ID, m.Text, w.textHas)
 		}
@@ -173,6 +175,18 @@ func TestLayouts(t *testing.T) {
 			{id: "2.1", title: "保留投币乘车", units: "县交通局"},
 			{id: "2.2", title: "开通绿色通道", textHas: "老年人绿色通道"},
 			{id: "2.3", title: "【保留人工窗口】", textHas: "人工售票窗口"},
+		}},
+		{"a page that is one task table: section rows, a task group over two rows, no number column", "a.html", `<html><body>
+<table><tr><td>重点任务</td><td>具体措施</td><td>责任单位</td></tr>
+<tr><td colspan="3">一、便利就医</td></tr>
+<tr><td rowspan="2">优化就医服务</td><td>保留现场号源。</td><td>县卫健局，2021年底前</td></tr>
+<tr><td>推进远程会诊。</td><td>县卫健局、县医保局</td></tr>
+<tr><td colspan="3">二、便利出行</td></tr>
+<tr><td>优化出行服务</td><td>保留投币乘车。</td><td>县交通局（牵头）、县公交公司</td></tr>
+</table></body></html>`, []layoutWant{
+			{id: "1", title: "保留现场号源", units: "县卫健局", deadline: "2021-12-31", foundBy: "table", path: "一、便利就医/优化就医服务"},
+			{id: "2", units: "县卫健局|县医保局", deadline: "none", foundBy: "table", path: "一、便利就医/优化就医服务"},
+			{id: "3", units: "县交通局|县公交公司", lead: "县交通局", foundBy: "table", path: "二、便利出行/优化出行服务"},
 		}},
 		{"task tables: a header under a title row, units without a deadline column, one with no rows", "a.html", `<html><body>
 <table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr></table>

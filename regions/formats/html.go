@@ -113,7 +113,8 @@ func hanCount(n *html.Node, memo map[*html.Node]int) int {
 
 // articleBody finds the element that holds the article: from <body> down,
 // into the child that holds most of the text (three quarters or more), for
-// as long as that child is a container rather than a paragraph.
+// as long as that child is a container rather than a paragraph or a data
+// table.
 func articleBody(root *html.Node) *html.Node {
 	memo := map[*html.Node]int{}
 	cur := find(root, atom.Body)
@@ -128,7 +129,8 @@ func articleBody(root *html.Node) *html.Node {
 				best = k
 			}
 		}
-		if best == nil || total == 0 || hanCount(best, memo)*4 < total*3 || !isContainer(best) {
+		if best == nil || total == 0 || hanCount(best, memo)*4 < total*3 || !isContainer(best) ||
+			best.DataAtom == atom.Table && isDataTable(best) { // a page that is mostly a task table: the table is read whole
 			return cur
 		}
 		cur = best
