@@ -506,3 +506,36 @@ func TestRuneHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldParts: a line may hold several labels, each value running to the
+// ； or ， before the next label; a stop that no label follows stays in
+// the value.
+func TestFieldParts(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want []string
+	}{
+		{"责任单位:市卫健委;完成时限:2021年底前", []string{"units 市卫健委", "deadline 2021年底前"}},
+		{"牵头单位: 市卫健委,配合单位:市民政局、市医保局", []string{"lead 市卫健委", "partner 市民政局、市医保局"}},
+		{"责任单位:市卫健委;市民政局", []string{"units 市卫健委;市民政局"}},
+		{"市卫健委负责;完成时限:2021年底前", nil},
+	} {
+		var got []string
+		for _, p := range fieldParts(c.line) {
+			got = append(got, map[labelField]string{fieldUnits: "units", fieldLead: "lead", fieldPartner: "partner", fieldDeadline: "deadline"}[p.field]+" "+c.line[p.start:p.end])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("fieldParts(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+// TestIsHan: Chinese characters, the common block and beyond it.
+func TestIsHan(t *testing.T) {
+	for r, want := range map[rune]bool{'中': true, '\u4E00': true, '\u9FA5': true, '㐀': true, '〇': true, '\U00020000': true,
+		'a': false, '、': false, '。': false, 'あ': false, '①': false} {
+		if isHan(r) != want {
+			t.Errorf("isHan(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}
