@@ -60,15 +60,16 @@ type token struct {
 }
 
 var (
-	unitStartRunes = newRuneSet("市重人民中国省区县自州")
+	unitStartRunes = newRuneSet("市人民中国省区县自州")
 	cnNumerals     = newRuneSet(cnTen)
 	tableOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期)`)
 )
 
 type tableReader struct {
-	doc   *Document
-	src   *source
-	vocab map[string]bool
+	doc       *Document
+	src       *source
+	placeName []rune // the region's place name (重庆 of 重庆市): a unit's name may start with it
+	vocab     map[string]bool
 	// byFirst indexes the vocabulary by first rune, built after learning.
 	byFirst map[rune][][]rune
 	year    int
@@ -85,7 +86,7 @@ type deadlineCell struct {
 }
 
 func newTableReader(doc *Document, src *source) *tableReader {
-	return &tableReader{doc: doc, src: src, vocab: map[string]bool{}, year: doc.Date.Year(), deadlineOf: make([]int32, len(src.norm))}
+	return &tableReader{doc: doc, src: src, placeName: []rune(placeName(doc.Region)), vocab: map[string]bool{}, year: doc.Date.Year(), deadlineOf: make([]int32, len(src.norm))}
 }
 
 // deadlineAt reads a deadline cell at rune i and returns its rune length (0:
@@ -145,36 +146,54 @@ func tableDate(s string) (string, bool) {
 // genericUnitAt returns the rune length of a name of the usual shape
 // (genericUnitRe) starting at i, or 0. It is the regexp's hot path, by hand.
 func (t *tableReader) genericUnitAt(i int) int {
-	return genericUnitLen(t.src.norm[i:])
+	return t.genericUnitLen(t.src.norm[i:])
+}
+
+// startsUnit: r may begin a unit's name (市, 省, 中国 …, or the region's place name).
+func (t *tableReader) startsUnit(r rune) bool {
+	return unitStartRunes.has(r) || len(t.placeName) > 0 && r == t.placeName[0]
 }
 
 var (
-	unitPrefixes = [][]rune{[]rune("市"), []rune("重庆"), []rune("人行"), []rune("民航"), []rune("中国"), []rune("国家"), []rune("省"), []rune("自治区"), []rune("区"), []rune("县")}
+	unitPrefixes = [][]rune{[]rune("市"), []rune("人行"), []rune("民航"), []rune("中国"), []rune("国家"), []rune("省"), []rune("自治区"), []rune("区"), []rune("县")}
 	unitSuffixes = [][]rune{[]rune("局"), []rune("委"), []rune("办事处"), []rune("办"), []rune("部"), []rune("中心"), []rune("联"), []rune("公司"), []rune("厅")}
 )
 
-func genericUnitLen(rs []rune) int {
-	if len(rs) == 0 || !unitStartRunes.has(rs[0]) {
+// genericUnitLen is the rune length of a name of the usual shape that opens
+// rs (a prefix, 1 to 12 Han characters, a suffix), 0 if none.
+func (t *tableReader) genericUnitLen(rs []rune) int {
+	if len(rs) == 0 || !t.startsUnit(rs[0]) {
 		return 0
 	}
 	for _, p := range unitPrefixes {
-		if len(rs) < len(p) || !slices.Equal(rs[:len(p)], p) {
-			continue
+		if n, ok := unitAfter(rs, p); ok {
+			return n
 		}
-		// then 1 to 12 Han characters, as few as will reach a suffix
-		for j := len(p) + 1; j <= len(p)+12 && j < len(rs); j++ {
-			if !isHan(rs[j-1]) {
-				break
-			}
-			for _, suf := range unitSuffixes {
-				if j+len(suf) <= len(rs) && slices.Equal(rs[j:j+len(suf)], suf) {
-					return j + len(suf)
-				}
-			}
-		}
-		return 0
+	}
+	if n, ok := unitAfter(rs, t.placeName); ok && len(t.placeName) > 0 {
+		return n
 	}
 	return 0
+}
+
+// unitAfter: rs opens with prefix p (ok), then 1 to 12 Han characters, as
+// few as will reach a suffix; n is the name's rune length, 0 if no suffix
+// comes.
+func unitAfter(rs, p []rune) (n int, ok bool) {
+	if len(rs) < len(p) || !slices.Equal(rs[:len(p)], p) {
+		return 0, false
+	}
+	for j := len(p) + 1; j <= len(p)+12 && j < len(rs); j++ {
+		if !isHan(rs[j-1]) {
+			break
+		}
+		for _, suf := range unitSuffixes {
+			if j+len(suf) <= len(rs) && slices.Equal(rs[j:j+len(suf)], suf) {
+				return j + len(suf), true
+			}
+		}
+	}
+	return 0, true
 }
 
 // learnVocabulary collects the unit names the table prints in clean cells: a
@@ -217,7 +236,7 @@ func (t *tableReader) splitNames(piece []rune, last bool) []string {
 		var names []string
 		i := s
 		for i < len(piece) {
-			n := genericUnitLen(piece[i:])
+			n := t.genericUnitLen(piece[i:])
 			if n == 0 {
 				break
 			}
@@ -239,7 +258,7 @@ func (t *tableReader) splitNames(piece []rune, last bool) []string {
 // usual shape in a list context. It returns the token.
 func (t *tableReader) unitAt(i int, inList bool) (token, bool) {
 	norm := t.src.norm
-	if !unitStartRunes.has(norm[i]) {
+	if !t.startsUnit(norm[i]) {
 		return token{}, false
 	}
 	best, broken := token{}, token{}
@@ -383,7 +402,7 @@ func (t *tableReader) tokenize(from int) []token {
 			i += n
 			continue
 		}
-		if unitStartRunes.has(r) {
+		if t.startsUnit(r) {
 			if tok, ok := t.unitAt(i, t.inList(toks)); ok {
 				toks = append(toks, tok)
 				i = tok.end

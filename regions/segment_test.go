@@ -539,3 +539,26 @@ func TestIsHan(t *testing.T) {
 		}
 	}
 }
+
+// TestFlattenedTableUnitsOfThePlace: in a flattened task table, unit names
+// that open with the region's place name (岱川县卫生健康局 in 岱川县's plan)
+// are read as units, not as the text of the next row.
+func TestFlattenedTableUnitsOfThePlace(t *testing.T) {
+	text := `岱川县工作任务清单序号重点任务责任单位完成时限一、便利老年人日常就医1医疗机构应提供一定比例的现场号源。岱川县卫生健康局2021年底2保留挂号、缴费等人工服务窗口。岱川县卫生健康局、岱川县医疗保障局长期坚持3二级以上公立医疗机构设立社工岗位，为老年人提供引导服务。岱川县卫生健康局2022年底`
+	ms, err := Segment(&Document{File: "t.txt", Region: "岱川县", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.ID+" "+strings.Join(m.Units, "|")+" "+m.Deadline.String()+" "+m.Text)
+	}
+	want := []string{
+		"1 岱川县卫生健康局 2021-12-31 医疗机构应提供一定比例的现场号源。",
+		"2 岱川县卫生健康局|岱川县医疗保障局 ongoing 保留挂号、缴费等人工服务窗口。",
+		"3 岱川县卫生健康局 2022-12-31 二级以上公立医疗机构设立社工岗位，为老年人提供引导服务。",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("measures\n%q\nwant\n%q", got, want)
+	}
+}
