@@ -3,6 +3,7 @@ package regions
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -361,9 +362,16 @@ func SubjectUnits(norm, orig, place string) (units, lead []string) {
 	// the clauses with a subject, where bodies join it (，县卫健局配合) or
 	// work with it (会同…)
 	var clauses [][2]int
+	starts := clauseStarts(norm) // one pass: a long text may hold many subjects
+	seenClause := map[int]bool{}
 	for _, h := range subjects {
-		c := [2]int{clauseStart(norm, h.at), clauseEnd(norm, h.at)}
-		if !slices.Contains(clauses, c) {
+		k := sort.SearchInts(starts, h.at+1) - 1 // the clause's start is the last at or before h.at
+		c := [2]int{starts[k], len(norm)}
+		if k+1 < len(starts) {
+			c[1] = starts[k+1]
+		}
+		if !seenClause[c[0]] {
+			seenClause[c[0]] = true
 			clauses = append(clauses, c)
 		}
 	}
@@ -398,7 +406,7 @@ func SubjectUnits(norm, orig, place string) (units, lead []string) {
 	}
 	hits := append(subjects, others...)
 	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
-	seen := map[string]bool{}
+	printed := map[string]string{} // a name -> as first printed; read once: a long text may name a body many times
 	for _, h := range hits {
 		names := norm[h.at:h.end]
 		for _, sp := range splitUnits(nil, names) {
@@ -406,10 +414,11 @@ func SubjectUnits(norm, orig, place string) (units, lead []string) {
 			if n == "" || genericBodies[n] || !namedInstitution(n, place) {
 				continue
 			}
-			from := h.at + sp[0] + strings.Index(names[sp[0]:sp[1]], n)
-			u := runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(n)))
-			if !seen[u] {
-				seen[u] = true
+			u, ok := printed[n]
+			if !ok {
+				from := h.at + sp[0] + strings.Index(names[sp[0]:sp[1]], n)
+				u = runeSlice(orig, runeIndex(norm, from), runeIndex(norm, from+len(n)))
+				printed[n] = u
 				units = append(units, u)
 			}
 			if h.lead && !slices.Contains(lead, u) {
@@ -464,10 +473,22 @@ func segmentStart(s string, i int) int {
 	return afterStop(s, max(0, i-96), i, clauseStops+",:")
 }
 
-// clauseStart is where the clause that holds byte i starts: after the last
-// 。 ; ! ? or line break before it.
-func clauseStart(s string, i int) int {
-	return afterStop(s, 0, i, clauseStops)
+// clauseStarts are the byte offsets where the clauses of s start: 0, and
+// after each 。 ; ! ? or line break (a stop that ends s opens no clause).
+func clauseStarts(s string) []int {
+	starts := []int{0}
+	for i := 0; ; {
+		k := strings.IndexAny(s[i:], clauseStops)
+		if k < 0 {
+			return starts
+		}
+		_, size := utf8.DecodeRuneInString(s[i+k:])
+		i += k + size
+		if i == len(s) {
+			return starts
+		}
+		starts = append(starts, i)
+	}
 }
 
 // clauseStops end a clause.
@@ -568,17 +589,6 @@ func isBodyName(s string) bool {
 
 // subjectTriggers: the words after a subject that make it responsible.
 var subjectTriggers = []string{"要", "应", "须", "负责", "牵头", "同步", "统一"}
-
-// clauseEnd is where the clause that starts at byte start ends: after its
-// 。 ; ! ? (the end of the text at the latest).
-func clauseEnd(s string, start int) int {
-	k := strings.IndexAny(s[start:], clauseStops)
-	if k < 0 {
-		return len(s)
-	}
-	_, size := utf8.DecodeRuneInString(s[start+k:])
-	return start + k + size
-}
 
 // endsBodyName: r is the last character of a body's name (bodyName's endings).
 func endsBodyName(r rune) bool {

@@ -206,6 +206,11 @@ func hostileCases() []hostile {
 				t.Error("the planText beside a 10 MB line lost")
 			}
 		}},
+		{name: "a body named 70,000 times on one line", setup: inDir(withPlan("subj.txt", bytes.Repeat([]byte("市民政局要做好服务，"), 2<<20/30))), check: func(t *testing.T, dir, stdout, stderr string) {
+			if measures(stdout) < 3 || !strings.Contains(stdout, `"units":["市民政局"]`) {
+				t.Errorf("the line's measure, its one unit, and the plan's: %d measures", measures(stdout))
+			}
+		}},
 		{name: "text over 16 MiB", setup: inDir(withPlan("long.txt", bytes.Repeat([]byte("推广预约挂号。\n"), 17<<20/22))), says: []string{"long.txt: its text is 17.0 MiB, more than the 16 MiB"}, check: wantMeasures(2)},
 		{name: "file over 64 MiB", setup: func(t *testing.T, dir string) []string {
 			args := inDir(withPlan("x", nil))(t, dir)
