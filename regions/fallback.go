@@ -68,9 +68,12 @@ func enumParts(norm string) [][2]int {
 	}
 	// what stands before 一是 introduces the clauses: it goes with the first
 	cuts := []int{0}
+	prev, runes := 0, 0 // runes counted as far as byte prev
 	for _, l := range locs[1:] {
 		_, size := utf8.DecodeRuneInString(norm[l[0]:]) // a later clause starts after the stop that ends the last
-		cuts = append(cuts, runeIndex(norm, l[0]+size))
+		runes += utf8.RuneCountInString(norm[prev : l[0]+size])
+		prev = l[0] + size
+		cuts = append(cuts, runes)
 	}
 	var parts [][2]int
 	for i, c := range cuts {

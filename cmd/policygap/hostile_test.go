@@ -211,6 +211,11 @@ func hostileCases() []hostile {
 				t.Errorf("the line's measure, its one unit, and the plan's: %d measures", measures(stdout))
 			}
 		}},
+		{name: "an enumeration of 70,000 clauses on one line", setup: inDir(withPlan("enum.txt", bytes.Repeat([]byte("一是县交通局要做好；"), 2<<20/30))), check: func(t *testing.T, dir, stdout, stderr string) {
+			if n := measures(stdout); n < 2<<20/30 {
+				t.Errorf("%d measures, want one a clause", n)
+			}
+		}},
 		{name: "text over 16 MiB", setup: inDir(withPlan("long.txt", bytes.Repeat([]byte("推广预约挂号。\n"), 17<<20/22))), says: []string{"long.txt: its text is 17.0 MiB, more than the 16 MiB"}, check: wantMeasures(2)},
 		{name: "file over 64 MiB", setup: func(t *testing.T, dir string) []string {
 			args := inDir(withPlan("x", nil))(t, dir)
