@@ -470,7 +470,13 @@ func endsWithBodyWord(s string) bool {
 // at most 96 bytes back (a subject is short; a segment that reaches that
 // far is too long to be one).
 func segmentStart(s string, i int) int {
-	return afterStop(s, max(0, i-96), i, clauseStops+",:")
+	from := max(0, i-96) // maybe inside a character: no stop starts there
+	k := strings.LastIndexAny(s[from:i], clauseStops+",:")
+	if k < 0 {
+		return from
+	}
+	_, size := utf8.DecodeRuneInString(s[from+k:])
+	return from + k + size
 }
 
 // clauseStarts are the byte offsets where the clauses of s start: 0, and
@@ -493,17 +499,6 @@ func clauseStarts(s string) []int {
 
 // clauseStops end a clause.
 const clauseStops = "。;!?\n"
-
-// afterStop is the byte after the last of stops in s[from:i], from if there
-// is none (from may fall inside a character: no stop starts there).
-func afterStop(s string, from, i int, stops string) int {
-	k := strings.LastIndexAny(s[from:i], stops)
-	if k < 0 {
-		return from
-	}
-	_, size := utf8.DecodeRuneInString(s[from+k:])
-	return from + k + size
-}
 
 // nameEndRe: what a body's name ends with, a few characters on (the name
 // a lazy match cut short at a party committee: 县委|网信办).
