@@ -192,18 +192,9 @@ func TestLoadBadInputs(t *testing.T) {
 		"sub/deep.md":   []byte(smallPlan),
 		"broken.pdf":    []byte("%PDF-1.4"),
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	c, errs := Load([]string{dir, filepath.Join(dir, "missing.txt")})
-	report := map[string]string{}
-	for _, e := range errs {
-		report[filepath.Base(e.(*FileError).File)] = e.Error()
-	}
+	report := reportByFile(errs)
 	for _, d := range c.Documents {
 		if _, err := Segment(d); err != nil {
 			report[d.File] = d.Source + ": " + err.Error()
@@ -327,13 +318,11 @@ func TestMaySign(t *testing.T) {
 // folders are passed over unless named themselves.
 func TestLoadLinksAndHiddenFiles(t *testing.T) {
 	dir := t.TempDir()
+	files := map[string][]byte{}
 	for _, name := range []string{"a/plan.txt", "a/.hidden.txt", "a/.drafts/draft.txt", "b/other.txt", ".secret/kept.txt", ".single.txt"} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(smallPlan), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[name] = []byte(smallPlan)
 	}
+	writeTree(t, dir, files)
 	if os.Symlink(filepath.Join(dir, "a", "plan.txt"), filepath.Join(dir, "a", "plan2.txt")) != nil ||
 		os.Symlink(filepath.Join(dir, "b"), filepath.Join(dir, "a", "folder")) != nil {
 		t.Skip("no symbolic links here")
@@ -346,10 +335,7 @@ func TestLoadLinksAndHiddenFiles(t *testing.T) {
 	if want := []string{"plan.txt", "kept.txt", ".single.txt"}; !slices.Equal(got, want) {
 		t.Errorf("read %q, want %q", got, want)
 	}
-	report := map[string]string{}
-	for _, e := range errs {
-		report[filepath.Base(e.(*FileError).File)] = e.Error()
-	}
+	report := reportByFile(errs)
 	want := map[string]string{
 		"plan2.txt": "the same file as " + filepath.Join(dir, "a", "plan.txt") + ", read already",
 		"folder":    "a link to a folder, not followed",
@@ -419,24 +405,18 @@ func TestIssuerFromSignature(t *testing.T) {
 // unknown kind is reported, and read as text when named alone.
 func TestLoadWithManifest(t *testing.T) {
 	dir := t.TempDir()
-	files := map[string]string{
-		"manifest.csv":        "file,region,level,parent,date,scope\na.txt,岱川县,county,江澜省,2021-06-10,T01;T02\nsub/b.txt,澜江市,city,,,\ngone.txt,云岭市,,,,\n",
-		"a.txt":               smallPlan,
-		"sub/b.txt":           smallPlan,
-		"README.md":           "# 说明\n",
-		"notes.dat":           smallPlan,
-		"out/" + OutputRecord: "{}",
-		"out/results.json":    "{}",
-		"deeper/manifest.csv": "file,region\nc.txt,云岭市\n",
-		"deeper/c.txt":        smallPlan,
+	files := map[string][]byte{
+		"manifest.csv":        []byte("file,region,level,parent,date,scope\na.txt,岱川县,county,江澜省,2021-06-10,T01;T02\nsub/b.txt,澜江市,city,,,\ngone.txt,云岭市,,,,\n"),
+		"a.txt":               []byte(smallPlan),
+		"sub/b.txt":           []byte(smallPlan),
+		"README.md":           []byte("# 说明\n"),
+		"notes.dat":           []byte(smallPlan),
+		"out/" + OutputRecord: []byte("{}"),
+		"out/results.json":    []byte("{}"),
+		"deeper/manifest.csv": []byte("file,region\nc.txt,云岭市\n"),
+		"deeper/c.txt":        []byte(smallPlan),
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	c, errs := Load([]string{dir})
 	got := map[string]string{}
 	for _, d := range c.Documents {
@@ -455,10 +435,7 @@ func TestLoadWithManifest(t *testing.T) {
 			t.Errorf("sub/b.txt's fields from the manifest: %v; want region and level only (the others are blank)", d.Origins)
 		}
 	}
-	report := map[string]string{}
-	for _, e := range errs {
-		report[filepath.Base(e.(*FileError).File)] = e.Error()
-	}
+	report := reportByFile(errs)
 	if len(report) != 3 || !strings.Contains(report["out"], "a folder of policygap's outputs") ||
 		!strings.Contains(report["manifest.csv"], "names files that are not in its folder (line 4: gone.txt)") ||
 		!strings.Contains(report["notes.dat"], "not a document format policygap reads (.dat)") {
@@ -475,4 +452,25 @@ func TestLoadWithManifest(t *testing.T) {
 	if want := []string{"README.md README 0001-01-01", "notes.dat notes 0001-01-01", "a.txt 岱川县 2021-06-10"}; len(errs) != 0 || !slices.Equal(alone, want) {
 		t.Errorf("read alone %q, %v; want %q", alone, errs, want)
 	}
+}
+
+// writeTree writes files (paths below dir, folders made as needed).
+func writeTree(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// reportByFile is what Load reported of each file, by its base name.
+func reportByFile(errs []error) map[string]string {
+	report := map[string]string{}
+	for _, e := range errs {
+		report[filepath.Base(e.(*FileError).File)] = e.Error()
+	}
+	return report
 }
