@@ -10,6 +10,7 @@ import (
 type layoutWant struct {
 	id, title, units, lead, deadline, foundBy, textHas string
 	path                                               string // the headings above it, joined by /
+	plan                                               string // the plan's title, where a file holds several
 }
 
 // segmentFile reads a file's bytes as Load does (its name says its format)
@@ -51,6 +52,7 @@ func checkMeasures(t *testing.T, ms []Measure, want []layoutWant) {
 		check("deadline", m.Deadline.String(), w.deadline)
 		check("found by", m.FoundBy, w.foundBy)
 		check("path", strings.Join(m.Path, "/"), w.path)
+		check("plan", m.Plan, w.plan)
 		if !strings.Contains(m.Text, w.textHas) {
 			t.Errorf("measure %d (%s): text %q lacks %q", i, m.ID, m.Text, w.textHas)
 		}
@@ -206,6 +208,66 @@ func TestLayouts(t *testing.T) {
 </body></html>`, []layoutWant{
 			{id: "表1-1", units: "县卫健局", deadline: "2021-09-30", foundBy: "table"},
 			{id: "表2-1", units: "县交通局", deadline: "ongoing", foundBy: "table"},
+		}},
+		{"row numbers as printed: digits with a dot, Chinese numerals, a short label, a long one, none, a number alone; a section row with a note in its last cell", "a.html", `<html><body>
+<p>附件</p>
+<table><tr><td>序号</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td colspan="3">一、便利就医</td><td>2021年底前</td></tr>
+<tr><td>1.</td><td>保留现场号源。</td><td>县卫健局</td><td>2021年9月底前</td></tr>
+<tr><td>二十三、</td><td>推进远程会诊。</td><td>县卫健局</td><td></td></tr>
+<tr><td>1234</td><td>开通绿色通道。</td><td>县卫健局</td><td></td></tr>
+<tr><td>12345</td><td>优化网上服务。</td><td>县卫健局</td><td></td></tr>
+<tr><td>5678</td><td></td><td></td><td></td></tr>
+<tr><td>第三项子任务</td><td>保留投币乘车。</td><td>县交通局</td><td></td></tr>
+<tr><td>第十二项重点任务</td><td>保留人工窗口。</td><td>县交通局</td><td></td></tr>
+<tr><td></td><td>组织上门探访。</td><td>县民政局</td><td></td></tr>
+</table></body></html>`, []layoutWant{
+			{id: "1", units: "县卫健局", deadline: "2021-09-30", path: "一、便利就医", textHas: "现场号源"},
+			{id: "23", textHas: "远程会诊"},
+			{id: "1234", textHas: "绿色通道"},
+			{id: "12345", textHas: "网上服务"},
+			{id: "第三项子任务", units: "县交通局", textHas: "投币"},
+			{id: "6", textHas: "人工窗口"},
+			{id: "7", units: "县民政局", path: "一、便利就医", textHas: "上门探访"},
+		}},
+		{"a page laid out in a table: each line of a cell is a paragraph, the last one too", "a.html", `<html><body>
+<table><tr><td>首页</td><td>某县工作方案</td></tr>
+<tr><td>政策文件</td><td><p>一、便利就医</p><p>（一）保留现场号源。医疗机构保留号源。（县卫健局负责）</p><p>（二）推进远程会诊。（县医保局负责）</p></td></tr>
+</table></body></html>`, []layoutWant{
+			{id: "1.1", title: "保留现场号源", units: "县卫健局", foundBy: "outline"},
+			{id: "1.2", title: "推进远程会诊", units: "县医保局", foundBy: "outline"},
+		}},
+		{"two plans, the first one's title broken over two lines; a labelled line before any item; a body over two paragraphs", "a.html", `<html><body>
+<p>责任单位：县民政局</p>
+<p>岱川县便利老年人就医工作实施</p>
+<p>方案</p>
+<p>一、保留号源</p>
+<p>（一）保留现场号源</p>
+<p>医疗机构保留现场号源。</p>
+<p>二级以上医院设立老年人服务窗口。</p>
+<p>二、优化服务</p>
+<p>（一）优化网上服务。简化流程。（县卫健局负责）</p>
+<p>岱川县便利老年人出行工作方案</p>
+<p>一、保留窗口</p>
+<p>（一）保留人工窗口。车站保留窗口。（县交通局负责）</p>
+</body></html>`, []layoutWant{
+			{id: "1.1", title: "保留现场号源", plan: "岱川县便利老年人就医工作实施方案", textHas: "现场号源。\n二级以上医院设立老年人服务窗口。"},
+			{id: "2.1", units: "县卫健局", plan: "岱川县便利老年人就医工作实施方案"},
+			{id: "p2.1.1", units: "县交通局", plan: "岱川县便利老年人出行工作方案", path: "岱川县便利老年人出行工作方案/一、保留窗口"},
+		}},
+		{"a labelled deadline after a units parenthesis; an item that is a goal; a second plan without a title", "a.txt", `一、便利就医
+（一）保留现场号源。医疗机构保留号源。（县卫健局负责）
+完成时限：2021年底前
+（二）工作目标。到2021年底，全面保留号源。
+二、便利出行
+（一）保留投币乘车。车站保留投币。（县交通局负责）
+一、保障措施
+（一）加强领导。建立机制。（县政府办负责）
+`, []layoutWant{
+			{id: "1.1", units: "县卫健局", deadline: "2021-12-31", textHas: "（县卫健局负责）\n完成时限：2021年底前"},
+			{id: "1.2", title: "工作目标", deadline: "none"},
+			{id: "2.1", units: "县交通局"},
+			{id: "p2.1.1", units: "县政府办", path: "一、保障措施"},
 		}},
 		{"a notice without an outline: the paragraphs that state an action", "a.txt", `某县人民政府办公室关于做好老年人服务工作的通知
 各乡（镇）人民政府，县直各单位：

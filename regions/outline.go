@@ -25,9 +25,9 @@ func frameLine(norm string) bool {
 	return isDateLine(norm) || isIssuerLine(norm) || isTrailer(norm)
 }
 
-// isIssuerLine: issuerLine, tried only on a short line with one of its endings.
+// isIssuerLine: issuerLine, tried only on a line with one of its endings.
 func isIssuerLine(norm string) bool {
-	return len(norm) <= 150 && issuerEnding(norm) && issuerLine.MatchString(norm)
+	return issuerEnding(norm) && issuerLine.MatchString(norm)
 }
 
 func issuerEnding(s string) bool {
@@ -47,13 +47,14 @@ func isTrailer(norm string) bool {
 	return false
 }
 
-// The line patterns are anchored at both ends and short; checking the length
-// first keeps long paragraphs away from them.
+// The line patterns are anchored at both ends and bounded: on a long
+// paragraph they fail within a few dozen characters. A test of the first or
+// last character keeps most lines away from them.
 func isDateLine(norm string) bool {
-	return len(norm) <= 40 && norm != "" && norm[0] >= '0' && norm[0] <= '9' && dateLine.MatchString(norm)
+	return norm != "" && isDigit(rune(norm[0])) && dateLine.MatchString(norm)
 }
 func isPlanTitle(norm string) bool {
-	return len(norm) <= 300 && !strings.Contains(norm, "。") && titleEnding(norm) && planTitle.MatchString(norm)
+	return titleEnding(norm) && !strings.Contains(norm, "。") && planTitle.MatchString(norm)
 }
 
 // titleEnding: norm ends as planTitle requires, with one of its nouns, maybe
@@ -219,7 +220,7 @@ func buildOutline(src *source, paras []para, year int) *outline {
 		n.closed = p.assign != nil
 		if strings.HasPrefix(p.num.scheme, "#") { // an unnumbered heading closes what opened at its level or below (## 便利出行 after ## 一、便利就医)
 			for j, s := range stack {
-				if h := o.paras[s.para].heading; h > 0 && h >= p.heading {
+				if o.paras[s.para].heading >= p.heading { // p.heading > 0: it is a heading
 					stack = stack[:j]
 					break
 				}
@@ -274,11 +275,11 @@ func (o *outline) labelledAhead(i int) bool {
 	if !o.labelled {
 		return false
 	}
-	for j := i; j < len(o.paras) && j < i+8; j++ {
+	for j := i + 1; j < len(o.paras) && j < i+8; j++ {
 		p := &o.paras[j]
 		switch {
 		case p.field != fieldNone:
-			return j > i
+			return true
 		case p.num.scheme != "":
 			return false
 		}
@@ -334,7 +335,7 @@ func trailingAssignment(normText, origText string, year int) (Assignment, int, b
 }
 
 func segmentOutline(doc *Document, o *outline) []Measure {
-	ms := make([]Measure, 0, len(o.paras)/2) // about a measure in two paragraphs
+	var ms []Measure
 	var walk func(n *node, path []string, ids []string)
 	walk = func(n *node, path []string, ids []string) {
 		heading := strings.TrimSpace(o.paras[n.para].orig)
@@ -384,13 +385,15 @@ func planOf(id string) int {
 }
 
 // itemMeasures appends to ms one outline item's measures: one per paragraph
-// group that carries its own units parenthesis, or one for the whole item.
+// group that carries its own units parenthesis or labelled lines, or one for
+// the whole item. Labelled lines belong to the text before them, a units
+// parenthesis there included (（县卫健局负责） then 完成时限：…).
 func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []string, id string) []Measure {
 	groups := [][]int{{n.para}}
 	for _, b := range n.body {
 		last := groups[len(groups)-1]
 		prev := o.paras[last[len(last)-1]]
-		if prev.assign != nil || prev.field != fieldNone && o.paras[b].field == fieldNone {
+		if o.paras[b].field == fieldNone && (prev.assign != nil || prev.field != fieldNone) {
 			groups = append(groups, []int{b})
 		} else {
 			groups[len(groups)-1] = append(last, b)
@@ -419,9 +422,7 @@ func (o *outline) itemMeasures(ms []Measure, doc *Document, n *node, path []stri
 		}
 		if gi == 0 {
 			title := o.title(n.para)
-			if n := runeCount(title); n > 0 {
-				m.Title = runeSlice(m.Text, 0, n)
-			}
+			m.Title = runeSlice(m.Text, 0, runeCount(title))
 			m.Goal = goalTitle.MatchString(title) && n.parent != nil
 		}
 		m.FoundBy = foundBy(n.num.scheme, gi > 0 && o.paras[g[len(g)-1]].field != fieldNone)
@@ -565,17 +566,11 @@ func titleOf(norm string) string {
 	n := 0 // runes so far; a title is at most 40
 	for at, c := range line {
 		if c == '。' || c == ':' {
-			if n <= 40 {
-				return line[:at]
-			}
-			return ""
+			return line[:at]
 		}
-		if n++; n > 41 {
+		if n++; n > 40 {
 			return ""
 		}
 	}
-	if n <= 40 {
-		return strings.TrimSpace(line)
-	}
-	return ""
+	return strings.TrimSpace(line)
 }

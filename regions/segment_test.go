@@ -91,6 +91,15 @@ func TestSegmentShapes(t *testing.T) {
 			{id: "1.1", units: "市卫健委", deadline: "2021-10-31", textHas: "网络、现场"},
 			{id: "1.2", units: "市卫健委"},
 		}},
+		{"a numbered line of up to 40 characters without a full stop is a heading; a longer one runs on", `一、便利就医
+1. 完善老年人就医服务体系推动各级医疗机构优化服务流程全面提升老年人就医的便利化水平
+医疗机构保留现场号源。（市卫健委负责）
+2. 完善老年人就医服务体系推动各级医疗机构优化服务流程全面提升老年人就医便利化服务水平
+医疗机构保留人工窗口。（市医保局负责）
+`, []wantMeasure{
+			{id: "1.1", title: "完善老年人就医服务体系推动各级医疗机构优化服务流程全面提升老年人就医的便利化水平", units: "市卫健委"},
+			{id: "1.2", units: "市医保局", textHas: "服务水平医疗机构"},
+		}},
 		{"signature and trailer are not part of the last item", `一、保障措施
 （一）加强宣传。营造良好氛围。
 某市人民政府办公厅
@@ -560,5 +569,100 @@ func TestFlattenedTableUnitsOfThePlace(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("measures\n%q\nwant\n%q", got, want)
+	}
+}
+
+// An item's title is its lead phrase up to the first full stop or colon, or
+// its emphasised run-in title, when at most 40 characters.
+func TestItemTitles(t *testing.T) {
+	lead40 := "完善老年人就医服务体系推动各级医疗机构优化服务流程全面提升老年人就医的便利化水平"
+	lead41 := lead40 + "和"
+	for _, c := range []struct{ norm, want string }{
+		{"保留现场号源。医疗机构保留号源。", "保留现场号源"},
+		{"工作目标:到2021年底完成。", "工作目标"},
+		{lead40 + "。医疗机构保留号源。", lead40},
+		{lead41 + "。医疗机构保留号源。", ""},
+		{lead40, lead40},
+		{lead41, ""},
+		{"保留现场号源 \n第二行。", "保留现场号源"},
+	} {
+		if got := titleOf(c.norm); got != c.want {
+			t.Errorf("titleOf(%q) = %q, want %q", c.norm, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		emph       int
+		norm, want string
+	}{
+		{7, "保留现场号源。医疗机构保留号源。", "保留现场号源"},
+		{0, "保留现场号源。医疗机构保留号源。", "保留现场号源"},
+		{4, "保留号源:医疗机构保留号源。", "保留号源"},
+		{40, lead40 + "医疗机构保留号源。", lead40},
+		{41, lead41 + "医疗机构保留号源。", ""}, // too long: the lead phrase is tried, and is too long too
+	} {
+		o := &outline{paras: []para{{emph: c.emph, norm: c.norm}}}
+		if got := o.title(0); got != c.want {
+			t.Errorf("title of %q emphasised %d = %q, want %q", c.norm, c.emph, got, c.want)
+		}
+	}
+}
+
+// The lines that frame an outline rather than carry measures: framing
+// headings (at most 20 characters of framing words), the article on entry
+// into force, signature dates, issuers' names, plan titles.
+func TestFrameLines(t *testing.T) {
+	for _, c := range []struct {
+		title string
+		want  bool
+	}{
+		{"总体要求", true},
+		{"指导思想和工作目标。", true},
+		{"总则、指导思想、基本原则、主要目标和附则", true},    // 20 characters
+		{"总则、指导思想、基本原则、主要目标和工作思路", false}, // 22: a sentence, not a heading
+		{"明确工作目标", false},
+		{"", false},
+	} {
+		if got := isFraming(c.title); got != c.want {
+			t.Errorf("isFraming(%q) = %v, want %v", c.title, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		norm string
+		want bool
+	}{
+		{"本方案自印发之日起施行。", true},
+		{"自印发之日起施行。", true},
+		{"从2021年1月1日起实施。", true},
+		{"本细则由县民政局负责解释。", true},
+		{"自觉维护老年人合法权益。", false},
+		{"从严落实防控要求。", false},
+		{"各部门自2021年起实施。", false},
+	} {
+		if got := isEntryIntoForce(c.norm); got != c.want {
+			t.Errorf("isEntryIntoForce(%q) = %v, want %v", c.norm, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		norm                    string
+		date, issuer, planTitle bool
+	}{
+		{"2021年1月14日", true, false, false},
+		{"2021 年 1 月 14 日印发", true, false, false},
+		{"2021年1月14日前完成。", false, false, false},
+		{"某市人民政府办公厅", false, true, false},
+		{"某市民政局、某市卫生健康委员会", false, true, false},
+		{"某市人民政府办公厅关于印发便利老年人就医工作方案的通知", false, false, true},
+		{"某市便利老年人出行工作方案(2021—2022年)", false, false, true},
+		{"保留现场号源。某市工作方案", false, false, false},
+	} {
+		if got := isDateLine(c.norm); got != c.date {
+			t.Errorf("isDateLine(%q) = %v", c.norm, got)
+		}
+		if got := isIssuerLine(c.norm); got != c.issuer {
+			t.Errorf("isIssuerLine(%q) = %v", c.norm, got)
+		}
+		if got := isPlanTitle(c.norm); got != c.planTitle {
+			t.Errorf("isPlanTitle(%q) = %v", c.norm, got)
+		}
 	}
 }
