@@ -86,7 +86,7 @@ func TestParseAssignment(t *testing.T) {
 	tests := []struct {
 		name, content   string
 		units, lead     []string
-		deadline        string
+		deadline, raw   string // raw: the deadline as printed, when given
 		notAnAssignment bool
 	}{
 		{name: "lead and generic tail", content: "市卫健委牵头,各级各部门按职责分工负责",
@@ -110,6 +110,12 @@ func TestParseAssignment(t *testing.T) {
 		{name: "leading blanks, as printed", content: "  市衛健委、市民政局配合，2021年6月底前完成", units: []string{"市衛健委", "市民政局"}, deadline: "2021-06-30"},
 		{name: "units and a deadline without a comma", content: "市民政局配合2022年底前完成", units: []string{"市民政局"}, deadline: "2022-12-31"},
 		{name: "generic words and a deadline", content: "配合，2021年底前完成", deadline: "2021-12-31"},
+		{name: "a date in the unit's parenthesis", content: "县卫健局（2021年底前）", units: []string{"县卫健局"}, deadline: "2021-12-31", raw: "2021年底前"},
+		{name: "牵头 and a date in the parenthesis, after another unit", content: "县民政局、县卫健局（牵头，2021年6月底前完成）", units: []string{"县民政局", "县卫健局"}, lead: []string{"县卫健局"}, deadline: "2021-06-30", raw: "2021年6月底前完成"},
+		{name: "ongoing in the parenthesis of a name with its own", content: "各乡（镇）人民政府（长期坚持）", units: []string{"各乡（镇）人民政府"}, deadline: "ongoing", raw: "长期坚持"},
+		{name: "a parenthesis that is part of the name", content: "县卫健局（县老龄办）", units: []string{"县卫健局（县老龄办）"}, deadline: "none"},
+		{name: "a partner and a date in the parenthesis", content: "县交通局、县卫健局（县民政局、县医保局配合，2021年底前）", units: []string{"县交通局", "县卫健局", "县民政局", "县医保局"}, deadline: "2021-12-31", raw: "2021年底前"},
+		{name: "a year in a name's parenthesis", content: "县卫健局（2021年版）", units: []string{"县卫健局（2021年版）"}, deadline: "none"},
 		{name: "a remark", content: "国家或省里有新的统一规定的从其规定执行", notAnAssignment: true},
 		{name: "a place", content: "街道", notAnAssignment: true},
 	}
@@ -130,6 +136,9 @@ func TestParseAssignment(t *testing.T) {
 			}
 			if a.Deadline.String() != tt.deadline {
 				t.Errorf("deadline = %s, want %s", a.Deadline, tt.deadline)
+			}
+			if tt.raw != "" && a.Deadline.Raw != tt.raw {
+				t.Errorf("deadline as printed = %q, want %q", a.Deadline.Raw, tt.raw)
 			}
 		})
 	}

@@ -86,6 +86,7 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 		return a, false
 	}
 	units := 0
+	var inner Assignment // the units a date's parenthesis names
 	var buf [8][2]int
 	for _, part := range splitTopLevel(buf[:0], norm) {
 		text := norm[part[0]:part[1]]
@@ -101,6 +102,11 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 				a.Deadline, a.HasDate = d, true
 			}
 			continue
+		}
+		if u, ou, in, ok := unitsDateParenthesis(text, origText, docYear); ok {
+			text, origText = u, ou
+			a.Deadline, a.HasDate = in.Deadline, true
+			inner.Units, inner.Lead = append(inner.Units, in.Units...), append(inner.Lead, in.Lead...)
 		}
 		if !mayBeDeadline(text) {
 			// a list of units: no date regexp needed
@@ -125,6 +131,8 @@ func ParseAssignment(norm, orig string, docYear int) (a Assignment, ok bool) {
 		a.Units = append(a.Units, names...)
 		a.Lead = append(a.Lead, leads(names, marked, lead || field == fieldLead)...)
 	}
+	a.Units, a.Lead = append(a.Units, inner.Units...), append(a.Lead, inner.Lead...) // those named in a date's parenthesis
+	units += len(inner.Units)
 	if units == 0 && !a.HasDate {
 		return Assignment{}, false
 	}
@@ -166,6 +174,34 @@ func unitsThenDeadline(norm, orig string, docYear int) (names, marked []string, 
 // are given to the date parser.
 func mayBeDeadline(s string) bool {
 	return indexText(s, "年") >= 0 || indexText(s, "长期") >= 0 || indexText(s, "持续") >= 0 || indexText(s, "常态") >= 0
+}
+
+// unitsDateParenthesis cuts a part whose last parenthesis holds its date
+// (县卫健局（2021年底前）, 县卫健局（牵头，2021年底前完成）, 县卫健局（县民政局配合，
+// 2021年底前）) into the units before it, 牵头 kept as their mark, and the
+// parenthesis read as an assignment of its own. A parenthesis without a date
+// (县卫健局（县老龄办）) is the name's.
+func unitsDateParenthesis(text, origText string, docYear int) (units, origUnits string, inner Assignment, ok bool) {
+	t := strings.TrimRight(text, " ")
+	open := strings.LastIndexByte(t, '(')
+	if open <= 0 || !strings.HasSuffix(t, ")") || !mayBeDeadline(t[open:]) {
+		return "", "", inner, false
+	}
+	in := t[open+1 : len(t)-1]
+	lead := false
+	if rest, found := strings.CutPrefix(in, "牵头"); found {
+		lead, in = true, strings.TrimLeft(rest, ", ;、")
+	}
+	from := runeCount(t[:len(t)-1-len(in)])
+	inner, ok = ParseAssignment(in, runeSlice(origText, from, from+runeCount(in)), docYear)
+	if !ok || !inner.HasDate {
+		return "", "", inner, false
+	}
+	units, origUnits = t[:open], runeSlice(origText, 0, runeCount(t[:open]))
+	if lead {
+		units, origUnits = units+"(牵头)", origUnits+"（牵头）"
+	}
+	return units, origUnits, inner, true
 }
 
 // parseUnitList splits "市大数据委、卫健委牵头", "由市民政局牵头" or
