@@ -263,4 +263,30 @@ func TestMeasureTexts(t *testing.T) {
 			t.Errorf("Printed(%q, 2, 2) = %q, want %q", c.m.Text, got, c.cue)
 		}
 	}
+	// a measure that is its units parenthesis only has no words of its own
+	only := Measure{Text: "（市衛健委負責）", Norm: NormalizeString("（市衛健委負責）"), Assignment: "（市衛健委負責）"}
+	if got := only.MatchText(); got != "" {
+		t.Errorf("MatchText of a parenthesis alone = %q", got)
+	}
+	if got := only.Body(); got != "" {
+		t.Errorf("Body of a parenthesis alone = %q", got)
+	}
+	// a row's offsets map through CleanAt, from its first rune; outside it
+	// they are left as they are
+	for at, want := range map[int]int{0: 2, 3: 5, 4: 4, -1: -1} {
+		if got := row.TextOffset(at); got != want {
+			t.Errorf("TextOffset(%d) = %d, want %d", at, got, want)
+		}
+	}
+	for _, c := range []struct {
+		at, n int
+		want  string
+	}{{0, 1, "保"}, {0, 4, "保留號源"}, {1, 0, ""}, {-2, 1, ""}, {3, -1, ""}} {
+		if got := row.Printed(c.at, c.n); got != c.want {
+			t.Errorf("Printed(%d, %d) = %q, want %q", c.at, c.n, got, c.want)
+		}
+	}
+	if got := plain.Printed(0, 2); got != "保留" {
+		t.Errorf("Printed(0, 2) = %q, want 保留", got)
+	}
 }

@@ -390,6 +390,10 @@ func TestIssuerFromSignature(t *testing.T) {
 		{body + "岱川县人民政府办公室\n\n\n2021年6月10日\n", ""},
 		{body + "岱川县人民政府办公室\n2021年6月10日\n" + strings.Repeat("附件内容。\n", 38), ""},
 		{body + "岱川县人民政府办公室\n2021年6月10日\n" + strings.Repeat("附件内容。\n", 37), "岱川县人民政府办公室"},
+		{"岱川县人民政府办公室\n2021年6月10日", "岱川县人民政府办公室"}, // the signature's name on the first line
+		// a title line names the issuer within the first 81 lines
+		{strings.Repeat("\n", 80) + "岱川县人民政府办公室关于印发工作方案的通知\n", "岱川县人民政府办公室"},
+		{strings.Repeat("\n", 81) + "岱川县人民政府办公室关于印发工作方案的通知\n", ""},
 	} {
 		if got, _ := inferIssuer(strings.Split(c.text, "\n")); got != c.want {
 			t.Errorf("inferIssuer(…%q) = %q, want %q", c.text[len(body):min(len(c.text), len(body)+60)], got, c.want)
@@ -473,4 +477,37 @@ func reportByFile(errs []error) map[string]string {
 		report[filepath.Base(e.(*FileError).File)] = e.Error()
 	}
 	return report
+}
+
+// TestCSVTable: a CSV table (a manifest) is read by its header, whatever the
+// columns' order, case and blanks; a short row's missing cells are blank; each
+// row knows its line; unknown and missing columns are named.
+func TestCSVTable(t *testing.T) {
+	data := gb18030(t, " File ,Region,备注\n岱川县.txt, 岱川县 ,x\n短行.txt\n\"两行\n文件.txt\",县\n")
+	tab, problems, err := NewCSVTable(data, []string{"file", "region", "date"}, []string{"file", "date"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems := []string{`line 1: unknown column "备注" (known: file, region, date)`, `line 1: missing column "date"`}
+	if !slices.Equal(problems, wantProblems) {
+		t.Errorf("problems = %q, want %q", problems, wantProblems)
+	}
+	var got []string
+	for {
+		row, err := tab.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%d|%s|%s|%s", row.Line, row.Get("file"), row.Get("region"), row.Get("date")))
+	}
+	want := []string{"2|岱川县.txt|岱川县|", "3|短行.txt||", "4|两行\n文件.txt|县|"}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows = %q, want %q", got, want)
+	}
+	if _, _, err := NewCSVTable(nil, []string{"file"}, nil); err == nil {
+		t.Error("an empty file gave no error")
+	}
 }

@@ -81,7 +81,7 @@ func (m Measure) TextOffset(at int) int {
 // target, for evidence.
 func (m Measure) Printed(at, n int) string {
 	from, to := m.TextOffset(at), m.TextOffset(at+n-1)+1
-	if n <= 0 || from < 0 || from >= to {
+	if from < 0 || from >= to { // n <= 0 too: to <= from
 		return ""
 	}
 	return runeSlice(m.Text, from, to)

@@ -182,7 +182,7 @@ func inferIssuer(lines []string) (string, string) {
 		prev = line
 	}
 	// the signature: a body's name standing alone, then the date it signed
-	for i := len(lines) - 1; i > 0 && i > len(lines)-40; i-- {
+	for i := len(lines) - 1; i > max(0, len(lines)-40); i-- { // line 0 has no line above it
 		if !isDateLine(strings.TrimSpace(lines[i])) {
 			continue
 		}

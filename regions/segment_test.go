@@ -666,3 +666,26 @@ func TestFrameLines(t *testing.T) {
 		}
 	}
 }
+
+// TestEnumParts: an enumeration's clauses are cut after the stop that ends
+// each one, whatever stands before it; what introduces them goes with the
+// first.
+func TestEnumParts(t *testing.T) {
+	for _, c := range []struct {
+		norm string
+		want []string
+	}{
+		{"为做好服务:一是县卫健局负责(2021年底前);二是县医保局负责2022年;三是县民政局负责。",
+			[]string{"为做好服务:一是县卫健局负责(2021年底前);", "二是县医保局负责2022年;", "三是县民政局负责。"}},
+		{"第一,县卫健局负责。第二,县医保局负责。", []string{"第一,县卫健局负责。", "第二,县医保局负责。"}},
+		{"一是县卫健局负责。", []string{"一是县卫健局负责。"}},
+	} {
+		var got []string
+		for _, p := range enumParts(c.norm) {
+			got = append(got, runeSlice(c.norm, p[0], p[1]))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("enumParts(%q) = %q, want %q", c.norm, got, c.want)
+		}
+	}
+}
