@@ -290,6 +290,32 @@ func TestInferMetadata(t *testing.T) {
 	}
 }
 
+// TestInferNumberAndDate: a document number is the bracketed year and number
+// with up to 8 characters of issuer's code before them, after a title's 通知,
+// not inside a quotation; a 成文日期 field wins, wherever it stands.
+func TestInferNumberAndDate(t *testing.T) {
+	for _, c := range []struct{ norm, want string }{
+		{"渝府办发〔2021〕44号", "渝府办发〔2021〕44号"},
+		{"关于做好服务工作的 通知渝府办发〔2021〕44号", "渝府办发〔2021〕44号"},
+		{"关于做好服务工作的通知渝府办发〔2021〕44号", "渝府办发〔2021〕44号"},
+		{"重庆市人民政府办公厅渝府办发〔2021〕44号", "府办公厅渝府办发〔2021〕44号"}, // a run of characters: its last 8
+		{"市府办公厅渝府办发〔2021〕44号", "府办公厅渝府办发〔2021〕44号"},
+		{"〔此件公开发布〕\n渝府办发〔2021〕44号", "渝府办发〔2021〕44号"},
+		{"按照《国办发〔2020〕45号》要求", ""},
+		{"〔2021〕44号", ""},
+	} {
+		if got := inferNumber(c.norm); got != c.want {
+			t.Errorf("inferNumber(%q) = %q, want %q", c.norm, got, c.want)
+		}
+	}
+	for _, norm := range []string{"成文日期:2021-06-10\n发布日期:2021-06-15", "发布日期:2021-06-15\n成文日期:2021-06-10"} {
+		d, from, ok := inferDate(norm, strings.Split(norm, "\n"))
+		if !ok || d.Format(time.DateOnly) != "2021-06-10" || from != FromSiteInfo {
+			t.Errorf("inferDate(%q) = %s %s %v, want 2021-06-10 from the site's information", norm, d.Format(time.DateOnly), from, ok)
+		}
+	}
+}
+
 // maySign is only a quick test before signatureRe: on every line of the
 // seeds, and on signatures written every way, where the regexp matches it
 // says yes.

@@ -212,9 +212,7 @@ func inferNumber(norm string) string {
 		if i := strings.LastIndex(prefix, "通知"); i >= 0 { // "…的通知渝府办发〔2021〕44号"
 			prefix = prefix[i+len("通知"):]
 		}
-		if n := []rune(prefix); len(n) > 8 {
-			prefix = string(n[len(n)-8:])
-		}
+		prefix = lastRunesOf(prefix, 8)
 		if prefix == "" {
 			continue
 		}
