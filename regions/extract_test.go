@@ -225,6 +225,9 @@ func TestNormalize(t *testing.T) {
 		{"「兩節」", "“两节”"},
 		{"（一）２０２１年１０月", "(一)2021年10月"},
 		{"已是简体", "已是简体"},
+		{"陰沈沈", "阴沉沉"},                       // the longest phrase wins (陰沈 alone gives 阴沉沈)
+		{"！～｟＀　", "!~｟＀ "},                   // full-width ASCII is U+FF01–U+FF5E
+		{"a\x80b\xe4\xb8", "a\x80b\xe4\xb8"}, // invalid bytes copied as they are
 	}
 	for _, tt := range tests {
 		got := NormalizeString(tt.in)
@@ -288,5 +291,35 @@ func TestMeasureTexts(t *testing.T) {
 	}
 	if got := plain.Printed(0, 2); got != "保留" {
 		t.Errorf("Printed(0, 2) = %q, want 保留", got)
+	}
+}
+
+// TestNormalizeInternals: the three-byte decoder refuses what UTF-8 does
+// (overlong forms, surrogates, a cut sequence); a source is refused for
+// invalid UTF-8; indexText finds what strings.Index finds.
+func TestNormalizeInternals(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		r    rune
+		size int
+	}{
+		{"中", '中', 3}, {"\xe0\xa0\x80", 0x800, 3}, {"\xe0\x9f\xbf", 0, 0}, {"\xed\xa0\x80", 0, 0},
+		{"\xed\x9f\xbf", 0xD7FF, 3}, {"\xee\x80\x80", 0xE000, 3}, {"\xe4\xb8", 0, 0}, {"ab", 0, 0},
+	} {
+		if r, size := decode3(c.s); r != c.r || size != c.size {
+			t.Errorf("decode3(%q) = %U %d, want %U %d", c.s, r, size, c.r, c.size)
+		}
+	}
+	for _, bad := range []string{"a\x80b", "a\xffb", "中\xe4\xb8"} {
+		if _, ok := normalize(bad, new(source)); ok {
+			t.Errorf("normalize(%q) with its tables: ok, want refused", bad)
+		}
+	}
+	for _, c := range []struct{ s, sub string }{
+		{"ab", "b"}, {"ab", "a"}, {"中文中文", "文"}, {"中文", "中文"}, {"中", "中文"}, {"中文", "英"}, {"中文", ""}, {"", "a"},
+	} {
+		if got, want := indexText(c.s, c.sub), strings.Index(c.s, c.sub); got != want {
+			t.Errorf("indexText(%q, %q) = %d, want %d", c.s, c.sub, got, want)
+		}
 	}
 }

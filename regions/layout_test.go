@@ -269,6 +269,13 @@ func TestLayouts(t *testing.T) {
 			{id: "2.1", units: "县交通局"},
 			{id: "p2.1.1", units: "县政府办", path: "一、保障措施"},
 		}},
+		{"plain text: a tab-separated task table between items, the last line without a newline", "a.txt", "一、便利就医\n（一）保留现场号源。（县卫健局负责）\n序号\t具体措施\t责任单位\t完成时限\n1\t推进远程会诊。\t县卫健局\t2021年底前\n2\t优化预约挂号。\t县医保局\t长期坚持\n（二）优化网上服务。（县医保局负责）\n（三）开通绿色通道。（县交通局负责）", []layoutWant{
+			{id: "1.1", units: "县卫健局", textHas: "现场号源"},
+			{id: "表1-1", units: "县卫健局", deadline: "2021-12-31", foundBy: "table", textHas: "远程会诊"},
+			{id: "表1-2", units: "县医保局", deadline: "ongoing", foundBy: "table", textHas: "预约挂号"},
+			{id: "1.2", units: "县医保局", textHas: "网上服务"},
+			{id: "1.3", units: "县交通局", textHas: "绿色通道"},
+		}},
 		{"a notice without an outline: the paragraphs that state an action", "a.txt", `某县人民政府办公室关于做好老年人服务工作的通知
 各乡（镇）人民政府，县直各单位：
 为进一步做好老年人服务工作，现就有关事项通知如下：
