@@ -689,3 +689,60 @@ func TestEnumParts(t *testing.T) {
 		}
 	}
 }
+
+// TestFlattenedTablePieces: the pieces a flattened table is read with. A
+// unit's name is a prefix (市, 县 … or the region's place name), 1 to 12
+// characters and a suffix; a deadline cell starts with a date or with 长期 /
+// 持续推进; a header is found even where the text ends.
+func TestFlattenedTablePieces(t *testing.T) {
+	twelve := "卫生健康医疗保障服务管理"
+	for _, c := range []struct {
+		region, s string
+		want      int
+	}{
+		{"岱川县", "市卫健委负责", 4},
+		{"岱川县", "市" + twelve + "局", 14},
+		{"岱川县", "市" + twelve + "一局", 0},
+		{"岱川县", "岱川县民政局", 6},
+		{"", "人社局", 0}, // no place name: a prefix is needed
+		{"", "市", 0},
+		{"", "", 0},
+	} {
+		tr := newTableReader(&Document{Region: c.region}, &source{})
+		if got := tr.genericUnitLen([]rune(c.s)); got != c.want {
+			t.Errorf("genericUnitLen(%q) in %s = %d, want %d", c.s, c.region, got, c.want)
+		}
+	}
+	if n, ok := unitAfter([]rune("市"), []rune("市")); n != 0 || !ok {
+		t.Errorf("unitAfter(市, 市) = %d, %v; want 0, true", n, ok)
+	}
+	for _, c := range []struct {
+		text, want string
+		n          int
+	}{
+		{"2021年底前完成", "2021-12-31", 9},
+		{"长期坚持", "ongoing", 4},
+		{"持续推进", "ongoing", 4},
+		{"20", "", 0},
+		{"2021", "", 0},
+		{"县卫健局", "", 0},
+	} {
+		src, _ := newSource(c.text, "")
+		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
+		d, n := tr.deadlineAt(0)
+		got := ""
+		if d != nil {
+			got = d.String()
+		}
+		if got != c.want || n != c.n {
+			t.Errorf("deadlineAt(%q) = %s %d, want %s %d", c.text, got, n, c.want, c.n)
+		}
+	}
+	for _, text := range []string{"工作任务清单序", "序号重点任务责任单位完成时限"} {
+		src, _ := newSource(text, "")
+		at, ok := tableStart(src)
+		if want := strings.HasPrefix(text, "序号"); ok != want || ok && at != runeCount(text) {
+			t.Errorf("tableStart(%q) = %d, %v", text, at, ok)
+		}
+	}
+}
