@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -743,6 +744,36 @@ func TestFlattenedTablePieces(t *testing.T) {
 		at, ok := tableStart(src)
 		if want := strings.HasPrefix(text, "序号"); ok != want || ok && at != runeCount(text) {
 			t.Errorf("tableStart(%q) = %d, %v", text, at, ok)
+		}
+	}
+}
+
+// TestTableVocabulary: the unit names a flattened table prints in clean
+// cells, a list of them right before a deadline cell, are learnt, each piece
+// between 、 read as names back to back; the piece next to the deadline may
+// start with a row's text.
+func TestTableVocabulary(t *testing.T) {
+	text := "市卫健委、市医保局县民政局2021年底前完成保留人工窗口提供服务市交通局长期坚持"
+	src, _ := newSource(text, "")
+	tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
+	tr.learnVocabulary(0)
+	got := slices.Sorted(maps.Keys(tr.vocab))
+	want := []string{"县民政局", "市交通局", "市医保局", "市卫健委"}
+	if !slices.Equal(got, want) {
+		t.Errorf("vocabulary %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		piece string
+		last  bool
+		want  []string
+	}{
+		{"市卫生健康委市医保局", false, []string{"市卫生健康委", "市医保局"}},
+		{"提供服务市卫健委", true, []string{"市卫健委"}},
+		{"提供服务市卫健委", false, nil},
+		{"提供服务", true, nil},
+	} {
+		if got := tr.splitNames([]rune(c.piece), c.last); !slices.Equal(got, c.want) {
+			t.Errorf("splitNames(%q, %v) = %q, want %q", c.piece, c.last, got, c.want)
 		}
 	}
 }
