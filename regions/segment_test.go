@@ -1,10 +1,10 @@
 package regions
 
 import (
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"regexp"
-	"maps"
 	"slices"
 	"strings"
 	"testing"
