@@ -276,6 +276,22 @@ func TestLayouts(t *testing.T) {
 			{id: "1.2", units: "县医保局", textHas: "网上服务"},
 			{id: "1.3", units: "县交通局", textHas: "绿色通道"},
 		}},
+		{"plain text with markdown headings: circled items on a line that opens with ①, 【】 titles up to 30 characters, a bold numbered title", "a.txt", `## 便利就医
+（一）保留号源。
+①县卫健局要保留号源。②县医保局要保留现金。③县民政局要上门探访。
+## 便利出行
+【开通绿色通道】车站开通通道。
+【超过三十个字的标题超过三十个字的标题超过三十个字的标题超过】车站开通通道。
+## 便利办事
+**（一）优化窗口服务。**保留人工窗口。（县政务中心负责）
+`, []layoutWant{
+			{id: "1.1.1", title: "县卫健局要保留号源", units: "县卫健局", path: "便利就医/(一)保留号源。"},
+			{id: "1.1.2", title: "县医保局要保留现金", units: "县医保局"},
+			{id: "1.1.3", title: "县民政局要上门探访", units: "县民政局"},
+			{id: "2.1", title: "【开通绿色通道】", foundBy: "run-in", path: "便利出行"},
+			{id: "2.2", title: "【超过三十个字的标题超过三十个字的标题超过三十个字的标题超过】", foundBy: "run-in", textHas: "】车站"},
+			{id: "3.1", title: "优化窗口服务", units: "县政务中心", foundBy: "outline", path: "便利办事", textHas: "服务。保留人工窗口"},
+		}},
 		{"a notice without an outline: the paragraphs that state an action", "a.txt", `某县人民政府办公室关于做好老年人服务工作的通知
 各乡（镇）人民政府，县直各单位：
 为进一步做好老年人服务工作，现就有关事项通知如下：

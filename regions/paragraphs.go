@@ -109,7 +109,7 @@ func (s *source) line(a, b int) (para, bool) {
 	}
 	num, n := readNumbering(text)
 	if num.scheme == "" && p.heading > 0 && text != "" {
-		num = numbering{scheme: headingScheme(p.heading), label: "#"}
+		num = numbering{scheme: headingScheme(p.heading)} // no label: the path shows the heading alone
 		n = 0
 	}
 	p.num = num
@@ -160,7 +160,7 @@ func (s *source) block(b document.Block) (para, bool) {
 	default:
 		p.num, n = readNumbering(text)
 		if p.num.scheme == "" && b.Heading > 0 {
-			p.num = numbering{scheme: headingScheme(b.Heading), label: "#"}
+			p.num = numbering{scheme: headingScheme(b.Heading)}
 		}
 	}
 	p.spans = []span{{a + n, e}}
@@ -258,8 +258,12 @@ func (s *source) splitCircled(ps []para) []para {
 	}
 	var out []para
 	for _, p := range ps {
-		cuts := circledCuts(p.norm)
-		if len(cuts) < 2 || strings.Contains(s.normOf(p.spans), "**") {
+		from := '①'
+		if p.num.scheme == "①" { // the line opens with ①: its text holds ② on
+			from += rune(p.num.value)
+		}
+		cuts := circledCuts(p.norm, from)
+		if cuts == nil || strings.Contains(s.normOf(p.spans), "**") {
 			out = append(out, p)
 			continue
 		}
@@ -284,13 +288,15 @@ func (s *source) splitCircled(ps []para) []para {
 }
 
 // circledCuts are the rune offsets in norm where ①, ②, … begin items: in
-// sequence from ①, each at the start or after 。 ; : (blanks between).
-func circledCuts(norm string) []int {
-	if !strings.Contains(norm, "①") || !strings.Contains(norm, "②") {
+// sequence from the circled number from (① unless the paragraph's own label
+// is one), each at the start or after 。 ; : (blanks between); nil unless
+// that makes two items or more, the paragraph's label counted.
+func circledCuts(norm string, from rune) []int {
+	if !strings.Contains(norm, string(from)) || from == '①' && !strings.Contains(norm, "②") {
 		return nil
 	}
 	var cuts []int
-	want := '①'
+	want := from
 	prev := rune(-1) // the last rune before, blanks skipped
 	i := 0
 	for _, r := range norm {
@@ -303,7 +309,7 @@ func circledCuts(norm string) []int {
 		}
 		i++
 	}
-	if len(cuts) < 2 {
+	if len(cuts)+int(from-'①') < 2 {
 		return nil
 	}
 	return cuts

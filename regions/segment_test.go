@@ -465,7 +465,7 @@ func TestCircledCuts(t *testing.T) {
 		{"①甲要做好。乙要做好。", nil},             // a lone ①
 		{"①甲要做好。②乙要做好,③丙。", []int{0, 6}}, // ③ after a comma
 	} {
-		if got := circledCuts(c.norm); !slices.Equal(got, c.want) {
+		if got := circledCuts(c.norm, '①'); !slices.Equal(got, c.want) {
 			t.Errorf("circledCuts(%q) = %v, want %v", c.norm, got, c.want)
 		}
 	}
