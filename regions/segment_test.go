@@ -777,3 +777,24 @@ func TestTableVocabulary(t *testing.T) {
 		}
 	}
 }
+
+// TestRowNumbersAndSectionLabels: a flattened table's row number is one to
+// three digits; a section label one to three Chinese numerals and 、.
+func TestRowNumbersAndSectionLabels(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		v, n int
+	}{{"1234", 123, 3}, {"12市卫健委", 12, 2}, {"7", 7, 1}, {"市", 0, 0}, {"", 0, 0}} {
+		if v, n := numberAt([]rune(c.s)); v != c.v || n != c.n {
+			t.Errorf("numberAt(%q) = %d, %d; want %d, %d", c.s, v, n, c.v, c.n)
+		}
+	}
+	for _, c := range []struct {
+		s    string
+		want int
+	}{{"三、便利出行", 2}, {"十二、便利出行", 3}, {"一二三四、", 0}, {"三", 0}, {"三是", 0}, {"、", 0}, {"", 0}} {
+		if got := headingLabelLen([]rune(c.s)); got != c.want {
+			t.Errorf("headingLabelLen(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+}
