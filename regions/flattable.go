@@ -415,7 +415,7 @@ func (t *tableReader) tokenize(from int) []token {
 			if i+n < len(norm) {
 				next = norm[i+n]
 			}
-			if v > 0 && v < 1000 && !strings.ContainsRune("年月日号%.GgKkMm万个元岁", next) {
+			if v > 0 && !isDigit(next) && !strings.ContainsRune("年月日号%.GgKkMm万个元岁", next) { // not 1000人次
 				toks = append(toks, token{kind: tkNumber, start: i, end: i + n, number: v})
 				i += n
 				continue

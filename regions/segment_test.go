@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -796,5 +797,33 @@ func TestRowNumbersAndSectionLabels(t *testing.T) {
 		if got := headingLabelLen([]rune(c.s)); got != c.want {
 			t.Errorf("headingLabelLen(%q) = %d, want %d", c.s, got, c.want)
 		}
+	}
+}
+
+// TestTokenizeFlattenedTable: a flattened table's text is read into cells:
+// section headings, row numbers (not a figure of four digits, not a figure
+// with its unit), text, units (a list broken by a deadline cell goes on) and
+// deadlines.
+func TestTokenizeFlattenedTable(t *testing.T) {
+	text := "一、便利就医1医疗机构保留号源。市卫健委、2021年底市医保局长期坚持12保留窗口999人次1000人次30%市民政局2022年底市卫健委、2021年底市文旅委十二、便利出行5"
+	src, _ := newSource(text, "")
+	tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
+	tr.learnVocabulary(0)
+	var got []string
+	for _, tk := range tr.tokenize(0) {
+		s := "TNUDH"[tk.kind:tk.kind+1] + ":" + src.normStr(tk.start, tk.end)
+		if tk.kind == tkNumber {
+			s += "=" + strconv.Itoa(tk.number)
+		}
+		if tk.commaAfter {
+			s += "、"
+		}
+		got = append(got, s)
+	}
+	want := []string{"H:一、便利就医", "N:1=1", "T:医疗机构保留号源。", "U:市卫健委、", "D:2021年底", "U:市医保局", "D:长期坚持",
+		"N:12=12", "T:保留窗口", "N:999=999", "T:人次1000人次30%", "U:市民政局", "D:2022年底",
+		"U:市卫健委、", "D:2021年底", "U:市文旅委", "H:十二、便利出行", "N:5=5"}
+	if !slices.Equal(got, want) {
+		t.Errorf("cells\n%q\nwant\n%q", got, want)
 	}
 }
