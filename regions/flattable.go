@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // A task table (序号 / 重点任务 / 责任单位 / 完成时限) often reaches us flattened:
@@ -699,16 +698,7 @@ func (t *tableReader) dedupeRows(rows []*row) []*row {
 	byNumber := map[int]int{}
 	byEnds := map[string][]int{} // "<"+first 8 runes, ">"+last 8 runes -> rows of out
 	ends := func(key string) (string, string) {
-		h, t := 0, len(key) // byte offsets of the 8th rune from either end
-		for n := 0; n < 8 && h < len(key); n++ {
-			_, size := utf8.DecodeRuneInString(key[h:])
-			h += size
-		}
-		for n := 0; n < 8 && t > 0; n++ {
-			_, size := utf8.DecodeLastRuneInString(key[:t])
-			t -= size
-		}
-		return "<" + key[:h], ">" + key[t:]
+		return "<" + key[:byteOffset(key, 8)], ">" + key[lastRunes(key, 8):]
 	}
 	for _, r := range rows {
 		key := t.cleanKey(r)
