@@ -1,9 +1,12 @@
 package formats
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -28,4 +31,41 @@ func FuzzNotText(f *testing.F) {
 			t.Fatalf("%q: %d of %d not text, notText says %d of %d", s, bad, total, b, n)
 		}
 	})
+}
+
+// TestUTF16WithoutBOM: UTF-16 without a byte order mark is read in the byte
+// order whose decoding is text throughout, up to the ends of each range of
+// characters counted as text (Han, CJK punctuation, full-width forms, ASCII,
+// general punctuation).
+func TestUTF16WithoutBOM(t *testing.T) {
+	for _, r := range []rune{0x4E00, 0x9FFF, 0x3000, 0x303F, 0xFF00, 0xFFEF, 0x20, 0x7E, 0x2000, 0x206F} {
+		s := strings.Repeat(string(r), 8) + "\n"
+		for _, order := range []binary.AppendByteOrder{binary.LittleEndian, binary.BigEndian} {
+			var data []byte
+			for _, u := range utf16.Encode([]rune(s)) {
+				data = order.AppendUint16(data, u)
+			}
+			got, _, err := DecodeText(data, "")
+			if err != nil || got != s {
+				t.Errorf("%U ×8 in %v: %q, %v; want the text", r, order, got, err)
+			}
+		}
+	}
+	for _, data := range [][]byte{{0, 1, 0, 2, 0, 3, 0, 4, 0, 5}, bytes.Repeat([]byte{0x7F, 0, 0x0A, 0}, 4)} {
+		if got, _, err := DecodeText(data, ""); err == nil {
+			t.Errorf("control characters in UTF-16 read as text: %q", got)
+		}
+	}
+}
+
+// TestCRLines: a lone CR ends a line as LF does; CRLF is left as it is.
+func TestCRLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\rb": "a\nb", "a\r\nb\rc": "a\r\nb\nc", "a\r": "a\n", "a\r\n": "a\r\n", "": "",
+		"\r\r\n": "\n\r\n", "a\r\nb\r\nc": "a\r\nb\r\nc", "a\r\nb\r": "a\r\nb\n",
+	} {
+		if got := crLines(in); got != want {
+			t.Errorf("crLines(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
