@@ -3,6 +3,8 @@ package formats
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -510,5 +512,54 @@ func TestReadRefusesAndConverts(t *testing.T) {
 	}
 	if FormatOf("A.DOCX") != "docx" || FormatOf("a.wps") != "convert" || FormatOf("a.htm") != "html" || FormatOf("a.exe") != "" {
 		t.Errorf("FormatOf")
+	}
+}
+
+// TestOnOff: a Word toggle (<w:b/>) is on without a value and with 1, true
+// or on; off with 0, false, off.
+func TestOnOff(t *testing.T) {
+	for val, want := range map[string]bool{"": true, "1": true, "true": true, "on": true, "0": false, "false": false, "off": false} {
+		e := xml.StartElement{Name: xml.Name{Local: "b"}}
+		if val != "" {
+			e.Attr = []xml.Attr{{Name: xml.Name{Space: "w", Local: "val"}, Value: val}}
+		}
+		if got := onOff(e); got != want {
+			t.Errorf("onOff(w:val=%q) = %v, want %v", val, got, want)
+		}
+	}
+}
+
+// TestHeadingLevel: Word's built-in heading styles, in English or Chinese,
+// levels 1 to 9.
+func TestHeadingLevel(t *testing.T) {
+	for name, want := range map[string]int{"heading 1": 1, "Heading 9": 9, "标题 2": 2, "标题3": 3, "heading 0": 0, "heading 10": 0, "Normal": 0, "heading": 0} {
+		if got := headingLevel(name); got != want {
+			t.Errorf("headingLevel(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
+
+// TestStyleChain: a style's heading level, numbering and bold come from the
+// nearest style of its basedOn chain that sets them, followed 16 styles deep.
+func TestStyleChain(t *testing.T) {
+	r := &docxReader{styles: map[string]*style{
+		"a": {basedOn: "b", ilvl: -1},
+		"b": {basedOn: "c", numID: "3", ilvl: 1, hasB: true, bold: false},
+		"c": {name: "heading 2", numID: "4", ilvl: 0, hasB: true, bold: true},
+	}}
+	got := r.resolved("a")
+	if got.outline != 2 || got.numID != "3" || got.ilvl != 1 || got.bold {
+		t.Errorf("resolved(a) = %+v; want heading 2, numbering 3 at level 1, not bold", got)
+	}
+	for i := 0; i < 20; i++ { // s0 → s1 → … → s19
+		r.styles[fmt.Sprint("s", i)] = &style{basedOn: fmt.Sprint("s", i+1), ilvl: -1}
+	}
+	r.styles["s16"].name = "heading 1"
+	r.styles["s15"].numID = "7"
+	if got := r.resolved("s0"); got.outline != 0 || got.numID != "7" {
+		t.Errorf("resolved(s0) = %+v; want numbering 7 from the 16th style, no heading from the 17th", got)
+	}
+	if got := r.resolved("none"); got.ilvl != -1 || got.numID != "" {
+		t.Errorf("resolved(none) = %+v", got)
 	}
 }
