@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -561,5 +562,32 @@ func TestStyleChain(t *testing.T) {
 	}
 	if got := r.resolved("none"); got.ilvl != -1 || got.numID != "" {
 		t.Errorf("resolved(none) = %+v", got)
+	}
+}
+
+// TestHTMLDetails: white space collapses as a browser shows it (a blank
+// between inline elements alone is dropped: Chinese text has none); hidden
+// and share blocks are not text; a rowspan cell is every spanned row's.
+func TestHTMLDetails(t *testing.T) {
+	page := `<html><body><p>  保留 
+  号源<b> 现场 </b>服务  </p><p>甲<span>乙</span> <span>丙</span></p><p style="Display: None">隐藏</p><p class="share">分享</p>` +
+		`<table><tr><td rowspan="2">1</td><td>a</td></tr><tr><td>b</td></tr><tr><td>2</td><td>c</td></tr></table></body></html>`
+	d, err := NewReader().Read("a.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, p := range paragraphs(d) {
+		texts = append(texts, fmt.Sprintf("%s|%d@%d", blockText(d, p), p.Emph, p.EmphAt))
+	}
+	if want := []string{"保留 号源 现场 服务|4@5", "甲乙丙|0@0"}; !slices.Equal(texts, want) {
+		t.Errorf("paragraphs %q, want %q", texts, want)
+	}
+	ts := tables(d)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	if got, want := flat(cells(d, ts[0])), []string{"1/a", "^1/b", "2/c"}; !slices.Equal(got, want) {
+		t.Errorf("cells %q, want %q", got, want)
 	}
 }
