@@ -424,7 +424,7 @@ func (p *docxPara) write(s string, run bool) {
 			p.emph += n
 		} else if strings.TrimSpace(s) != "" {
 			p.emphOpen = false
-		} else if p.emph > 0 {
+		} else { // blanks, before or within the opening: paragraph() trims the leading ones off
 			p.emph += n
 		}
 	}

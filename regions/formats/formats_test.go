@@ -591,3 +591,29 @@ func TestHTMLDetails(t *testing.T) {
 		t.Errorf("cells %q, want %q", got, want)
 	}
 }
+
+// TestDocxParagraphDetails: a bold run-in title after leading blanks counts
+// from the text's first character; a numbered paragraph left empty keeps its
+// number; an empty unnumbered one is no paragraph; a line break parts lines.
+func TestDocxParagraphDetails(t *testing.T) {
+	body := para("", 0, 0, run("　　"), boldRun("保留号源"), run("。医疗机构保留号源。")) +
+		para("", 1, 0, run("")) +
+		para("", 0, 0, run("  ")) +
+		para("", 1, 0, boldRun("优化服务"), `<w:r><w:br/></w:r>`, run("　第二行"))
+	data := zipOf(t, map[string]string{
+		"word/document.xml":  `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numberingXML,
+	})
+	d, err := NewReader().Read("a.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, fmt.Sprintf("%s|%s|%d@%d", p.Label, blockText(d, p), p.Emph, p.EmphAt))
+	}
+	want := []string{"|保留号源。医疗机构保留号源。|4@0", "一、||0@0", "二、|优化服务|4@0", "|第二行|0@0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}
