@@ -617,3 +617,35 @@ func TestDocxParagraphDetails(t *testing.T) {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
 }
+
+// TestDocxNumberingLevels: Word's nine list levels, 0 to 8, each with its
+// start and an instance's start override (an instance without one goes on
+// counting its list's numbers); a level 9 in the file is ignored.
+func TestDocxNumberingLevels(t *testing.T) {
+	numbering := `<?xml version="1.0"?><w:numbering ` + wordNS + `>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="8"><w:start w:val="2"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%9)"/></w:lvl>
+<w:lvl w:ilvl="9"><w:start w:val="7"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%10]"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride><w:lvlOverride w:ilvl="8"><w:startOverride w:val="5"/></w:lvlOverride><w:lvlOverride w:ilvl="9"><w:startOverride w:val="6"/></w:lvlOverride></w:num>
+</w:numbering>`
+	body := para("", 1, 0, run("甲")) + para("", 1, 8, run("乙")) + para("", 1, 8, run("丙")) + para("", 3, 8, run("丁")) + para("", 2, 8, run("戊")) + para("", 2, 0, run("己"))
+	data := zipOf(t, map[string]string{
+		"word/document.xml":  `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`,
+		"word/numbering.xml": numbering,
+	})
+	d, err := NewReader().Read("a.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, p.Label+blockText(d, p))
+	}
+	if want := []string{"一、甲", "2)乙", "3)丙", "4)丁", "5)戊", "四、己"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}
