@@ -649,3 +649,22 @@ func TestDocxNumberingLevels(t *testing.T) {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
 }
+
+// TestMarkdownLines: each markdown paragraph line is a paragraph that knows
+// its line in the file (soft and <br> breaks part lines); ** pairs goldmark
+// left as text are removed, a pair that opens a line being its title.
+func TestMarkdownLines(t *testing.T) {
+	src := "开头\n\n# 标题\n\n第一段第一行\n第一段第二行<br>第三行\n\n**“云岭码”**通行。\n\n****空\n"
+	d, err := NewReader().Read("a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, fmt.Sprintf("%d|%s|%d", p.Origin.Para, blockText(d, p), p.Emph))
+	}
+	want := []string{"1|开头|0", "3|标题|0", "5|第一段第一行|0", "6|第一段第二行|0", "6|第三行|0", "8|“云岭码”通行。|5", "10|空|0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}
