@@ -260,6 +260,13 @@ func TestFormatNumber(t *testing.T) {
 		{2, "ideographTraditional", "乙"}, {4, "upperLetter", "D"}, {28, "lowerLetter", "bb"}, {14, "upperRoman", "XIV"},
 		{7, "decimalZero", "07"}, {12, "decimalFullWidth", "１２"}, {3, "chineseLegalSimplified", "叁"}, {5, "decimal", "5"},
 		{2021, "ideographDigital", "二〇二一"}, {2, "decimalEnclosedParen", "⑵"},
+		// the ends of each form's range
+		{1, "decimalEnclosedCircle", "①"}, {20, "decimalEnclosedCircle", "⑳"}, {0, "decimalEnclosedCircle", "0"},
+		{1, "decimalEnclosedParen", "⑴"}, {20, "decimalEnclosedParen", "⒇"}, {21, "decimalEnclosedParen", "21"}, {0, "decimalEnclosedParen", "0"},
+		{1, "decimalEnclosedFullstop", "⒈"}, {20, "decimalEnclosedFullstop", "⒛"}, {21, "decimalEnclosedFullstop", "21"}, {0, "decimalEnclosedFullstop", "0"},
+		{9, "decimalZero", "09"}, {10, "decimalZero", "10"},
+		{0, "chineseCounting", "零"}, {9, "chineseCounting", "九"}, {10, "chineseCounting", "十"}, {19, "chineseCounting", "十九"},
+		{99, "chineseCounting", "九十九"}, {100, "chineseCounting", "一百"}, {999, "chineseCounting", "九百九十九"}, {1000, "chineseCounting", "1000"},
 	}
 	for _, tt := range tests {
 		if got := formatNumber(tt.v, tt.format); got != tt.want {

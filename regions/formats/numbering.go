@@ -256,7 +256,8 @@ func formatNumber(v int, format string) string {
 	return strconv.Itoa(v)
 }
 
-// chineseNumber writes 1..9999 as 一, 十一, 二十, 一百零五.
+// chineseNumber writes 1..999 as 一, 十一, 二十, 一百零五 (no list reaches 1000: larger
+// numbers are written in digits).
 func chineseNumber(v int) string {
 	digits := []rune("零一二三四五六七八九")
 	if v <= 0 {
