@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -177,4 +178,35 @@ func FuzzPDFLayout(f *testing.F) {
 		}
 		checkSpans(t, layoutPDF([]pdfPage{p, p}))
 	})
+}
+
+// TestRuleGeometry: rules closer than ruleTol are one, at their mean; a rule
+// covers a span within ruleTol at both ends; a vertical rule spans a band
+// within it.
+func TestRuleGeometry(t *testing.T) {
+	got := cluster([]float64{100, 10, 12.5, 11, 50, 52.6, 200, 202.5})
+	want := []float64{11.166666666666666, 50, 52.6, 100, 201.25}
+	if !slices.Equal(got, want) {
+		t.Errorf("cluster = %v, want %v", got, want)
+	}
+	rules := []pdfRule{{at: 100, from: 10, to: 200}}
+	for _, c := range []struct {
+		at, from, to float64
+		want         bool
+	}{
+		{100, 10, 200, true}, {102.5, 7.5, 202.5, true}, {97.5, 10, 200, true},
+		{102.6, 10, 200, false}, {100, 7.4, 200, false}, {100, 10, 202.6, false},
+	} {
+		if got := covers(rules, c.at, c.from, c.to); got != c.want {
+			t.Errorf("covers(at %v, %v–%v) = %v", c.at, c.from, c.to, got)
+		}
+	}
+	for _, c := range []struct {
+		y0, y1 float64
+		want   bool
+	}{{10, 200, true}, {7.5, 202.5, true}, {7.4, 200, false}, {10, 202.6, false}} {
+		if got := spanned(rules, c.y0, c.y1); got != c.want {
+			t.Errorf("spanned(%v, %v) = %v", c.y0, c.y1, got)
+		}
+	}
 }
