@@ -675,3 +675,36 @@ func TestMarkdownLines(t *testing.T) {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
 }
+
+// TestTextCells: a line divides at tabs, or at two or more | bars (the
+// outer ones, around nothing, are no cells); a section line is at most 30
+// characters and no sentence.
+func TestTextCells(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		at   int
+		want string
+	}{
+		{"a|b", 0, "[]"}, {"a|b|c", 0, "[[0 1] [2 3] [4 5]]"}, {"|甲|乙|", 10, "[[11 12] [13 14]]"},
+		{"甲\t乙", 5, "[[5 6] [7 8]]"}, {"甲｜乙|丙", 0, "[[0 1] [2 3] [4 5]]"}, {"| |a| |", 0, "[[1 2] [3 4] [5 6]]"}, {"无表格", 0, "[]"},
+	} {
+		if got := fmt.Sprint(splitCells(c.s, c.at)); got != c.want {
+			t.Errorf("splitCells(%q, %d) = %s, want %s", c.s, c.at, got, c.want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"一、便利出行": true, strings.Repeat("甲", 30): true, strings.Repeat("甲", 31): false, "保留号源。": false, "  ": false,
+	} {
+		if got := isSectionLine(s); got != want {
+			t.Errorf("isSectionLine(%q) = %v", s, got)
+		}
+	}
+	for _, c := range []struct {
+		span [2]int
+		want string
+	}{{[2]int{10, 11}, "甲"}, {[2]int{11, 13}, "乙丙"}, {[2]int{13, 13}, ""}, {[2]int{12, 10}, ""}} {
+		if got := runesOf("甲乙丙", c.span, 10); got != c.want {
+			t.Errorf("runesOf(%v) = %q, want %q", c.span, got, c.want)
+		}
+	}
+}
