@@ -454,6 +454,16 @@ func TestTextTables(t *testing.T) {
 	if ts := tables(full); len(ts) != 1 || len(ts[0].Rows) != 3 {
 		t.Errorf("a table of full-width bars: %d tables", len(ts))
 	}
+	// a table on the text's first byte, of bars or of tabs
+	for _, text := range []string{"|单位|电话|备注|\n|市卫健委|0000|无|\n|市民政局|1111|无|\n", "\t单位\t电话\t备注\n\t市卫健委\t0000\t无\n\t市民政局\t1111\t无\n"} {
+		d, err := ReadText([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ts := tables(d); len(ts) != 1 || len(ts[0].Rows) != 3 {
+			t.Errorf("a table that opens the text %q: %d tables", text[:4], len(ts))
+		}
+	}
 }
 
 func utf16le(s string) []byte {
