@@ -210,3 +210,37 @@ func TestRuleGeometry(t *testing.T) {
 		}
 	}
 }
+
+// TestContinuesLine: a PDF line carries on the paragraph above it when that
+// one ran to the right margin (within 1.5 characters), it is not indented
+// (0.8 of a character), both are one run of the same type size (within
+// 20%) and it opens with no outline label; lines of a title in large type
+// (1.15 times the body) close together go on too.
+func TestContinuesLine(t *testing.T) {
+	margins := map[int][2]float64{1: {72, 500}}
+	line := func(left, right, top, size float64, text string) *pdfLine {
+		return &pdfLine{page: 1, left: left, right: right, top: top, bottom: top - size, size: size, frags: []pdfFrag{{left, right, text}}}
+	}
+	full := line(72, 500, 700, 10, "医疗机构要保留现场号源，为老年人")
+	for _, c := range []struct {
+		name       string
+		prev, next *pdfLine
+		want       bool
+	}{
+		{"runs on", full, line(72, 300, 688, 10, "提供导医服务。"), true},
+		{"prev ends 1.5 characters short", line(72, 485, 700, 10, "甲"), line(72, 300, 688, 10, "乙"), true},
+		{"prev ends further short", line(72, 484.9, 700, 10, "甲"), line(72, 300, 688, 10, "乙"), false},
+		{"indented 0.8 of a character", full, line(80, 300, 688, 10, "乙"), false},
+		{"indented less", full, line(79.9, 300, 688, 10, "乙"), true},
+		{"type 20% larger", full, line(72, 300, 688, 12.5, "乙"), true},
+		{"type more than 20% larger", full, line(72, 300, 688, 12.6, "乙"), false},
+		{"an outline label", full, line(72, 300, 688, 10, "（二）优化服务。"), false},
+		{"a title's lines", line(200, 300, 700, 11.5, "某市工作"), line(200, 300, 677.1, 11.5, "方案"), true},
+		{"a title's lines apart", line(200, 300, 700, 11.5, "某市工作"), line(200, 300, 676.9, 11.5, "方案"), false},
+		{"a title's lines a line apart", line(200, 300, 700, 11.5, "某市工作"), line(200, 300, 677, 11.5, "方案"), false},
+	} {
+		if got := continuesLine(c.prev, c.next, margins, 10); got != c.want {
+			t.Errorf("%s: continuesLine = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
