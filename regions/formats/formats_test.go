@@ -104,6 +104,20 @@ func zipOf(t testing.TB, files map[string]string) []byte {
 
 const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 
+// docxOf is a .docx of body (the XML inside <w:body>) and, when not empty,
+// its numbering and styles parts.
+func docxOf(t testing.TB, body, numbering, styles string) []byte {
+	t.Helper()
+	files := map[string]string{"word/document.xml": `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`}
+	if numbering != "" {
+		files["word/numbering.xml"] = numbering
+	}
+	if styles != "" {
+		files["word/styles.xml"] = styles
+	}
+	return zipOf(t, files)
+}
+
 // numberingXML: level 0 一、, level 1 （一）, level 2 1. (starting at 3 in
 // instance 2, which restarts it), level 3 ①.
 const numberingXML = `<?xml version="1.0"?><w:numbering ` + wordNS + `>
@@ -167,11 +181,7 @@ func TestDocx(t *testing.T) {
 		`<w:tr>` + cell("", "1") + cell("", "保留现场号源。", "配备导医。") + cell(`<w:vMerge w:val="restart"/>`, "市卫健委") + cell("", "2021年底前") + `</w:tr>` +
 		`<w:tr>` + cell("", "2") + cell("", "优化网上服务。") + cell(`<w:vMerge/>`) + cell("", "长期坚持") + `</w:tr>` +
 		`</w:tbl>`
-	data := zipOf(t, map[string]string{
-		"word/document.xml":  `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`,
-		"word/numbering.xml": numberingXML,
-		"word/styles.xml":    stylesXML,
-	})
+	data := docxOf(t, body, numberingXML, stylesXML)
 	d, err := NewReader().Read("a.docx", data)
 	if err != nil {
 		t.Fatal(err)
@@ -617,10 +627,7 @@ func TestDocxParagraphDetails(t *testing.T) {
 		para("", 1, 0, run("")) +
 		para("", 0, 0, run("  ")) +
 		para("", 1, 0, boldRun("优化服务"), `<w:r><w:br/></w:r>`, run("　第二行"))
-	data := zipOf(t, map[string]string{
-		"word/document.xml":  `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`,
-		"word/numbering.xml": numberingXML,
-	})
+	data := docxOf(t, body, numberingXML, "")
 	d, err := NewReader().Read("a.docx", data)
 	if err != nil {
 		t.Fatal(err)
@@ -650,10 +657,7 @@ func TestDocxNumberingLevels(t *testing.T) {
 <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride><w:lvlOverride w:ilvl="8"><w:startOverride w:val="5"/></w:lvlOverride><w:lvlOverride w:ilvl="9"><w:startOverride w:val="6"/></w:lvlOverride></w:num>
 </w:numbering>`
 	body := para("", 1, 0, run("甲")) + para("", 1, 8, run("乙")) + para("", 1, 8, run("丙")) + para("", 3, 8, run("丁")) + para("", 2, 8, run("戊")) + para("", 2, 0, run("己"))
-	data := zipOf(t, map[string]string{
-		"word/document.xml":  `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`,
-		"word/numbering.xml": numbering,
-	})
+	data := docxOf(t, body, numbering, "")
 	d, err := NewReader().Read("a.docx", data)
 	if err != nil {
 		t.Fatal(err)

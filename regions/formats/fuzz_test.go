@@ -40,14 +40,7 @@ func FuzzDocx(f *testing.F) {
 	f.Add(`<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>`, numberingXML, stylesXML)
 	f.Add(`<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan w:val="9"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>`, "", "")
 	f.Fuzz(func(t *testing.T, body, numbering, styles string) {
-		files := map[string]string{"word/document.xml": `<?xml version="1.0"?><w:document ` + wordNS + `><w:body>` + body + `</w:body></w:document>`}
-		if numbering != "" {
-			files["word/numbering.xml"] = numbering
-		}
-		if styles != "" {
-			files["word/styles.xml"] = styles
-		}
-		fuzzRead(t, "a.docx", zipOf(t, files))
+		fuzzRead(t, "a.docx", docxOf(t, body, numbering, styles))
 	})
 }
 
