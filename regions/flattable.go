@@ -169,8 +169,10 @@ func (t *tableReader) genericUnitLen(rs []rune) int {
 			return n
 		}
 	}
-	if n, ok := unitAfter(rs, t.placeName); ok && len(t.placeName) > 0 {
-		return n
+	if len(t.placeName) > 0 {
+		if n, ok := unitAfter(rs, t.placeName); ok {
+			return n
+		}
 	}
 	return 0
 }
