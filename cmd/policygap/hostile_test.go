@@ -32,6 +32,7 @@ type hostile struct {
 	code  int
 	says  []string // each in stderr
 	check func(t *testing.T, dir, stdout, stderr string)
+	slow  bool // over a second: skipped with -short, as .ci/mutation runs the suite once per mutant
 }
 
 func put(t *testing.T, path string, data []byte) string {
@@ -199,9 +200,9 @@ func hostileCases() []hostile {
 		{name: "html of binary", setup: inDir(withPlan("a.html", []byte("\x00\x00\x00\x01\x02"))), says: []string{"a.html:"}, check: wantMeasures(2)},
 		{name: "html nested 100,000 deep", setup: inDir(withPlan("deep.html", []byte("<html><body>"+strings.Repeat("<div>", 100000)+planText+strings.Repeat("</div>", 100000)))),
 			says: []string{"deep.html: HTML elements nested more than 512 deep"}, check: wantMeasures(2)},
-		{name: "markdown nested 50,000 quotes", setup: inDir(withPlan("deep.md", []byte(strings.Repeat(">", 50000)+" 前言\n"))),
+		{name: "markdown nested 50,000 quotes", slow: true, setup: inDir(withPlan("deep.md", []byte(strings.Repeat(">", 50000)+" 前言\n"))),
 			says: []string{"deep.md: no recognisable measures"}, check: wantMeasures(2)},
-		{name: "10 MB on one line", setup: inDir(withPlan("line.txt", bytes.Repeat([]byte("推广预约挂号，开通电话预约"), 10<<20/39))), check: func(t *testing.T, dir, stdout, stderr string) {
+		{name: "10 MB on one line", slow: true, setup: inDir(withPlan("line.txt", bytes.Repeat([]byte("推广预约挂号，开通电话预约"), 10<<20/39))), check: func(t *testing.T, dir, stdout, stderr string) {
 			if measures(stdout) < 2 {
 				t.Error("the planText beside a 10 MB line lost")
 			}
@@ -211,7 +212,7 @@ func hostileCases() []hostile {
 				t.Errorf("the line's measure, its one unit, and the plan's: %d measures", measures(stdout))
 			}
 		}},
-		{name: "an enumeration of 70,000 clauses on one line", setup: inDir(withPlan("enum.txt", bytes.Repeat([]byte("一是县交通局要做好；"), 2<<20/30))), check: func(t *testing.T, dir, stdout, stderr string) {
+		{name: "an enumeration of 70,000 clauses on one line", slow: true, setup: inDir(withPlan("enum.txt", bytes.Repeat([]byte("一是县交通局要做好；"), 2<<20/30))), check: func(t *testing.T, dir, stdout, stderr string) {
 			if n := measures(stdout); n < 2<<20/30 {
 				t.Errorf("%d measures, want one a clause", n)
 			}
@@ -271,7 +272,7 @@ func hostileCases() []hostile {
 		{name: "no ending given alone", setup: func(t *testing.T, dir string) []string {
 			return []string{"measures", "--in", put(t, filepath.Join(dir, "notes"), []byte(planText))}
 		}, check: wantMeasures(2)},
-		{name: "garbage .doc", setup: func(t *testing.T, dir string) []string {
+		{name: "garbage .doc", slow: true, setup: func(t *testing.T, dir string) []string {
 			if _, err := exec.LookPath("soffice"); err != nil {
 				t.Skip("soffice not installed: the message for .doc without LibreOffice is tested in formats")
 			}
@@ -439,6 +440,9 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			if c.slow && testing.Short() {
+				t.Skip("slow; -short")
+			}
 			dir := t.TempDir()
 			args := c.setup(t, dir)
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
