@@ -86,3 +86,26 @@ func TestVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapText: the help's paragraphs break between words, each line at
+// most width runes, a word longer than that alone on its line.
+func TestWrapText(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"aa bb cc", 5, "aa bb\ncc"},
+		{"aa bb cc", 4, "aa\nbb\ncc"},
+		{"aa  bb\ncc", 8, "aa bb cc"},
+		{"数据 共享 平台", 5, "数据 共享\n平台"},
+		{"abcdefg hi", 5, "abcdefg\nhi"},
+		{"a bc", 4, "a bc"},
+		{"a b c", 4, "a b\nc"},
+		{"", 5, ""},
+	} {
+		if got := wrapText(c.in, c.width); got != c.want {
+			t.Errorf("wrapText(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+	}
+}

@@ -55,6 +55,13 @@ func TestDocumentsDevSet(t *testing.T) {
 		if e.Format != w.format || e.Encoding != w.encoding || e.Region != w.region || e.Level != w.level || e.Measures != w.measures || e.Readers[w.reader] == 0 {
 			t.Errorf("%s: %s %s %s %s %d measures %v; want %+v", e.Doc, e.Format, e.Encoding, e.Region, e.Level, e.Measures, e.Readers, w)
 		}
+		found := 0
+		for _, n := range e.Readers {
+			found += n
+		}
+		if found != e.Measures {
+			t.Errorf("%s: the readers %v found %d measures, the entry says %d", e.Doc, e.Readers, found, e.Measures)
+		}
 		if e.Sources["region"] != "issuer" || e.Sources["issuer"] == "" {
 			t.Errorf("%s: sources %v", e.Doc, e.Sources)
 		}

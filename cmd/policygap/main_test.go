@@ -5,10 +5,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -225,6 +227,49 @@ func TestExitCodes(t *testing.T) {
 
 // eval scores the bundled seeds against their gold from any folder: both
 // are in the binary.
+// TestEvalTable: each document's task column is its share of its gold
+// measures mapped right, the TOTAL row adds the documents up and agrees with
+// the accuracy line, and the strength part is printed only when the gold
+// folder has strength labels.
+func TestEvalTable(t *testing.T) {
+	goldDir := "../../testdata/devset/gold"
+	out, stderr, err := runInProcess(t, "eval", "--in", "../../testdata/devset/docs", "--gold", goldDir)
+	if err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	acc := regexp.MustCompile(`task accuracy over all gold measures \(a missed measure is wrong\): ([0-9.]+) \((\d+)/(\d+)\)`).FindStringSubmatch(out)
+	rows := regexp.MustCompile(`(?m)^(\S+) +(\d+) +(\d+) +([0-9.]+) +([0-9.]+) +([0-9.]+) +([0-9.]+)$`).FindAllStringSubmatch(out, -1)
+	if acc == nil || len(rows) != 9 || rows[8][1] != "TOTAL" {
+		t.Fatalf("want 8 document rows, TOTAL and the accuracy line:\n%s", out)
+	}
+	num := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
+	var gold, found, right float64
+	for _, r := range rows[:8] {
+		if task := num(r[7]); task < 0 || task > 1 {
+			t.Errorf("%s: task %s", r[1], r[7])
+		}
+		gold, found, right = gold+num(r[2]), found+num(r[3]), right+num(r[7])*num(r[2])
+	}
+	total := rows[8]
+	if num(total[2]) != gold || num(total[3]) != found || num(total[2]) != num(acc[3]) || total[7] != acc[1] || math.Round(right) != num(acc[2]) {
+		t.Errorf("TOTAL %v, accuracy %v; the documents add up to %.0f gold, %.0f found, %.1f right", total[1:], acc[1:], gold, found, right)
+	}
+	if want := fmt.Sprintf("strength over %s of %s labelled measures found", total[3], total[2]); !strings.Contains(out, want) {
+		t.Errorf("no line %q:\n%s", want, out)
+	}
+	// the same gold without its strength labels: no strength part
+	bare := t.TempDir()
+	files, _ := filepath.Glob(filepath.Join(goldDir, "*.jsonl"))
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		os.WriteFile(filepath.Join(bare, filepath.Base(f)), data, 0o644)
+	}
+	out, stderr, err = runInProcess(t, "eval", "--in", "../../testdata/devset/docs", "--gold", bare)
+	if err != nil || !strings.Contains(out, "TOTAL") || strings.Contains(out, "strength") {
+		t.Errorf("gold without strength labels: %v %s\n%s", err, stderr, out)
+	}
+}
+
 func TestEvalFromAnyFolder(t *testing.T) {
 	cmd := exec.Command(binary, "eval")
 	cmd.Dir = t.TempDir()
