@@ -457,6 +457,36 @@ func TestTextTables(t *testing.T) {
 	if got := flat(cells(d, ts[1])); strings.Join(got, "|") != " 单位 / 电话 / 备注 | 市卫健委 / 0000 / 无 | 市民政局 / 1111 / 无 " {
 		t.Errorf("bar table %q", got)
 	}
+	// each row cites its line, counted from 1 (the rule line is no row); a
+	// section row is one cell across the table
+	var at []string
+	for _, b := range d.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		s := fmt.Sprintf("@%d:", b.Origin.Para)
+		for _, r := range b.Table.Rows {
+			s += fmt.Sprintf(" %d", r.Origin.Para)
+			if len(r.Cells) == 1 {
+				s += fmt.Sprintf("×%d", r.Cells[0].Cols)
+			}
+		}
+		at = append(at, s)
+	}
+	if got := strings.Join(at, " | "); got != "@2: 2 3×4 4 5 7 9×4 10 | @13: 13 15 16" {
+		t.Errorf("rows' lines %s", got)
+	}
+	// a header's cells are names of at most 30 characters, not sentences; a
+	// short line after the last row is no section of the table
+	for n, want := range map[int]int{30: 1, 31: 0} {
+		d, err := ReadText([]byte("序号\t任务\t" + strings.Repeat("甲", n) + "\n1\t完善服务。\t市交通局\n2\t推进一卡通。\t市交通局\n备注\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(tables(d)); got != want {
+			t.Errorf("a header cell of %d characters: %d tables, want %d", n, got, want)
+		}
+	}
 	full, err := ReadText([]byte("｜单位｜电话｜备注｜\n｜市卫健委｜0000｜无｜\n｜市民政局｜1111｜无｜\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -701,6 +731,7 @@ func TestTextCells(t *testing.T) {
 	}{
 		{"a|b", 0, "[]"}, {"a|b|c", 0, "[[0 1] [2 3] [4 5]]"}, {"|甲|乙|", 10, "[[11 12] [13 14]]"},
 		{"甲\t乙", 5, "[[5 6] [7 8]]"}, {"甲｜乙|丙", 0, "[[0 1] [2 3] [4 5]]"}, {"| |a| |", 0, "[[1 2] [3 4] [5 6]]"}, {"无表格", 0, "[]"},
+		{"|甲|", 0, "[[1 2]]"}, {"||", 3, "[[4 4]]"}, {"｜甲｜乙", 0, "[[1 2] [3 4]]"}, {"甲|乙|", 0, "[[0 1] [2 3]]"},
 	} {
 		if got := fmt.Sprint(splitCells(c.s, c.at)); got != c.want {
 			t.Errorf("splitCells(%q, %d) = %s, want %s", c.s, c.at, got, c.want)
@@ -711,14 +742,6 @@ func TestTextCells(t *testing.T) {
 	} {
 		if got := isSectionLine(s); got != want {
 			t.Errorf("isSectionLine(%q) = %v", s, got)
-		}
-	}
-	for _, c := range []struct {
-		span [2]int
-		want string
-	}{{[2]int{10, 11}, "甲"}, {[2]int{11, 13}, "乙丙"}, {[2]int{13, 13}, ""}, {[2]int{12, 10}, ""}} {
-		if got := runesOf("甲乙丙", c.span, 10); got != c.want {
-			t.Errorf("runesOf(%v) = %q, want %q", c.span, got, c.want)
 		}
 	}
 }

@@ -32,16 +32,11 @@ type line struct {
 // textTables finds the tables among a text's lines.
 func textTables(text string) []document.Block {
 	var ls []line
-	at, rest := 0, text
-	for len(rest) > 0 || at == 0 {
-		s, after, found := strings.Cut(rest, "\n")
+	at := 0
+	for s := range strings.SplitSeq(text, "\n") {
 		n := document.RuneCount(s)
 		ls = append(ls, line{text: s, start: at, end: at + n, blank: strings.TrimSpace(s) == "", cells: splitCells(s, at)})
 		at += n + 1
-		rest = after
-		if !found {
-			break
-		}
 	}
 	var out []document.Block
 	for i := 0; i < len(ls); {
@@ -67,42 +62,27 @@ func splitCells(s string, at int) [][2]int {
 	}
 	var cells [][2]int
 	start, i := at, at
-	for _, r := range s {
+	first, last := "", s // the text before the first separator and after the last
+	for k, r := range s {
 		if sep(r) {
+			if cells == nil {
+				first = s[:k]
+			}
 			cells = append(cells, [2]int{start, i})
-			start = i + 1
+			start, last = i+1, s[k+utf8.RuneLen(r):]
 		}
 		i++
 	}
 	cells = append(cells, [2]int{start, i})
-	if !sep('\t') { // | bars: the outer ones are not cells
-		if len(cells) > 0 && strings.TrimSpace(runesOf(s, cells[0], at)) == "" {
+	if !sep('\t') { // | bars: the outer ones are not cells (two bars leave one)
+		if strings.TrimSpace(first) == "" {
 			cells = cells[1:]
 		}
-		if len(cells) > 0 && strings.TrimSpace(runesOf(s, cells[len(cells)-1], at)) == "" {
+		if strings.TrimSpace(last) == "" {
 			cells = cells[:len(cells)-1]
 		}
 	}
 	return cells
-}
-
-func runesOf(s string, span [2]int, at int) string {
-	from, to := span[0]-at, span[1]-at
-	i, a, b := 0, len(s), len(s)
-	for k := range s {
-		if i == from {
-			a = k
-		}
-		if i == to {
-			b = k
-			break
-		}
-		i++
-	}
-	if a > b {
-		return ""
-	}
-	return s[a:b]
 }
 
 // tableAt reads a table whose header is line i: three or more short cells,
@@ -113,7 +93,7 @@ func runesOf(s string, span [2]int, at int) string {
 // index of the first line after the table.
 func tableAt(ls []line, i int) (*document.Block, int) {
 	head := ls[i].cells
-	if len(head) < 3 || !shortCells(ls[i], head) {
+	if len(head) < 3 || !shortCells(head) {
 		return nil, i
 	}
 	width := len(head)
@@ -175,7 +155,7 @@ func tableAt(ls []line, i int) (*document.Block, int) {
 }
 
 // shortCells: a header's cells are names, not sentences.
-func shortCells(l line, cells [][2]int) bool {
+func shortCells(cells [][2]int) bool {
 	for _, c := range cells {
 		if c[1]-c[0] > 30 {
 			return false
