@@ -344,7 +344,10 @@ func (r *docxReader) readBody(t *xmlTokens) error {
 			case "tc":
 				cell = &docxCell{span: 1}
 				cells = append(cells, cell)
-				if tb := top(tables); tb != nil && len(tb.rows) > 0 {
+				if tb := top(tables); tb != nil {
+					if len(tb.rows) == 0 { // a cell before any row (a tool's, not Word's): a row of its own
+						tb.rows = append(tb.rows, nil)
+					}
 					tb.rows[len(tb.rows)-1] = append(tb.rows[len(tb.rows)-1], cell)
 				}
 			case "gridSpan":

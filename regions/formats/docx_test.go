@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,64 @@ func TestDocxDepth(t *testing.T) {
 		if !c.ok && !strings.Contains(fmt.Sprint(err), fmt.Sprintf("nested more than %d deep", maxXMLDepth)) {
 			t.Errorf("error %v, want one naming the depth", err)
 		}
+	}
+}
+
+// TestDocxDefaultLevels: a numbering without a level is level 0, in a
+// paragraph or in its style, unless a level of the list names the style;
+// moved-away text and alternate content's fallback are not read.
+func TestDocxDefaultLevels(t *testing.T) {
+	numbering := `<?xml version="1.0"?><w:numbering ` + wordNS + `>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:pStyle w:val="ListSub"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>`
+	styles := `<?xml version="1.0"?><w:styles ` + wordNS + `>
+<w:style w:styleId="ListMain"><w:name w:val="List Main"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:styleId="ListSub"><w:name w:val="List Sub"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>`
+	body := `<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>` +
+		para("ListSub", 0, 0, run("乙")) +
+		para("ListMain", 0, 0, run("丙")) +
+		para("", 0, 0, `<w:moveFrom><w:r><w:t>移走的话</w:t></w:r></w:moveFrom>`, run("丁")) +
+		para("", 0, 0, `<mc:AlternateContent><mc:Choice><w:r><w:t>戊</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>戊</w:t></w:r></mc:Fallback></mc:AlternateContent>`)
+	d, err := NewReader().Read("a.docx", docxOf(t, body, numbering, styles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, p.Label+blockText(d, p))
+	}
+	if want := []string{"一、甲", "1.乙", "二、丙", "丁", "戊"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}
+
+// TestDocxStrayCells: a malformed body loses no text: a cell outside any
+// table is read as paragraphs (a table inside it as a table), a cell before
+// any row as a row of its own.
+func TestDocxStrayCells(t *testing.T) {
+	p := func(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
+	tc := func(s string) string { return `<w:tc>` + s + `</w:tc>` }
+	body := tc(p("甲")+`<w:tbl><w:tr>`+tc(p("子"))+tc(p("丑"))+`</w:tr></w:tbl>`) +
+		`<w:tbl>` + tc(p("乙")) + `<w:tr>` + tc(p("丙")) + `<w:tc><w:tcPr><w:gridSpan w:val="1"/></w:tcPr>` + p("丁") + `</w:tc></w:tr></w:tbl>`
+	d, err := NewReader().Read("a.docx", docxOf(t, body, "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Table == nil {
+			got = append(got, blockText(d, b))
+			continue
+		}
+		got = append(got, fmt.Sprint(cells(d, b.Table)))
+	}
+	if want := []string{"甲", "[[子 丑]]", "[[乙] [丙 丁]]"}; !slices.Equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
 	}
 }
