@@ -59,6 +59,9 @@ func TestHelp(t *testing.T) {
 			t.Errorf("report -h lacks %q", want)
 		}
 	}
+	if version, _, _ := runBinary(t, "version", "-h"); strings.Contains(version, "Examples") || !strings.Contains(version, "Prints the version") {
+		t.Errorf("version -h, a command without examples:\n%s", version)
+	}
 	top, _, code := runBinary(t, "help")
 	if code != 0 || !strings.Contains(top, "  version    print the version") {
 		t.Errorf("help: exit %d\n%s", code, top)

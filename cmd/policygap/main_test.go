@@ -143,6 +143,11 @@ func TestMeasuresBadInput(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "no measures found") {
 		t.Errorf("only a bad file: exit %d, stderr %q", code, stderr)
 	}
+	os.WriteFile(filepath.Join(dir, "note.txt"), []byte("各位同事：今天天气很好。\n"), 0o644)
+	out, _, code = runBinary(t, "measures", "--format", "csv", filepath.Join(dir, "empty.txt"), filepath.Join(dir, "note.txt"))
+	if code != 1 || out != "" {
+		t.Errorf("csv without measures: exit %d, output %q (not even a header)", code, out)
+	}
 	_, stderr, code = runBinary(t, "measures", "--format", "xml")
 	if code != 2 || !strings.Contains(stderr, "--format") {
 		t.Errorf("bad format: exit %d, stderr %q", code, stderr)
