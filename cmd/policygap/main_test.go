@@ -291,3 +291,21 @@ func TestEvalFromAnyFolder(t *testing.T) {
 		t.Errorf("a missing gold folder: exit %d, %s", code, stderr)
 	}
 }
+
+// TestMeasuresNotes: what a run infers about a document is said on stderr,
+// each field with where it came from; a manifest that gives it all leaves
+// nothing to say.
+func TestMeasuresNotes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "plan.txt"), []byte("杭州市人民政府办公厅关于切实解决老年人运用智能技术困难的实施方案\n杭政办〔2021〕3号\n"+
+		"一、便利就医\n（一）保留现场号源。医疗机构保留号源。（市卫健委负责）\n\n杭州市人民政府办公厅\n2021年3月5日\n"), 0o644)
+	_, stderr, err := runInProcess(t, "measures", "--in", dir)
+	want := "policygap: " + filepath.Join(dir, "plan.txt") + ": inferred issuer, region, level, number, date: region 杭州市 (issuer), level city (region), number \"杭政办〔2021〕3号\" (text), date 2021-03-05 (signature)\n"
+	if err != nil || stderr != want {
+		t.Errorf("%v, stderr\n%q\nwant\n%q", err, stderr, want)
+	}
+	os.WriteFile(filepath.Join(dir, "manifest.csv"), []byte("file,region,level,parent,issuer,number,date\nplan.txt,杭州市,city,,杭州市人民政府办公厅,杭政办〔2021〕3号,2021-03-05\n"), 0o644)
+	if _, stderr, err := runInProcess(t, "measures", "--in", dir); err != nil || stderr != "" {
+		t.Errorf("with a manifest: %v, stderr %q", err, stderr)
+	}
+}

@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -34,5 +37,37 @@ func TestProgressOnATerminal(t *testing.T) {
 	none.end("x")
 	if buf.Len() != 0 {
 		t.Errorf("quiet: %q", buf.String())
+	}
+}
+
+// In a log (a file, a pipe): a line when a step begins, with its count when
+// it has one, and one when it ends; nothing redrawn. A character device is
+// taken for a terminal.
+func TestProgressInALog(t *testing.T) {
+	log, err := os.Create(filepath.Join(t.TempDir(), "run.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newProgress(log, false)
+	p.begin("reading documents", 2)
+	p.add()
+	p.add()
+	p.end("2 documents read")
+	p.begin("writing", 0)
+	p.end("written")
+	log.Close()
+	out, _ := os.ReadFile(log.Name())
+	want := regexp.MustCompile(`^policygap: reading documents: 2 …\npolicygap: 2 documents read \(\d+\.\d s\)\npolicygap: writing …\npolicygap: written \(\d+\.\d s\)\n$`)
+	if !want.Match(out) {
+		t.Errorf("log %q", out)
+	}
+	if dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		defer dev.Close()
+		if !newProgress(dev, false).tty {
+			t.Errorf("%s, a character device, is not taken for a terminal", os.DevNull)
+		}
+	}
+	if newProgress(&bytes.Buffer{}, false).tty || !newProgress(log, true).off {
+		t.Errorf("a buffer is no terminal; quiet turns progress off")
 	}
 }
