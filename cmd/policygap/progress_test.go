@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // On a terminal: one line redrawn in place, a bar with the count, then the
@@ -15,11 +16,16 @@ func TestProgressOnATerminal(t *testing.T) {
 	var buf bytes.Buffer
 	p := &progress{w: &buf, tty: true}
 	p.begin("reading documents", 4)
+	start := time.Now()
 	for range 4 {
 		p.add()
 	}
+	quick := time.Since(start) < 100*time.Millisecond
 	p.end("4 documents read")
 	out := buf.String()
+	if quick && strings.Contains(out, "1/4") {
+		t.Errorf("redrawn within 0.1 s: %q", out)
+	}
 	if !strings.HasPrefix(out, "\r\033[K[------------------------------] 0/4 reading documents") {
 		t.Errorf("first draw: %q", out)
 	}
@@ -28,6 +34,11 @@ func TestProgressOnATerminal(t *testing.T) {
 	}
 	if !strings.HasSuffix(out, "\r\033[Kpolicygap: 4 documents read (0.0 s)\n") {
 		t.Errorf("end: %q", out)
+	}
+	buf.Reset()
+	p.begin("writing", 0)
+	if got := buf.String(); got != "\r\033[Kpolicygap: writing … 0.0 s" {
+		t.Errorf("a step without a count: %q", got)
 	}
 	buf.Reset()
 	(&progress{w: &buf, tty: true, off: true}).begin("x", 1)
