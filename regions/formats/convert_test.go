@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,8 +10,7 @@ import (
 )
 
 // TestConvertDoc: a .doc (here: a .docx LibreOffice saved as .doc) is read
-// through LibreOffice where soffice is installed; elsewhere the error says
-// the command that converts it.
+// through LibreOffice where soffice is installed.
 func TestConvertDoc(t *testing.T) {
 	body := para("", 1, 0, run("重点任务")) + para("", 1, 2, boldRun("优化挂号服务。"), run("保留现场号源。"))
 	docx := zipOf(t, map[string]string{
@@ -26,11 +26,10 @@ func TestConvertDoc(t *testing.T) {
 	})
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		_, err := NewReader().Read("a.doc", []byte("x"))
-		if err == nil || !strings.Contains(err.Error(), "soffice --headless --convert-to docx a.doc") {
-			t.Errorf("without LibreOffice: %v", err)
-		}
 		t.Skip("soffice (LibreOffice Writer) is not installed: the conversion is not tried; .ci/run installs it")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice's two conversions (15 s) are not run")
 	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.docx")
@@ -56,5 +55,38 @@ func TestConvertDoc(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(d.Notes, " "), "LibreOffice") {
 		t.Errorf("notes %q do not say the file was converted", d.Notes)
+	}
+}
+
+// TestConvertWithoutLibreOffice: where neither soffice nor libreoffice is on
+// PATH, a .doc, .wps or .rtf is refused with the command that converts it.
+func TestConvertWithoutLibreOffice(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	for _, name := range []string{"a.doc", "规划.WPS", "b.rtf"} {
+		_, err := NewReader().Read(name, []byte("x"))
+		ext := strings.ToLower(filepath.Ext(name))
+		want := ext + " files are read through LibreOffice, which is not installed here: convert it with `soffice --headless --convert-to docx " + name + "` (LibreOffice Writer) and read the .docx"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v\nwant %s", name, err, want)
+		}
+	}
+}
+
+// TestFirstLine: LibreOffice's message is its first line that is not its
+// "convert …" progress; without one, the first error.
+func TestFirstLine(t *testing.T) {
+	for _, c := range []struct {
+		msg  string
+		errs []error
+		want string
+	}{
+		{"convert /tmp/in.doc -> out.docx\n\nError: source file could not be loaded\n", nil, "Error: source file could not be loaded"},
+		{"convert /tmp/in.doc\n", []error{nil, errors.New("no in.docx")}, "no in.docx"},
+		{"", []error{errors.New("exit status 1"), errors.New("no in.docx")}, "exit status 1"},
+		{"", nil, "no output"},
+	} {
+		if got := firstLine(c.msg, c.errs...); got != c.want {
+			t.Errorf("firstLine(%q) = %q, want %q", c.msg, got, c.want)
+		}
 	}
 }
