@@ -36,6 +36,11 @@ func TestProgressOnATerminal(t *testing.T) {
 		t.Errorf("end: %q", out)
 	}
 	buf.Reset()
+	(&progress{w: &buf, what: "mapping", n: 1, total: 4, start: time.Now()}).draw()
+	if got := buf.String(); got != "\r\033[K[#######-----------------------] 1/4 mapping 0.0 s" {
+		t.Errorf("a quarter done: %q", got)
+	}
+	buf.Reset()
 	p.begin("writing", 0)
 	if got := buf.String(); got != "\r\033[Kpolicygap: writing … 0.0 s" {
 		t.Errorf("a step without a count: %q", got)

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -465,5 +467,30 @@ func TestProgressLines(t *testing.T) {
 	_, quiet, _ := runInProcess(t, "report", "--in", dir, "--out", out, "--as-of", "2022-06-30", "--format", "json", "--quiet")
 	if strings.Contains(quiet, "documents read") || !strings.Contains(quiet, "empty.txt") {
 		t.Errorf("--quiet: %s", quiet)
+	}
+}
+
+// TestMemoryLimit: report sets --memory-limit as the runtime's soft limit,
+// none with 0, and leaves a GOMEMLIMIT the user set alone.
+func TestMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(before)
+	t.Setenv("GOMEMLIMIT", "")
+	for _, c := range []struct {
+		env, flag string
+		want      int64
+	}{
+		{"", "123", 123 << 20},
+		{"", "0", math.MaxInt64 - 1},
+		{"1GiB", "123", math.MaxInt64 - 1},
+	} {
+		debug.SetMemoryLimit(math.MaxInt64 - 1)
+		os.Setenv("GOMEMLIMIT", c.env)
+		if _, stderr, err := runInProcess(t, "report", "--out", filepath.Join(t.TempDir(), "out"), "--format", "json", "--quiet", "--memory-limit", c.flag); err != nil {
+			t.Fatal(err, stderr)
+		}
+		if got := debug.SetMemoryLimit(-1); got != c.want {
+			t.Errorf("GOMEMLIMIT=%q --memory-limit %s: limit %d, want %d", c.env, c.flag, got, c.want)
+		}
 	}
 }
