@@ -61,6 +61,12 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("%s (%s): parent %q is a %q", r[1], r[2], r[3], names[r[3]])
 		}
 	}
+	// a national run's summary names the first 40 regions and counts the rest
+	stdout, stderr, err := runInProcess(t, "report", "--in", a, "--out", filepath.Join(dir, "out"), "--format", "json", "--quiet")
+	lines := strings.Split(stdout, "\n")
+	if err != nil || len(lines) != 44 || !strings.HasPrefix(lines[0], "320 regions, ") || lines[41] != "  … and 280 more regions (every region is in the outputs)" {
+		t.Errorf("report: %v %s\n%s", err, stderr, stdout)
+	}
 	// read without the manifest: the text alone says who wrote it
 	os.Remove(filepath.Join(a, "manifest.csv"))
 	out, stderr, err := runInProcess(t, "documents", "--in", a, "--format", "jsonl")

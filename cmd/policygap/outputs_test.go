@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -102,4 +104,26 @@ func TestReportKilledOrConcurrent(t *testing.T) {
 		t.Errorf("beside the outputs after the last run: %v", names)
 	}
 	t.Logf("a whole run %v; %d runs killed, %d rounds of two runs at once", full.Round(time.Millisecond), killed, concurrent)
+}
+
+// TestParallelAndWriteFile: a failing job's error reaches the run, however
+// many jobs fail; a file that cannot be flushed (a full disk) is an error.
+func TestParallelAndWriteFile(t *testing.T) {
+	fail := func() error { return errors.New("disk full") }
+	ok := func() error { return nil }
+	for _, jobs := range [][]func() error{{fail}, {fail, fail}, {ok, fail, ok, ok}} {
+		if err := parallel(jobs); err == nil || err.Error() != "disk full" {
+			t.Errorf("%d jobs: %v", len(jobs), err)
+		}
+	}
+	if err := parallel([]func() error{ok, ok}); err != nil {
+		t.Errorf("no job fails: %v", err)
+	}
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	err := writeFile("/dev/full", func(w io.Writer) error { _, err := io.WriteString(w, "甲"); return err })
+	if err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Errorf("writing to a full disk: %v", err)
+	}
 }

@@ -62,29 +62,39 @@ type results struct {
 	} `json:"changes"`
 }
 
-func report(t *testing.T, args ...string) (results, string) {
+func report(t *testing.T, args ...string) (r results, path, stdout string) {
 	t.Helper()
 	out := t.TempDir()
 	stdout, stderr, code := runBinary(t, append([]string{"report", "--out", out}, args...)...)
+	path = filepath.Join(out, "results.json")
 	if code != 0 {
 		t.Fatalf("report %v: exit %d\n%s", args, code, stderr)
 	}
-	data, err := os.ReadFile(filepath.Join(out, "results.json"))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r results
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}
-	_ = stdout
-	return r, filepath.Join(out, "results.json")
+	return r, path, stdout
 }
 
 // TestReportGolden: the comparison of the seeds as of a fixed date, in a
 // compact form a reviewer can read, against testdata/golden.
 func TestReportGolden(t *testing.T) {
-	r, _ := report(t, "--as-of", "2022-06-30", "--format", "json")
+	r, path, stdout := report(t, "--as-of", "2022-06-30", "--format", "json")
+	// what the run prints: every region's index and rank, the file written
+	summary := "5 regions, 174 measures, as of 2022-06-30\n" +
+		"  厦门市      index 0.821 (rank 2), 25 measures, 24 mapped\n" +
+		"  青海省      index 0.774 (rank 3), 47 measures, 47 mapped\n" +
+		"  民政部      index 0.374 (rank 5), 13 measures, 13 mapped\n" +
+		"  福州市      index 0.909 (rank 1), 31 measures, 31 mapped\n" +
+		"  重庆市      index 0.750 (rank 4), 58 measures, 58 mapped\n" +
+		"wrote " + path + "\n"
+	if stdout != summary {
+		t.Errorf("summary\n%s\nwant\n%s", stdout, summary)
+	}
 	var b strings.Builder
 	for _, g := range r.Regions {
 		fmt.Fprintf(&b, "region %s index %.3f rank %d\n", g.Name, g.Index, g.Rank)
@@ -227,11 +237,11 @@ func TestReportConservesMeasures(t *testing.T) {
 }
 
 func TestReportOverridesAndBaseline(t *testing.T) {
-	first, path := report(t, "--as-of", "2021-06-30", "--format", "json")
+	first, path, _ := report(t, "--as-of", "2021-06-30", "--format", "json")
 	target := first.Measures[0].Key
 	overrides := filepath.Join(t.TempDir(), "overrides.csv")
 	os.WriteFile(overrides, []byte("measure,action,tasks,reviewer,date,reason\n"+target+",remap,T19,张三,2024-03-01,training\n"), 0o644)
-	second, _ := report(t, "--as-of", "2022-06-30", "--format", "json", "--overrides", overrides, "--baseline", path)
+	second, _, _ := report(t, "--as-of", "2022-06-30", "--format", "json", "--overrides", overrides, "--baseline", path)
 	if second.Measures[0].Tasks[0].ID != "T19" || len(second.Manifest.Overrides) != 1 {
 		t.Errorf("override not applied or not listed: %+v %+v", second.Measures[0], second.Manifest.Overrides)
 	}
