@@ -63,9 +63,28 @@ func TestCRLines(t *testing.T) {
 	for in, want := range map[string]string{
 		"a\rb": "a\nb", "a\r\nb\rc": "a\r\nb\nc", "a\r": "a\n", "a\r\n": "a\r\n", "": "",
 		"\r\r\n": "\n\r\n", "a\r\nb\r\nc": "a\r\nb\r\nc", "a\r\nb\r": "a\r\nb\n",
+		"a\r\n\rb": "a\r\n\nb", "a\r\nbb\r\ncc\rd": "a\r\nbb\r\ncc\nd",
 	} {
 		if got := crLines(in); got != want {
 			t.Errorf("crLines(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestTextBounds: text with one character in fifty that is not text (2%)
+// is read, one in forty-nine refused; four bytes of UTF-16 without a byte
+// order mark are two characters.
+func TestTextBounds(t *testing.T) {
+	if _, err := checkText(strings.Repeat("甲", 49) + "\x01"); err != nil {
+		t.Errorf("1 of 50 not text: %v", err)
+	}
+	if _, err := checkText(strings.Repeat("甲", 48) + "\x01"); err == nil || err.Error() != "1 of 49 characters are not text (binary data or an unknown encoding)" {
+		t.Errorf("1 of 49 not text: %v", err)
+	}
+	if s, enc, ok := utf16NoBOM([]byte{'a', 0, '\n', 0}); !ok || s != "a\n" || enc != UTF16LE {
+		t.Errorf("4 bytes of UTF-16LE: %q %s %v", s, enc, ok)
+	}
+	if _, _, ok := utf16NoBOM([]byte{'a', 0}); ok {
+		t.Errorf("2 bytes taken for UTF-16")
 	}
 }
