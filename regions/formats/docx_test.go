@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"policygap/regions/document"
 )
 
 // bigDocx is a .docx whose document.xml is one paragraph, 甲, padded with
@@ -147,5 +149,25 @@ func TestDocxStrayCells(t *testing.T) {
 	}
 	if want := []string{"甲", "[[子 丑]]", "[[乙] [丙 丁]]"}; !slices.Equal(got, want) {
 		t.Errorf("blocks %q, want %q", got, want)
+	}
+}
+
+// TestReadBounds: a file of MaxDocumentBytes is read (here: found to be no
+// zip), one byte more refused unread; a text of MaxTextBytes is kept, one
+// byte more refused.
+func TestReadBounds(t *testing.T) {
+	data := make([]byte, MaxDocumentBytes+1)
+	if _, err := NewReader().Read("a.docx", data[:MaxDocumentBytes]); err == nil || strings.Contains(err.Error(), "more than") {
+		t.Errorf("a file of the limit: %v", err)
+	}
+	if _, err := NewReader().Read("a.docx", data); err == nil || err.Error() != "file is 67108865 bytes, more than the 64 MiB a document may have" {
+		t.Errorf("one byte more: %v", err)
+	}
+	text := strings.Repeat("a", MaxTextBytes+1)
+	if d, err := bounded(&document.Document{Text: text[:MaxTextBytes]}, nil); err != nil || len(d.Text) != MaxTextBytes {
+		t.Errorf("a text of the limit: %v", err)
+	}
+	if _, err := bounded(&document.Document{Text: text}, nil); err == nil || !strings.HasPrefix(err.Error(), "its text is 16.0 MiB, more than the 16 MiB of text") {
+		t.Errorf("one byte more: %v", err)
 	}
 }
