@@ -494,6 +494,15 @@ func TestTextTables(t *testing.T) {
 	if ts := tables(full); len(ts) != 1 || len(ts[0].Rows) != 3 {
 		t.Errorf("a table of full-width bars: %d tables", len(ts))
 	}
+	// blank lines between rows and after a section row; the last row on the
+	// text's last line, without a line break
+	blanks, err := ReadText([]byte("序号\t任务\t单位\n1\t甲\t乙\n二、便利就医\n\n2\t丙\t丁\n\n\n3\t戊\t己"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ts := tables(blanks); len(ts) != 1 || fmt.Sprint(cells(blanks, ts[0])) != "[[序号 任务 单位] [1 甲 乙] [二、便利就医] [2 丙 丁] [3 戊 己]]" {
+		t.Errorf("a table with blank lines: %d tables %v", len(ts), ts)
+	}
 	// a table on the text's first byte, of bars or of tabs
 	for _, text := range []string{"|单位|电话|备注|\n|市卫健委|0000|无|\n|市民政局|1111|无|\n", "\t单位\t电话\t备注\n\t市卫健委\t0000\t无\n\t市民政局\t1111\t无\n"} {
 		d, err := ReadText([]byte(text))
