@@ -171,3 +171,31 @@ func TestReadBounds(t *testing.T) {
 		t.Errorf("one byte more: %v", err)
 	}
 }
+
+// TestDocxLevelRestart: a level with lvlRestart 1 restarts after level 0
+// only, not after level 1, one with lvlRestart 0 never; a literal % ends a
+// label as it is.
+func TestDocxLevelRestart(t *testing.T) {
+	numbering := `<?xml version="1.0"?><w:numbering ` + wordNS + `>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:lvlRestart w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%4%"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>`
+	body := para("", 1, 0, run("甲")) + para("", 1, 2, run("乙")) + para("", 1, 1, run("丙")) + para("", 1, 2, run("丁")) +
+		para("", 1, 0, run("戊")) + para("", 1, 2, run("己")) + para("", 1, 3, run("庚")) + para("", 1, 0, run("辛")) + para("", 1, 3, run("壬"))
+	d, err := NewReader().Read("a.docx", docxOf(t, body, numbering, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, p.Label+blockText(d, p))
+	}
+	if want := []string{"一、甲", "1.乙", "（一）丙", "2.丁", "二、戊", "1.己", "1%庚", "三、辛", "2%壬"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}

@@ -644,9 +644,9 @@ func TestHTMLDetails(t *testing.T) {
 	}
 	var texts []string
 	for _, p := range paragraphs(d) {
-		texts = append(texts, fmt.Sprintf("%s|%d@%d", blockText(d, p), p.Emph, p.EmphAt))
+		texts = append(texts, fmt.Sprintf("%d:%s|%d@%d", p.Origin.Para, blockText(d, p), p.Emph, p.EmphAt))
 	}
-	if want := []string{"保留 号源 现场 服务|4@5", "甲乙丙|0@0"}; !slices.Equal(texts, want) {
+	if want := []string{"1:保留 号源 现场 服务|4@5", "2:甲乙丙|0@0"}; !slices.Equal(texts, want) {
 		t.Errorf("paragraphs %q, want %q", texts, want)
 	}
 	ts := tables(d)
@@ -727,6 +727,14 @@ func TestMarkdownLines(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
+	// lines of one byte
+	d, err = NewReader().Read("b.md", []byte("a\n\nb\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := paragraphs(d); len(ps) != 2 || ps[0].Origin.Para != 1 || ps[1].Origin.Para != 3 {
+		t.Errorf("a, b on lines 1 and 3: %+v", ps)
+	}
 }
 
 // TestTextCells: a line divides at tabs, or at two or more | bars (the
@@ -751,6 +759,22 @@ func TestTextCells(t *testing.T) {
 	} {
 		if got := isSectionLine(s); got != want {
 			t.Errorf("isSectionLine(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestHTMLInfoBound: a page's "label: value" field is the file's metadata
+// when its value is at most 120 characters; a longer one is text.
+func TestHTMLInfoBound(t *testing.T) {
+	for n, want := range map[int]bool{120: true, 121: false} {
+		title := strings.Repeat("甲", n)
+		page := `<html><body><table><tr><td>标题：` + title + `</td></tr></table><p>正文。</p></body></html>`
+		d, err := NewReader().Read("a.html", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.InfoValue("标题") == title; got != want {
+			t.Errorf("a title of %d characters taken as the title: %v, want %v", n, got, want)
 		}
 	}
 }
