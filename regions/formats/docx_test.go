@@ -129,7 +129,7 @@ func TestDocxDefaultLevels(t *testing.T) {
 
 // TestDocxStrayCells: a malformed body loses no text: a cell outside any
 // table is read as paragraphs (a table inside it as a table), a cell before
-// any row as a row of its own.
+// any row as a row of its own. Paragraphs and rows are counted from 1.
 func TestDocxStrayCells(t *testing.T) {
 	p := func(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
 	tc := func(s string) string { return `<w:tc>` + s + `</w:tc>` }
@@ -142,12 +142,16 @@ func TestDocxStrayCells(t *testing.T) {
 	var got []string
 	for _, b := range d.Blocks {
 		if b.Table == nil {
-			got = append(got, blockText(d, b))
+			got = append(got, fmt.Sprintf("%d:%s", b.Origin.Para, blockText(d, b)))
 			continue
 		}
-		got = append(got, fmt.Sprint(cells(d, b.Table)))
+		var rows []int
+		for _, r := range b.Table.Rows {
+			rows = append(rows, r.Origin.Para)
+		}
+		got = append(got, fmt.Sprint(rows, cells(d, b.Table)))
 	}
-	if want := []string{"甲", "[[子 丑]]", "[[乙] [丙 丁]]"}; !slices.Equal(got, want) {
+	if want := []string{"1:甲", "[2] [[子 丑]]", "[3 4] [[乙] [丙 丁]]"}; !slices.Equal(got, want) {
 		t.Errorf("blocks %q, want %q", got, want)
 	}
 }
