@@ -97,14 +97,11 @@ func TestDocxDepth(t *testing.T) {
 // paragraph or in its style, unless a level of the list names the style;
 // moved-away text and alternate content's fallback are not read.
 func TestDocxDefaultLevels(t *testing.T) {
-	numbering := `<?xml version="1.0"?><w:numbering ` + wordNS + `>
-<w:abstractNum w:abstractNumId="0">
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
-<w:lvl w:ilvl="2"><w:start w:val="1"/><w:pStyle w:val="ListSub"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
-</w:abstractNum>
-<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-</w:numbering>`
+	numbering := numberingOf(
+		lvl(0, "chineseCounting", "%1、", ""),
+		lvl(1, "chineseCounting", "（%2）", ""),
+		lvl(2, "decimal", "%3.", `<w:pStyle w:val="ListSub"/>`),
+	)
 	styles := `<?xml version="1.0"?><w:styles ` + wordNS + `>
 <w:style w:styleId="ListMain"><w:name w:val="List Main"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:styleId="ListSub"><w:name w:val="List Sub"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
@@ -114,15 +111,7 @@ func TestDocxDefaultLevels(t *testing.T) {
 		para("ListMain", 0, 0, run("丙")) +
 		para("", 0, 0, `<w:moveFrom><w:r><w:t>移走的话</w:t></w:r></w:moveFrom>`, run("丁")) +
 		para("", 0, 0, `<mc:AlternateContent><mc:Choice><w:r><w:t>戊</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>戊</w:t></w:r></mc:Fallback></mc:AlternateContent>`)
-	d, err := NewReader().Read("a.docx", docxOf(t, body, numbering, styles))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range paragraphs(d) {
-		got = append(got, p.Label+blockText(d, p))
-	}
-	if want := []string{"一、甲", "1.乙", "二、丙", "丁", "戊"}; !slices.Equal(got, want) {
+	if got, want := labelled(t, docxOf(t, body, numbering, styles)), []string{"一、甲", "1.乙", "二、丙", "丁", "戊"}; !slices.Equal(got, want) {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
 }
@@ -180,26 +169,40 @@ func TestReadBounds(t *testing.T) {
 // only, not after level 1, one with lvlRestart 0 never; a literal % ends a
 // label as it is.
 func TestDocxLevelRestart(t *testing.T) {
-	numbering := `<?xml version="1.0"?><w:numbering ` + wordNS + `>
-<w:abstractNum w:abstractNumId="0">
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
-<w:lvl w:ilvl="2"><w:start w:val="1"/><w:lvlRestart w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
-<w:lvl w:ilvl="3"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%4%"/></w:lvl>
-</w:abstractNum>
-<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-</w:numbering>`
+	numbering := numberingOf(
+		lvl(0, "chineseCounting", "%1、", ""),
+		lvl(1, "chineseCounting", "（%2）", ""),
+		lvl(2, "decimal", "%3.", `<w:lvlRestart w:val="1"/>`),
+		lvl(3, "decimal", "%4%", `<w:lvlRestart w:val="0"/>`),
+	)
 	body := para("", 1, 0, run("甲")) + para("", 1, 2, run("乙")) + para("", 1, 1, run("丙")) + para("", 1, 2, run("丁")) +
 		para("", 1, 0, run("戊")) + para("", 1, 2, run("己")) + para("", 1, 3, run("庚")) + para("", 1, 0, run("辛")) + para("", 1, 3, run("壬"))
-	d, err := NewReader().Read("a.docx", docxOf(t, body, numbering, ""))
+	if got, want := labelled(t, docxOf(t, body, numbering, "")), []string{"一、甲", "1.乙", "（一）丙", "2.丁", "二、戊", "1.己", "1%庚", "三、辛", "2%壬"}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+}
+
+// numberingOf is a numbering part: one list of these levels, instance 1.
+func numberingOf(levels ...string) string {
+	return `<?xml version="1.0"?><w:numbering ` + wordNS + `><w:abstractNum w:abstractNumId="0">` + strings.Join(levels, "") +
+		`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+}
+
+// lvl is a list level starting at 1, with extra elements (pStyle, lvlRestart).
+func lvl(i int, format, text, extra string) string {
+	return fmt.Sprintf(`<w:lvl w:ilvl="%d"><w:start w:val="1"/>%s<w:numFmt w:val="%s"/><w:lvlText w:val="%s"/></w:lvl>`, i, extra, format, text)
+}
+
+// labelled is each paragraph of a .docx as Word shows it: label, then text.
+func labelled(t *testing.T, docx []byte) []string {
+	t.Helper()
+	d, err := NewReader().Read("a.docx", docx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	var out []string
 	for _, p := range paragraphs(d) {
-		got = append(got, p.Label+blockText(d, p))
+		out = append(out, p.Label+blockText(d, p))
 	}
-	if want := []string{"一、甲", "1.乙", "（一）丙", "2.丁", "二、戊", "1.己", "1%庚", "三、辛", "2%壬"}; !slices.Equal(got, want) {
-		t.Errorf("paragraphs %q, want %q", got, want)
-	}
+	return out
 }
