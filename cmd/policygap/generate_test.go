@@ -36,10 +36,11 @@ func TestGenerate(t *testing.T) {
 	if err != nil || len(rows) != 321 || strings.Join(rows[0], ",") != "file,region,level,parent,issuer,number,date" {
 		t.Fatalf("manifest: %d rows, %v", len(rows), err)
 	}
-	levels, names, differ := map[string]int{}, map[string]string{}, 0
+	levels, names, byFile, differ := map[string]int{}, map[string]string{}, map[string][]string{}, 0
 	for _, r := range rows[1:] {
 		levels[r[2]]++
 		names[r[1]] = r[2]
+		byFile[r[0]] = r
 		da, _ := os.ReadFile(filepath.Join(a, r[0]))
 		db, _ := os.ReadFile(filepath.Join(b, r[0]))
 		dc, _ := os.ReadFile(filepath.Join(c, r[0]))
@@ -72,10 +73,6 @@ func TestGenerate(t *testing.T) {
 	out, stderr, err := runInProcess(t, "documents", "--in", a, "--format", "jsonl")
 	if err != nil {
 		t.Fatal(err, stderr)
-	}
-	byFile := map[string][]string{}
-	for _, r := range rows[1:] {
-		byFile[r[0]] = r
 	}
 	n := 0
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {

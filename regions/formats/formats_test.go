@@ -696,15 +696,7 @@ func TestDocxNumberingLevels(t *testing.T) {
 <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride><w:lvlOverride w:ilvl="8"><w:startOverride w:val="5"/></w:lvlOverride><w:lvlOverride w:ilvl="9"><w:startOverride w:val="6"/></w:lvlOverride></w:num>
 </w:numbering>`
 	body := para("", 1, 0, run("甲")) + para("", 1, 8, run("乙")) + para("", 1, 8, run("丙")) + para("", 3, 8, run("丁")) + para("", 2, 8, run("戊")) + para("", 2, 0, run("己"))
-	data := docxOf(t, body, numbering, "")
-	d, err := NewReader().Read("a.docx", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range paragraphs(d) {
-		got = append(got, p.Label+blockText(d, p))
-	}
+	got := labelled(t, docxOf(t, body, numbering, ""))
 	if want := []string{"一、甲", "2)乙", "3)丙", "4)丁", "5)戊", "四、己"}; !slices.Equal(got, want) {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
