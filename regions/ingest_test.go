@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode/utf16"
 
@@ -234,7 +235,7 @@ func TestLoadBadInputs(t *testing.T) {
 }
 
 func TestManifestErrors(t *testing.T) {
-	fsys := fstest(map[string]string{
+	fsys := memFS(map[string]string{
 		ManifestName: "file,region,level,colour,date\n" +
 			"a.txt,某市,city,,2021-01-01\n" +
 			"b.txt,,city,,2021-01-01\n" +
@@ -250,7 +251,7 @@ func TestManifestErrors(t *testing.T) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
 	}
-	fsys = fstest(map[string]string{ManifestName: "file,region,level,date\n" +
+	fsys = memFS(map[string]string{ManifestName: "file,region,level,date\n" +
 		"b.txt,,city,2021-01-01\n" +
 		"c.txt,某县,village,2021-13-01\n" +
 		"a.txt,某市,city,\n" +
@@ -264,12 +265,13 @@ func TestManifestErrors(t *testing.T) {
 	}
 }
 
-func fstest(files map[string]string) fs.FS {
-	dir, _ := os.MkdirTemp("", "manifest")
+// memFS holds files in memory (a folder on disk would outlive the test).
+func memFS(files map[string]string) fs.FS {
+	fsys := fstest.MapFS{}
 	for n, s := range files {
-		os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644)
+		fsys[n] = &fstest.MapFile{Data: []byte(s)}
 	}
-	return os.DirFS(dir)
+	return fsys
 }
 
 // TestInferMetadata reads the seeds without their manifest: what the tool
