@@ -244,7 +244,7 @@ func (t *tableReader) splitNames(piece []rune, last bool) []string {
 			names = append(names, string(piece[i:i+n]))
 			i += n
 		}
-		if i == len(piece) && len(names) > 0 {
+		if i == len(piece) { // s < len(piece): a name was read
 			return names
 		}
 		if !last {
@@ -499,6 +499,13 @@ type cells struct {
 func segmentTable(doc *Document, src *source, from int) []Measure {
 	t := newTableReader(doc, src)
 	t.learnVocabulary(from)
+	t.indexVocabulary()
+	rows := t.rows(t.tokenize(from))
+	return t.measures(t.dedupeRows(rows))
+}
+
+// indexVocabulary indexes the learnt names by their first rune, for unitAt.
+func (t *tableReader) indexVocabulary() {
 	t.byFirst = map[rune][][]rune{}
 	for v := range t.vocab {
 		r := []rune(v)
@@ -507,8 +514,6 @@ func segmentTable(doc *Document, src *source, from int) []Measure {
 	for _, vs := range t.byFirst { // map order must not decide ties
 		sort.Slice(vs, func(i, j int) bool { return string(vs[i]) < string(vs[j]) })
 	}
-	rows := t.rows(t.tokenize(from))
-	return t.measures(t.dedupeRows(rows))
 }
 
 // rows cuts the token stream into rows and gives them their cells.

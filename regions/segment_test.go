@@ -784,6 +784,61 @@ func TestTableVocabulary(t *testing.T) {
 	}
 }
 
+// TestTableVocabularyWindow: a clean cell is short, so names are learnt from
+// at most the 80 characters before a deadline: a name cut by that bound is
+// not learnt from its tail.
+func TestTableVocabularyWindow(t *testing.T) {
+	for _, c := range []struct {
+		filler int // characters of text between the two names
+		want   []string
+	}{
+		{71, []string{"市交通局", "市民政局"}}, // 市民政局、…市交通局: 80 characters
+		{72, []string{"市交通局"}},         // 81: 民政局 is no name
+	} {
+		filler := string([]rune(strings.Repeat("提供便利服务", 13))[:c.filler])
+		src, _ := newSource("保留市民政局、"+filler+"市交通局2021年底", "")
+		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
+		tr.learnVocabulary(0)
+		if got := slices.Sorted(maps.Keys(tr.vocab)); !slices.Equal(got, c.want) {
+			t.Errorf("%d characters of text: vocabulary %q, want %q", c.filler, got, c.want)
+		}
+	}
+}
+
+// TestBrokenUnits: a known name split by another cell (a deadline, a row
+// number) is read whole, with the cell that split it; its rest must end
+// where a cell may end (、, a digit, a Chinese character, 。 or the end of
+// the text). The first characters of a name at the end of the text are no
+// unit.
+func TestBrokenUnits(t *testing.T) {
+	for _, c := range []struct {
+		text, unit, deadline string
+		number, end          int
+	}{
+		{"市卫2021年底健委、县民政局", "市卫健委", "2021-12-31", 0, 10},
+		{"市卫2021年底健委", "市卫健委", "2021-12-31", 0, 10},
+		{"市卫2021年底健委。", "市卫健委", "2021-12-31", 0, 10},
+		{"市卫34健委保留窗口", "市卫健委", "", 34, 6},
+		{"市卫健委2021年底", "市卫健委", "", 0, 4},
+		{"市卫2021年底健委,", "", "", 0, 0},
+		{"市卫", "", "", 0, 0},
+	} {
+		src, _ := newSource(c.text, "")
+		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
+		tr.vocab = map[string]bool{"市卫健委": true, "县民政局": true}
+		tr.indexVocabulary()
+		tok, ok := tr.unitAt(0, false)
+		dl := ""
+		if tok.deadline != nil {
+			dl = tok.deadline.String()
+		}
+		if ok != (c.unit != "") || tok.unit != c.unit || dl != c.deadline || tok.number != c.number || tok.end != c.end {
+			t.Errorf("unitAt(0) in %q = %q %q %d ends %d, %v; want %q %q %d ends %d",
+				c.text, tok.unit, dl, tok.number, tok.end, ok, c.unit, c.deadline, c.number, c.end)
+		}
+	}
+}
+
 // TestRowNumbersAndSectionLabels: a flattened table's row number is one to
 // three digits; a section label one to three Chinese numerals and 、.
 func TestRowNumbersAndSectionLabels(t *testing.T) {
@@ -810,25 +865,32 @@ func TestRowNumbersAndSectionLabels(t *testing.T) {
 // with its unit), text, units (a list broken by a deadline cell goes on) and
 // deadlines.
 func TestTokenizeFlattenedTable(t *testing.T) {
-	text := "一、便利就医1医疗机构保留号源。市卫健委、2021年底市医保局长期坚持12保留窗口999人次1000人次30%市民政局2022年底市卫健委、2021年底市文旅委十二、便利出行5"
-	src, _ := newSource(text, "")
-	tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
-	tr.learnVocabulary(0)
-	var got []string
-	for _, tk := range tr.tokenize(0) {
-		s := "TNUDH"[tk.kind:tk.kind+1] + ":" + src.normStr(tk.start, tk.end)
-		if tk.kind == tkNumber {
-			s += "=" + strconv.Itoa(tk.number)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"一、便利就医1医疗机构保留号源。市卫健委、2021年底市医保局长期坚持12保留窗口999人次1000人次30%市民政局2022年底市卫健委、2021年底市文旅委十二、便利出行5",
+			[]string{"H:一、便利就医", "N:1=1", "T:医疗机构保留号源。", "U:市卫健委、", "D:2021年底", "U:市医保局", "D:长期坚持",
+				"N:12=12", "T:保留窗口", "N:999=999", "T:人次1000人次30%", "U:市民政局", "D:2022年底",
+				"U:市卫健委、", "D:2021年底", "U:市文旅委", "H:十二、便利出行", "N:5=5"}},
+		{"、市卫健委2021年底", []string{"T:、", "U:市卫健委", "D:2021年底"}}, // a stray 、 before any cell is text
+	} {
+		src, _ := newSource(c.text, "")
+		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
+		tr.learnVocabulary(0)
+		var got []string
+		for _, tk := range tr.tokenize(0) {
+			s := "TNUDH"[tk.kind:tk.kind+1] + ":" + src.normStr(tk.start, tk.end)
+			if tk.kind == tkNumber {
+				s += "=" + strconv.Itoa(tk.number)
+			}
+			if tk.commaAfter {
+				s += "、"
+			}
+			got = append(got, s)
 		}
-		if tk.commaAfter {
-			s += "、"
+		if !slices.Equal(got, c.want) {
+			t.Errorf("cells\n%q\nwant\n%q", got, c.want)
 		}
-		got = append(got, s)
-	}
-	want := []string{"H:一、便利就医", "N:1=1", "T:医疗机构保留号源。", "U:市卫健委、", "D:2021年底", "U:市医保局", "D:长期坚持",
-		"N:12=12", "T:保留窗口", "N:999=999", "T:人次1000人次30%", "U:市民政局", "D:2022年底",
-		"U:市卫健委、", "D:2021年底", "U:市文旅委", "H:十二、便利出行", "N:5=5"}
-	if !slices.Equal(got, want) {
-		t.Errorf("cells\n%q\nwant\n%q", got, want)
 	}
 }
