@@ -72,6 +72,25 @@ func TestConvertWithoutLibreOffice(t *testing.T) {
 	}
 }
 
+// TestConvertFindsLibreOffice: LibreOffice is run as soffice, or else as
+// libreoffice (the name some distributions install); its failure is
+// reported with its message.
+func TestConvertFindsLibreOffice(t *testing.T) {
+	for _, exe := range []string{"soffice", "libreoffice"} {
+		dir := t.TempDir()
+		script := "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n"
+		if err := os.WriteFile(filepath.Join(dir, exe), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("PATH", dir)
+		_, err := NewReader().Read("a.doc", []byte("x"))
+		want := "LibreOffice could not convert it to .docx (Error: source file could not be loaded)"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s on PATH: %v\nwant %s", exe, err, want)
+		}
+	}
+}
+
 // TestFirstLine: LibreOffice's message is its first line that is not its
 // "convert …" progress; without one, the first error.
 func TestFirstLine(t *testing.T) {

@@ -69,6 +69,10 @@ func TestCRLines(t *testing.T) {
 			t.Errorf("crLines(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// a Windows text (CRLF only, from its first byte on) is not copied
+	if n := testing.AllocsPerRun(10, func() { crLines("\r\na\r\nb\r\n") }); n != 0 {
+		t.Errorf("crLines copied a CRLF text: %.0f allocations", n)
+	}
 }
 
 // TestTextBounds: text with one character in fifty that is not text (2%)
