@@ -658,6 +658,59 @@ func TestHTMLDetails(t *testing.T) {
 	}
 }
 
+// TestMarkdownRawHTML: HTML in a markdown file (a table pasted from a web
+// page, a paragraph with markup) is read as the page would show it.
+func TestMarkdownRawHTML(t *testing.T) {
+	src := "# 任务\n\n<table><tr><td>1</td><td>保留号源。</td><td>市卫健委</td></tr></table>\n\n<p>优化<b>网上</b>服务。</p>\n"
+	d, err := NewReader().Read("a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, blockText(d, p))
+	}
+	for _, tb := range tables(d) {
+		got = append(got, flat(cells(d, tb))...)
+	}
+	if want := []string{"任务", "优化网上服务。", "1/保留号源。/市卫健委"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+}
+
+// TestHTMLArticleBody: the article is the element that holds three
+// quarters or more of the page's text (what stands beside it is the site's);
+// a page that is mostly a task table is read whole; clutter is known by its
+// class or its id.
+func TestHTMLArticleBody(t *testing.T) {
+	han := func(n int) string { return strings.Repeat("保", n) }
+	table := `<table><tr><td>1</td><td>` + han(20) + `</td></tr><tr><td>2</td><td>` + han(20) + `</td></tr></table>`
+	for _, c := range []struct {
+		body string
+		want []string
+	}{
+		{`<div><p>` + han(30) + `</p></div><p>` + han(10) + `</p>`, []string{han(30)}},             // 3/4: the div is the article
+		{`<div><p>` + han(29) + `</p></div><p>` + han(10) + `</p>`, []string{han(29), han(10)}},    // under 3/4: the page is
+		{`<p>` + han(5) + `</p>` + table, []string{han(5), "1/" + han(20), "2/" + han(20)}},        // a task table: the page
+		{`<p>` + han(29) + `</p><div id="footer"><p>` + han(10) + `</p></div>`, []string{han(29)}}, // a footer by its id
+	} {
+		d, err := NewReader().Read("a.html", []byte("<html><body>"+c.body+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range paragraphs(d) {
+			got = append(got, blockText(d, p))
+		}
+		for _, tb := range tables(d) {
+			got = append(got, flat(cells(d, tb))...)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s:\nread %q\nwant %q", c.body, got, c.want)
+		}
+	}
+}
+
 // TestDocxParagraphDetails: a bold run-in title after leading blanks counts
 // from the text's first character; a numbered paragraph left empty keeps its
 // number; an empty unnumbered one is no paragraph; a line break parts lines.
