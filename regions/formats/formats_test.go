@@ -678,6 +678,41 @@ func TestMarkdownRawHTML(t *testing.T) {
 	}
 }
 
+// TestHTMLRunInTitles: a paragraph's bold run is its run-in title when it
+// starts within its first 8 characters; an empty bold run is none.
+func TestHTMLRunInTitles(t *testing.T) {
+	page := `<html><body><p>一二三四五六七八<b>保留</b>号源。</p><p>一二三四五六七八九<b>保留</b>号源。</p>` +
+		`<p><b></b>保留号源<b>现场</b>服务。</p></body></html>`
+	d, err := NewReader().Read("a.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range paragraphs(d) {
+		got = append(got, fmt.Sprintf("%d@%d", p.Emph, p.EmphAt))
+	}
+	if want := []string{"2@8", "0@0", "2@4"}; !slices.Equal(got, want) {
+		t.Errorf("run-in titles %q, want %q", got, want)
+	}
+}
+
+// TestHTMLPageInfo: the info fields come from the page's <meta> tags and
+// its label cells, not from a navigation bar or a style sheet.
+func TestHTMLPageInfo(t *testing.T) {
+	page := `<html><head><meta name="ArticleTitle" content="某市实施方案"><meta name="PubDate" content="2021-04-20">` +
+		`<meta name="ContentSource" content="某市民政局"></head><body><nav><span>文号：导航里的号</span></nav>` +
+		`<table><tr><td>发布机构：某市人民政府<style>.a{color:red}</style></td></tr></table><p>保留号源。</p></body></html>`
+	d, err := NewReader().Read("a.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"标题": "某市实施方案", "发布日期": "2021-04-20", "来源": "某市民政局", "文号": "", "发布机构": "某市人民政府"} {
+		if got := d.InfoValue(name); got != want {
+			t.Errorf("info %s = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestHTMLArticleBody: the article is the element that holds three
 // quarters or more of the page's text (what stands beside it is the site's);
 // a page that is mostly a task table is read whole; clutter is known by its
