@@ -413,7 +413,7 @@ func (w *htmlWalker) text(s string) {
 			space = true
 			continue
 		}
-		if space && (b.Len() > 0 || w.line.Len() > 0) {
+		if space { // a blank opening the paragraph goes at flush
 			b.WriteByte(' ')
 		}
 		space = false
