@@ -724,10 +724,11 @@ func TestHTMLArticleBody(t *testing.T) {
 		body string
 		want []string
 	}{
-		{`<div><p>` + han(30) + `</p></div><p>` + han(10) + `</p>`, []string{han(30)}},             // 3/4: the div is the article
-		{`<div><p>` + han(29) + `</p></div><p>` + han(10) + `</p>`, []string{han(29), han(10)}},    // under 3/4: the page is
-		{`<p>` + han(5) + `</p>` + table, []string{han(5), "1/" + han(20), "2/" + han(20)}},        // a task table: the page
-		{`<p>` + han(29) + `</p><div id="footer"><p>` + han(10) + `</p></div>`, []string{han(29)}}, // a footer by its id
+		{`<div><p>` + han(30) + `</p></div><p>` + han(10) + `</p>`, []string{han(30)}},                                            // 3/4: the div is the article
+		{`<div><p>` + han(29) + `</p></div><p>` + han(10) + `</p>`, []string{han(29), han(10)}},                                   // under 3/4: the page is
+		{`<p>` + han(5) + `</p>` + table, []string{han(5), "1/" + han(20), "2/" + han(20)}},                                       // a task table: the page
+		{`<table><tr><th>序号</th><th>任务</th></tr><tr><td colspan="2">` + han(9) + `</td></tr></table>`, []string{"序号/任务", han(9)}}, // header cells make a data table
+		{`<p>` + han(29) + `</p><div id="footer"><p>` + han(10) + `</p></div>`, []string{han(29)}},                                // a footer by its id
 	} {
 		d, err := NewReader().Read("a.html", []byte("<html><body>"+c.body+"</body></html>"))
 		if err != nil {
