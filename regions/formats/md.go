@@ -222,10 +222,8 @@ func (w *mdWalker) table(t *east.Table) {
 			}
 			cells = append(cells, strings.Join(parts, "\n"))
 		}
-		line := 0
-		if r.Lines().Len() > 0 {
-			line = w.line(r.Lines().At(0).Start)
-		} else if fc := r.FirstChild(); fc != nil && fc.Lines().Len() > 0 {
+		line := 0 // a row has no lines of its own; its cells have (an empty one too)
+		if fc := r.FirstChild(); fc != nil && fc.Lines().Len() > 0 {
 			line = w.line(fc.Lines().At(0).Start)
 		}
 		w.b.Row(cells, nil, nil, document.Origin{Para: line})
