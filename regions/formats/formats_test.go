@@ -633,7 +633,8 @@ func TestStyleChain(t *testing.T) {
 
 // TestHTMLDetails: white space collapses as a browser shows it (a blank
 // between inline elements alone is dropped: Chinese text has none); hidden
-// and share blocks are not text; a rowspan cell is every spanned row's.
+// and share blocks are not text; a rowspan cell is every spanned row's;
+// table rows are numbered on from the paragraphs.
 func TestHTMLDetails(t *testing.T) {
 	page := `<html><body><p>  保留 
   号源<b> 现场 </b>服务  </p><p>甲<span>乙</span> <span>丙</span></p><p style="Display: None">隐藏</p><p class="share">分享</p>` +
@@ -655,6 +656,13 @@ func TestHTMLDetails(t *testing.T) {
 	}
 	if got, want := flat(cells(d, ts[0])), []string{"1/a", "^1/b", "2/c"}; !slices.Equal(got, want) {
 		t.Errorf("cells %q, want %q", got, want)
+	}
+	var rows []int // numbered on from the paragraphs
+	for _, r := range ts[0].Rows {
+		rows = append(rows, r.Origin.Para)
+	}
+	if !slices.Equal(rows, []int{3, 4, 5}) {
+		t.Errorf("rows numbered %v, want [3 4 5]", rows)
 	}
 }
 
