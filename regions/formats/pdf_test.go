@@ -2,7 +2,10 @@ package formats
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -45,6 +48,43 @@ func TestPDF(t *testing.T) {
 		t.Errorf("cells %q, want %q", got, wantCells)
 	}
 	t.Logf("pdfium started in %v", testReader.PDFStartup())
+}
+
+// TestPDFCompilationCache: pdfium's compiled code is kept in the user's
+// cache folder (policygap/wazero), so that only a machine's first run pays
+// for its compilation. The test reads a PDF in a child process whose cache
+// folder is empty.
+func TestPDFCompilationCache(t *testing.T) {
+	if os.Getenv("POLICYGAP_TEST_PDF_CHILD") != "" { // the child
+		data, err := os.ReadFile("testdata/plan.pdf")
+		if err == nil {
+			_, err = NewReader().Read("plan.pdf", data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if testing.Short() {
+		t.Skip("compiles pdfium afresh (3 to 12 s); not with -short")
+	}
+	home := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestPDFCompilationCache$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "POLICYGAP_TEST_PDF_CHILD=1", "XDG_CACHE_HOME="+filepath.Join(home, "cache"), "HOME="+home)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("reading a PDF with an empty cache: %v\n%s", err, out)
+	}
+	var size int64 // of the files in the cache folder
+	err := filepath.WalkDir(filepath.Join(home, "cache", "policygap", "wazero"), func(_ string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() {
+			info, _ := e.Info()
+			size += info.Size()
+		}
+		return err
+	})
+	if err != nil || size < 1<<20 {
+		t.Errorf("the cache folder holds %d bytes (%v), want pdfium's compiled code (about 20 MB)", size, err)
+	}
 }
 
 func TestPDFRejects(t *testing.T) {
