@@ -167,6 +167,18 @@ func (e *pdfEngine) pageRules(doc references.FPDF_DOCUMENT, index int) (h, v []p
 	return h, v
 }
 
+// hasText: a character that is not blank stands on some page.
+func hasText(pages []pdfPage) bool {
+	for _, p := range pages {
+		for _, c := range p.chars {
+			if !isBlank(c.r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readPDF reads a PDF's text layer into paragraphs (and tables whose cells
 // sit on a grid), its running headers, footers and page numbers left out.
 func (e *pdfEngine) readPDF(data []byte) (*document.Document, error) {
@@ -177,15 +189,7 @@ func (e *pdfEngine) readPDF(data []byte) (*document.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	chars := 0
-	for _, p := range pages {
-		for _, c := range p.chars {
-			if !isBlank(c.r) {
-				chars++
-			}
-		}
-	}
-	if chars == 0 {
+	if !hasText(pages) {
 		return nil, fmt.Errorf("no text layer (scanned?): %d page(s) of images only; run OCR first (for example `ocrmypdf in.pdf out.pdf`) and read the result", len(pages))
 	}
 	return layoutPDF(pages), nil

@@ -103,6 +103,8 @@ func TestPDFRejects(t *testing.T) {
 		{"a scan", blank.Bytes(), "no text layer (scanned?)"},
 		{"not a PDF", []byte("GIF89a"), "not a PDF"},
 		{"damaged", []byte("%PDF-1.4\n garbage"), "damaged or not a PDF"},
+		{"its signature alone", []byte("%PDF-"), "damaged or not a PDF"},
+		{"four bytes of it", []byte("%PDF"), "not a PDF (it does not start with %PDF-)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
