@@ -402,7 +402,10 @@ func TestMarkdown(t *testing.T) {
 	}
 	ts := tables(d)
 	if len(ts) != 1 || strings.Join(flat(cells(d, ts[0])), "|") != "单位/联系人/电话|市卫健委/王某/0000" {
-		t.Errorf("tables %d: %q", len(ts), flat(cells(d, ts[0])))
+		t.Fatalf("tables %d: %q", len(ts), flat(cells(d, ts[0])))
+	}
+	if r := ts[0].Rows; r[0].Origin.Para != 18 || r[1].Origin.Para != 20 {
+		t.Errorf("table rows on lines %d and %d, want 18 and 20", r[0].Origin.Para, r[1].Origin.Para)
 	}
 }
 
