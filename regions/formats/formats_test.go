@@ -783,7 +783,8 @@ func TestDocxParagraphDetails(t *testing.T) {
 
 // TestDocxNumberingLevels: Word's nine list levels, 0 to 8, each with its
 // start and an instance's start override (an instance without one goes on
-// counting its list's numbers); a level 9 in the file is ignored.
+// counting its list's numbers); a level 9 in the file is ignored, and so are
+// a start override for it and one outside any level override.
 func TestDocxNumberingLevels(t *testing.T) {
 	numbering := `<?xml version="1.0"?><w:numbering ` + wordNS + `>
 <w:abstractNum w:abstractNumId="0">
@@ -792,7 +793,7 @@ func TestDocxNumberingLevels(t *testing.T) {
 <w:lvl w:ilvl="9"><w:start w:val="7"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%10]"/></w:lvl>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:startOverride w:val="9"/><w:lvlOverride w:ilvl="0"></w:lvlOverride><w:startOverride w:val="9"/><w:lvlOverride w:ilvl="9"><w:startOverride w:val="6"/></w:lvlOverride></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride><w:lvlOverride w:ilvl="8"><w:startOverride w:val="5"/></w:lvlOverride><w:lvlOverride w:ilvl="9"><w:startOverride w:val="6"/></w:lvlOverride></w:num>
 </w:numbering>`
 	body := para("", 1, 0, run("甲")) + para("", 1, 8, run("乙")) + para("", 1, 8, run("丙")) + para("", 3, 8, run("丁")) + para("", 2, 8, run("戊")) + para("", 2, 0, run("己"))
