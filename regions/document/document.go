@@ -232,15 +232,15 @@ func (b *Builder) EndTable(origin Origin) {
 	if t == nil || len(t.Rows) == 0 {
 		return
 	}
-	start, end := b.runes, b.runes
+	start := b.runes // the table's text runs from its first cell to here
 	for _, r := range t.Rows {
 		for _, c := range r.Cells {
 			if !c.Merged {
-				start, end = min(start, c.Start), max(end, c.End)
+				start = min(start, c.Start)
 			}
 		}
 	}
-	b.doc.Blocks = append(b.doc.Blocks, Block{Start: start, End: end, Table: t, Origin: origin})
+	b.doc.Blocks = append(b.doc.Blocks, Block{Start: start, End: b.runes, Table: t, Origin: origin})
 }
 
 // InTable reports whether a table is open.
