@@ -805,11 +805,11 @@ func TestTableVocabularyWindow(t *testing.T) {
 	}
 }
 
-// TestBrokenUnits: a known name split by another cell (a deadline, a row
-// number) is read whole, with the cell that split it; its rest must end
-// where a cell may end (、, a digit, a Chinese character, 。 or the end of
-// the text). The first characters of a name at the end of the text are no
-// unit.
+// TestBrokenUnits: a known name is read whole, of the usual shape or not,
+// and where another cell (a deadline, a row number) splits it, with that
+// cell; the rest of a split name must end where a cell may end (、, a digit,
+// a Chinese character, 。 or the end of the text). The first characters of a
+// name at the end of the text are no unit.
 func TestBrokenUnits(t *testing.T) {
 	for _, c := range []struct {
 		text, unit, deadline string
@@ -822,10 +822,11 @@ func TestBrokenUnits(t *testing.T) {
 		{"市卫健委2021年底", "市卫健委", "", 0, 4},
 		{"市卫2021年底健委,", "", "", 0, 0},
 		{"市卫", "", "", 0, 0},
+		{"人行岱川中心支行2021年底", "人行岱川中心支行", "", 0, 8}, // known, though not of the usual shape
 	} {
 		src, _ := newSource(c.text, "")
 		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
-		tr.vocab = map[string]bool{"市卫健委": true, "县民政局": true}
+		tr.vocab = map[string]bool{"市卫健委": true, "县民政局": true, "人行岱川中心支行": true}
 		tr.indexVocabulary()
 		tok, ok := tr.unitAt(0, false)
 		dl := ""
