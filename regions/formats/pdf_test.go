@@ -286,3 +286,12 @@ func TestContinuesLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPlural: the note on running headers left out counts them in words.
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 lines", 1: "1 line", 2: "2 lines", 12: "12 lines"} {
+		if got := plural(n, "line", "lines"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
