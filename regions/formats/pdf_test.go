@@ -3,10 +3,12 @@ package formats
 import (
 	"bytes"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -293,5 +295,142 @@ func TestPlural(t *testing.T) {
 		if got := plural(n, "line", "lines"); got != want {
 			t.Errorf("plural(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestPDFLines: characters whose vertical centres are within 0.45 of a
+// character's height of a line's are on it; a line's characters are
+// ordered left to right, a gap of more than 1.5 characters starts a new
+// piece, one of more than a quarter of a character between Latin letters
+// or digits is a space; a line's size is its characters' median.
+func TestPDFLines(t *testing.T) {
+	c := func(r rune, left, bottom, size float64) pdfChar {
+		return pdfChar{r: r, left: left, right: left + size, bottom: bottom, top: bottom + size, size: size}
+	}
+	page := pdfPage{width: 500, height: 700, chars: []pdfChar{
+		c('乙', 110, 600, 10), c('甲', 100, 600, 10), c('丙', 120, 604.4, 10), // 4.4 off the line: on it
+		c('丁', 100, 595.5, 10), // 4.5 below the line's centre: a line of its own
+		{r: '己', left: 130, right: 130, bottom: 600, top: 610, size: 10}, // no width: kept
+		c(' ', 130, 600, 10), {r: '戊', left: 140, right: 139, bottom: 600, top: 610}, // blank, and a box turned inside out: left out
+	}}
+	var got []string
+	for _, l := range pageLines(page, 3) {
+		got = append(got, l.text())
+		if l.page != 3 {
+			t.Errorf("line %q on page %d, want 3", l.text(), l.page)
+		}
+	}
+	if want := []string{"甲乙丙己", "丁"}; !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+	for bottom, want := range map[float64]int{595.5: 2, 595.6: 1} { // centres 4.5 and 4.4 apart
+		if got := len(pageLines(pdfPage{chars: []pdfChar{c('甲', 100, 600, 10), c('丁', 120, bottom, 10)}}, 1)); got != want {
+			t.Errorf("characters at 600 and %v: %d lines, want %d", bottom, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		chars []pdfChar
+		want  []string
+		size  float64
+	}{
+		{[]pdfChar{c('A', 0, 0, 10), c('B', 12.6, 0, 10)}, []string{"A B"}, 10},    // a gap of 2.6: a space
+		{[]pdfChar{c('A', 0, 0, 10), c('B', 12.5, 0, 10)}, []string{"AB"}, 10},     // 2.5: none
+		{[]pdfChar{c('甲', 0, 0, 10), c('乙', 13, 0, 10)}, []string{"甲乙"}, 10},       // Chinese: none
+		{[]pdfChar{c('甲', 0, 0, 10), c('乙', 25, 0, 10)}, []string{"甲乙"}, 10},       // 15: the same piece
+		{[]pdfChar{c('甲', 0, 0, 10), c('乙', 25.1, 0, 10)}, []string{"甲", "乙"}, 10}, // 15.1: a new piece
+		{[]pdfChar{c('甲', 0, 0, 8), c('乙', 8, 0, 12), c('丙', 20, 0, 30)}, []string{"甲乙丙"}, 12},
+	} {
+		l := makeLine(tc.chars, 1)
+		var frags []string
+		for _, f := range l.frags {
+			frags = append(frags, f.text)
+		}
+		if !slices.Equal(frags, tc.want) || l.size != tc.size {
+			t.Errorf("makeLine: pieces %q size %v, want %q size %v", frags, l.size, tc.want, tc.size)
+		}
+		last := tc.chars[len(tc.chars)-1]
+		if l.left != tc.chars[0].left || l.right != last.right || l.frags[len(l.frags)-1].right != last.right {
+			t.Errorf("makeLine %q: spans %v–%v, want %v–%v", frags, l.left, l.right, tc.chars[0].left, last.right)
+		}
+	}
+}
+
+// TestPDFFurniture: page numbers in the top or bottom band (8% of the
+// page's height) are left out, and in the body too where the document has
+// more than one page; a line repeated in a band on more than half of three
+// or more pages is a running header.
+func TestPDFFurniture(t *testing.T) {
+	page := pdfPage{width: 500, height: 1000}
+	at := func(s string, bottom, top float64) *pdfLine {
+		return &pdfLine{left: 50, right: 300, bottom: bottom, top: top, size: 10, frags: []pdfFrag{{50, 300, s}}}
+	}
+	texts := func(lines [][]*pdfLine) (out []string) {
+		for _, ls := range lines {
+			for _, l := range ls {
+				out = append(out, l.text())
+			}
+		}
+		return out
+	}
+	one := [][]*pdfLine{{at("—1—", 920.1, 930), at("8", 920, 930), at("3", 500, 510), at("第2页", 70, 79.9), at("7", 70, 80)}}
+	kept, dropped := dropFurniture([]pdfPage{page}, one)
+	if got, want := texts(kept), []string{"8", "3", "7"}; !slices.Equal(got, want) || dropped != 2 {
+		t.Errorf("one page: kept %q (%d left out), want %q", got, dropped, want)
+	}
+	header := func(n int) *pdfLine { return at("某市实施方案 第"+strconv.Itoa(n)+"期", 925, 935) }
+	pages := []pdfPage{page, page, page}
+	three := [][]*pdfLine{{header(1), at("正文", 500, 510), at("3", 500, 510)}, {header(2)}, {at("正文二", 925, 935)}}
+	kept, dropped = dropFurniture(pages, three)
+	if got, want := texts(kept), []string{"正文", "正文二"}; !slices.Equal(got, want) || dropped != 3 {
+		t.Errorf("three pages: kept %q (%d left out), want %q", got, dropped, want)
+	}
+	two := [][]*pdfLine{{header(1)}, {header(2)}} // two pages: too few to tell a running header
+	if kept, dropped = dropFurniture(pages[:2], two); len(texts(kept)) != 2 || dropped != 0 {
+		t.Errorf("two pages: kept %q (%d left out)", texts(kept), dropped)
+	}
+	half := [][]*pdfLine{{header(1)}, {header(2)}, {}, {}} // on half the pages: not running
+	if kept, dropped = dropFurniture(append(pages, page), half); len(texts(kept)) != 2 || dropped != 0 {
+		t.Errorf("a line on two of four pages: kept %q (%d left out)", texts(kept), dropped)
+	}
+}
+
+// TestPDFBodyAndMargins: the body size is the size most characters are set
+// in; a page's left margin is where most body-size lines start (the
+// leftmost of a tie), its right margin where nine in ten of them end.
+func TestPDFBodyAndMargins(t *testing.T) {
+	l := func(left, right, size float64, text string) *pdfLine {
+		return &pdfLine{left: left, right: right, size: size, frags: []pdfFrag{{left, right, text}}}
+	}
+	lines := [][]*pdfLine{{l(50, 100, 16, "标题标题标题"), l(50, 100, 10, "正文正文"), l(50, 100, 10.4, "正文正文")}}
+	if got := bodySize(lines); got != 10 {
+		t.Errorf("bodySize = %v, want 10", got)
+	}
+	title, body := l(50, 100, 16, "标题标题"), l(50, 100, 10, "正文正文")
+	for _, tie := range [][][]*pdfLine{{{title, body}}, {{body}, {title}}} {
+		if got := bodySize(tie); got != 10 {
+			t.Errorf("bodySize of a tie = %v, want the smaller, 10", got)
+		}
+	}
+	if got := bodySize(nil); got != 12 {
+		t.Errorf("bodySize of nothing = %v, want 12", got)
+	}
+	var ls []*pdfLine
+	for i := range 10 {
+		left := 72.0
+		if i >= 8 {
+			left = 90 // indented
+		}
+		ls = append(ls, l(left, 400+float64(i), 10, "正文"))
+	}
+	ls = append(ls, l(60, 300, 12, "大字"), l(60, 200, 12.1, "大字")) // 20% larger: body; more: not
+	if got := pageMargins(ls, 10); got != [2]float64{72, 408} {
+		t.Errorf("pageMargins = %v, want [72 408]", got)
+	}
+	tie := []*pdfLine{l(90, 300, 10, "甲"), l(72, 300, 8, "乙"), l(80, 300, 10, "丙")}
+	if got := pageMargins(tie, 10); got != [2]float64{72, 300} {
+		t.Errorf("pageMargins of a tie = %v, want [72 300]", got)
+	}
+	if got := pageMargins([]*pdfLine{l(60, 600, 20, "大字")}, 10); got[0] != 0 || !math.IsInf(got[1], 1) {
+		t.Errorf("pageMargins without body lines = %v, want [0 +Inf]", got)
 	}
 }

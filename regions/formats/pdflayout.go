@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"policygap/regions/document"
 )
@@ -247,20 +248,22 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// bodySize is the most common line size: the body text's.
+// bodySize is the size most characters are set in: the body text's (of a
+// tie, the smaller: titles are set larger); 12 for a document without text.
 func bodySize(lines [][]*pdfLine) float64 {
 	count := map[int]int{}
-	best, bestN := 12.0, 0
 	for _, ls := range lines {
 		for _, l := range ls {
-			k := int(math.Round(l.size))
-			count[k] += len([]rune(l.text()))
-			if count[k] > bestN {
-				best, bestN = float64(k), count[k]
-			}
+			count[int(math.Round(l.size))] += utf8.RuneCountInString(l.text())
 		}
 	}
-	return best
+	best, bestN := 12, 0
+	for k, n := range count {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return float64(best)
 }
 
 // pageMargins are a page's left margin (where most body lines start) and
