@@ -277,6 +277,9 @@ func TestFormatNumber(t *testing.T) {
 		{9, "decimalZero", "09"}, {10, "decimalZero", "10"},
 		{0, "chineseCounting", "零"}, {9, "chineseCounting", "九"}, {10, "chineseCounting", "十"}, {19, "chineseCounting", "十九"},
 		{99, "chineseCounting", "九十九"}, {100, "chineseCounting", "一百"}, {999, "chineseCounting", "九百九十九"}, {1000, "chineseCounting", "1000"},
+		{1, "upperLetter", "A"}, {26, "upperLetter", "Z"}, {27, "upperLetter", "AA"}, {0, "lowerLetter", "0"},
+		{1, "upperRoman", "I"}, {3999, "upperRoman", "MMMCMXCIX"}, {4000, "upperRoman", "4000"}, {0, "lowerRoman", "0"},
+		{10, "ideographTraditional", "癸"}, {11, "ideographTraditional", "甲"}, {12, "ideographZodiac", "亥"}, {13, "ideographZodiac", "子"},
 	}
 	for _, tt := range tests {
 		if got := formatNumber(tt.v, tt.format); got != tt.want {
