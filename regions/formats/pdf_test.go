@@ -434,3 +434,45 @@ func TestPDFBodyAndMargins(t *testing.T) {
 		t.Errorf("pageMargins without body lines = %v, want [0 +Inf]", got)
 	}
 }
+
+// TestPDFGrids: the smallest ruled table, two rows of two columns, is read
+// as a table, alone on a page or with others and text between them; a
+// single column (a box) or a single row is read as text.
+func TestPDFGrids(t *testing.T) {
+	table := func(p *pdfPage, top float64, xs []float64, rows int, cells ...string) {
+		var ys []float64
+		for r := 0; r <= rows; r++ {
+			ys = append(ys, top-20*float64(r))
+			p.hrules = append(p.hrules, pdfRule{at: ys[r], from: xs[0], to: xs[len(xs)-1]})
+		}
+		for _, x := range xs {
+			p.vrules = append(p.vrules, pdfRule{at: x, from: ys[rows], to: ys[0]})
+		}
+		for i, s := range cells {
+			col := i % (len(xs) - 1)
+			p.chars = append(p.chars, charsAt(s, xs[col]+5, ys[i/(len(xs)-1)]-15, 10)...)
+		}
+	}
+	p1 := pdfPage{width: 500, height: 700}
+	table(&p1, 600, []float64{50, 100, 300}, 2, "序号", "任务", "1", "保留号源。")
+	p1.chars = append(p1.chars, charsAt("两表之间。", 50, 530, 10)...)
+	table(&p1, 500, []float64{50, 100, 300}, 2, "2", "优化服务。", "3", "上门服务。")
+	table(&p1, 400, []float64{50, 300}, 2, "框内", "说明")
+	table(&p1, 300, []float64{50, 100, 300}, 1, "注", "仅供参考。")
+	p2 := pdfPage{width: 500, height: 700}
+	table(&p2, 600, []float64{50, 100, 300}, 2, "4", "适老改造。", "5", "志愿服务。")
+	d := layoutPDF([]pdfPage{p1, p2})
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			got = append(got, "TABLE "+strings.Join(flat(cells(d, b.Table)), "|"))
+			continue
+		}
+		got = append(got, blockText(d, b))
+	}
+	want := []string{"TABLE 序号/任务|1/保留号源。", "两表之间。", "TABLE 2/优化服务。|3/上门服务。", "框内", "说明", "注 仅供参考。",
+		"TABLE 4/适老改造。|5/志愿服务。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
+	}
+}

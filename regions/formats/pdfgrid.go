@@ -75,7 +75,7 @@ func covers(rules []pdfRule, at, from, to float64) bool {
 
 // pageGrids finds the ruled tables of a page.
 func pageGrids(p pdfPage, page int) []*pdfGrid {
-	if len(p.hrules) < 3 || len(p.vrules) < 2 {
+	if len(p.hrules) < 3 || len(p.vrules) < 3 { // two rows and two columns at least
 		return nil
 	}
 	var ys []float64
