@@ -476,3 +476,41 @@ func TestPDFGrids(t *testing.T) {
 		t.Errorf("blocks %q, want %q", got, want)
 	}
 }
+
+// TestPDFGridColumns: a vertical rule that reaches into the table (within
+// ruleTol of its top or bottom rule) bounds a column, in the rows where it
+// is drawn: a row it does not cross spans the columns it would part.
+func TestPDFGridColumns(t *testing.T) {
+	hrules := []pdfRule{{at: 600, from: 50, to: 300}, {at: 580, from: 50, to: 300}, {at: 560, from: 50, to: 300}}
+	sides := []pdfRule{{at: 50, from: 560, to: 600}, {at: 300, from: 560, to: 600}}
+	for _, c := range []struct {
+		name  string
+		inner pdfRule
+		want  string // each row's cells' column spans
+	}{
+		{"across the table", pdfRule{at: 150, from: 560, to: 600}, "1 1|1 1"},
+		{"in the first row", pdfRule{at: 150, from: 580, to: 600}, "1 1|2"},
+		{"from 2.5 below the table", pdfRule{at: 150, from: 500, to: 557.5}, "2|2"},
+		{"from 2.6 below it", pdfRule{at: 150, from: 500, to: 557.4}, ""},
+		{"from 2.5 above the table", pdfRule{at: 150, from: 602.5, to: 650}, "2|2"},
+		{"from 2.6 above it", pdfRule{at: 150, from: 602.6, to: 650}, ""},
+		{"of 1 point (a dot)", pdfRule{at: 150, from: 590, to: 591}, ""},
+	} {
+		p := pdfPage{hrules: hrules, vrules: append(slices.Clone(sides), c.inner)}
+		got := ""
+		if g := newGrid(p, 1, []float64{600, 580, 560}); g != nil {
+			var rows []string
+			for _, r := range g.rows {
+				var spans []string
+				for _, cell := range r {
+					spans = append(spans, strconv.Itoa(cell.cols))
+				}
+				rows = append(rows, strings.Join(spans, " "))
+			}
+			got = strings.Join(rows, "|")
+		}
+		if got != c.want {
+			t.Errorf("a rule %s: rows %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -136,7 +136,7 @@ func newGrid(p pdfPage, page int, ys []float64) *pdfGrid {
 		owner[b] = make([]*gridCell, nc)
 		var row []gridCell
 		for c := 0; c < nc; c++ {
-			if c > 0 && !covers(p.vrules, xs[c], ys[b+1], ys[b]) && len(row) > 0 {
+			if c > 0 && !covers(p.vrules, xs[c], ys[b+1], ys[b]) { // c > 0: row has a cell
 				row[len(row)-1].cols++ // no rule between: the cell spans on
 				continue
 			}
