@@ -320,8 +320,9 @@ func (t *tableReader) brokenUnit(i, k int, name []rune) (token, bool) {
 		if gap+len(rest) > len(norm) || !slices.Equal(norm[gap:gap+len(rest)], rest) {
 			continue
 		}
+		// (not at gap i+k: the caller found the name's rune k differs there)
 		end := gap + len(rest)
-		if gap == i+k || (end < len(norm) && norm[end] != '、' && !isDigit(norm[end]) && !isHan(norm[end]) && norm[end] != '。') {
+		if end < len(norm) && norm[end] != '、' && !isDigit(norm[end]) && !isHan(norm[end]) && norm[end] != '。' {
 			continue
 		}
 		tok := token{kind: tkUnit, start: i, end: end, deadline: dl,
