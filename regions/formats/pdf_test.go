@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"policygap/regions/document"
 )
 
 // testReader is shared by the PDF tests: the engine starts once.
@@ -435,33 +438,25 @@ func TestPDFBodyAndMargins(t *testing.T) {
 	}
 }
 
-// TestPDFGrids: the smallest ruled table, two rows of two columns, is read
-// as a table, alone on a page or with others and text between them; a
-// single column (a box) or a single row is read as text.
-func TestPDFGrids(t *testing.T) {
-	table := func(p *pdfPage, top float64, xs []float64, rows int, cells ...string) {
-		var ys []float64
-		for r := 0; r <= rows; r++ {
-			ys = append(ys, top-20*float64(r))
-			p.hrules = append(p.hrules, pdfRule{at: ys[r], from: xs[0], to: xs[len(xs)-1]})
-		}
-		for _, x := range xs {
-			p.vrules = append(p.vrules, pdfRule{at: x, from: ys[rows], to: ys[0]})
-		}
-		for i, s := range cells {
-			col := i % (len(xs) - 1)
-			p.chars = append(p.chars, charsAt(s, xs[col]+5, ys[i/(len(xs)-1)]-15, 10)...)
-		}
+// ruledTable draws a table on p: rows of 20 points from top, columns
+// between xs, every rule drawn, cells' texts row by row.
+func ruledTable(p *pdfPage, top float64, xs []float64, rows int, cells ...string) {
+	var ys []float64
+	for r := 0; r <= rows; r++ {
+		ys = append(ys, top-20*float64(r))
+		p.hrules = append(p.hrules, pdfRule{at: ys[r], from: xs[0], to: xs[len(xs)-1]})
 	}
-	p1 := pdfPage{width: 500, height: 700}
-	table(&p1, 600, []float64{50, 100, 300}, 2, "序号", "任务", "1", "保留号源。")
-	p1.chars = append(p1.chars, charsAt("两表之间。", 50, 530, 10)...)
-	table(&p1, 500, []float64{50, 100, 300}, 2, "2", "优化服务。", "3", "上门服务。")
-	table(&p1, 400, []float64{50, 300}, 2, "框内", "说明")
-	table(&p1, 300, []float64{50, 100, 300}, 1, "注", "仅供参考。")
-	p2 := pdfPage{width: 500, height: 700}
-	table(&p2, 600, []float64{50, 100, 300}, 2, "4", "适老改造。", "5", "志愿服务。")
-	d := layoutPDF([]pdfPage{p1, p2})
+	for _, x := range xs {
+		p.vrules = append(p.vrules, pdfRule{at: x, from: ys[rows], to: ys[0]})
+	}
+	for i, s := range cells {
+		col := i % (len(xs) - 1)
+		p.chars = append(p.chars, charsAt(s, xs[col]+5, ys[i/(len(xs)-1)]-15, 10)...)
+	}
+}
+
+// blockTexts are a document's paragraphs' texts and its tables' cells.
+func blockTexts(d *document.Document) []string {
 	var got []string
 	for _, b := range d.Blocks {
 		if b.Table != nil {
@@ -470,6 +465,48 @@ func TestPDFGrids(t *testing.T) {
 		}
 		got = append(got, blockText(d, b))
 	}
+	return got
+}
+
+// TestPDFTableAcrossPages: a table that runs on over a page break is one
+// table: the header the next page repeats is dropped, and a row the break
+// cut (its number cell empty) is joined to the row it continues; a table
+// of other columns on the next page is a table of its own.
+func TestPDFTableAcrossPages(t *testing.T) {
+	xs := []float64{50, 100, 300}
+	var p1, p2, p3, p4 pdfPage
+	ruledTable(&p1, 600, xs, 2, "序号", "任务", "1", "保留号源，")
+	ruledTable(&p2, 600, xs, 3, "序号", "任务", "", "配备导医。", "2", "优化服务。")
+	ruledTable(&p3, 600, xs, 2, "3", "上门服务。", "4", "志愿服务。") // no header repeated
+	ruledTable(&p4, 600, []float64{50, 100, 200, 300}, 2, "5", "适老", "改造", "6", "智能", "设备")
+	d := layoutPDF([]pdfPage{p1, p2, p3, p4})
+	want := []string{"TABLE 序号/任务|1/保留号源，配备导医。|2/优化服务。|3/上门服务。|4/志愿服务。", "TABLE 5/适老/改造|6/智能/设备"}
+	if got := blockTexts(d); !slices.Equal(got, want) {
+		t.Fatalf("blocks %q, want %q", got, want)
+	}
+	var pages []int
+	for _, r := range d.Blocks[0].Table.Rows {
+		pages = append(pages, r.Origin.Page)
+	}
+	if !slices.Equal(pages, []int{1, 1, 2, 3, 3}) || d.Blocks[0].Origin.Page != 1 || d.Blocks[1].Origin.Page != 4 {
+		t.Errorf("rows on pages %v, tables on %d and %d; want [1 1 2 3 3], 1 and 4", pages, d.Blocks[0].Origin.Page, d.Blocks[1].Origin.Page)
+	}
+}
+
+// TestPDFGrids: the smallest ruled table, two rows of two columns, is read
+// as a table, alone on a page or with others and text between them; a
+// single column (a box) or a single row is read as text.
+func TestPDFGrids(t *testing.T) {
+	table := ruledTable
+	p1 := pdfPage{width: 500, height: 700}
+	table(&p1, 600, []float64{50, 100, 300}, 2, "序号", "任务", "1", "保留号源。")
+	p1.chars = append(p1.chars, charsAt("两表之间。", 50, 530, 10)...)
+	table(&p1, 500, []float64{50, 100, 300}, 2, "2", "优化服务。", "3", "上门服务。")
+	table(&p1, 400, []float64{50, 300}, 2, "框内", "说明")
+	table(&p1, 300, []float64{50, 100, 300}, 1, "注", "仅供参考。")
+	p2 := pdfPage{width: 500, height: 700}
+	table(&p2, 600, []float64{50, 100, 300}, 2, "4", "适老改造。", "5", "志愿服务。")
+	got := blockTexts(layoutPDF([]pdfPage{p1, p2}))
 	want := []string{"TABLE 序号/任务|1/保留号源。", "两表之间。", "TABLE 2/优化服务。|3/上门服务。", "框内", "说明", "注 仅供参考。",
 		"TABLE 4/适老改造。|5/志愿服务。"}
 	if !slices.Equal(got, want) {
@@ -511,6 +548,35 @@ func TestPDFGridColumns(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("a rule %s: rows %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestPDFCellAt: a cell holds the points on its left and top rules, not
+// those on its right and bottom ones (a point on an inner rule is in the
+// cell below it or to its right); a point in a cell merged with the one
+// above is that cell's.
+func TestPDFCellAt(t *testing.T) {
+	p := pdfPage{hrules: []pdfRule{{at: 600, from: 50, to: 300}, {at: 580, from: 50, to: 300}, {at: 560, from: 50, to: 100}, {at: 540, from: 50, to: 300}},
+		vrules: []pdfRule{{at: 50, from: 540, to: 600}, {at: 100, from: 540, to: 600}, {at: 300, from: 540, to: 600}}}
+	g := newGrid(p, 1, []float64{600, 580, 560, 540}) // column 2 of rows 2 and 3 merged
+	name := func(c *gridCell) string {
+		if c == nil {
+			return "outside"
+		}
+		return fmt.Sprintf("band %d column %d", c.band, c.col)
+	}
+	for _, c := range []struct {
+		x, y float64
+		want string
+	}{
+		{50, 590, "band 0 column 0"}, {49.9, 590, "outside"}, {299.9, 590, "band 0 column 1"}, {300, 590, "outside"},
+		{70, 600, "band 0 column 0"}, {70, 600.1, "outside"}, {70, 540.1, "band 2 column 0"}, {70, 540, "outside"},
+		{70, 580, "band 1 column 0"}, {100, 590, "band 0 column 1"},
+		{200, 570, "band 1 column 1"}, {200, 550, "band 1 column 1"}, // merged: the cell above's
+	} {
+		if got := name(g.cellAt(c.x, c.y)); got != c.want {
+			t.Errorf("cellAt(%v, %v) = %s, want %s", c.x, c.y, got, c.want)
 		}
 	}
 }

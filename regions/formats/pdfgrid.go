@@ -163,24 +163,21 @@ func newGrid(p pdfPage, page int, ys []float64) *pdfGrid {
 	return g
 }
 
-// cellAt is the cell that holds the point, nil outside the table.
+// cellAt is the cell that holds the point, nil outside the table; a cell
+// holds its left and top rules, not its right and bottom ones.
 func (g *pdfGrid) cellAt(x, y float64) *gridCell {
-	if x < g.left || x > g.right || y > g.top || y < g.bottom {
+	if x < g.left || x >= g.right || y > g.top || y <= g.bottom {
 		return nil
 	}
 	b := sort.Search(len(g.ys)-1, func(i int) bool { return g.ys[i+1] < y })
-	if b >= len(g.rows) {
-		return nil
-	}
 	c := sort.Search(len(g.xs)-1, func(i int) bool { return g.xs[i+1] > x })
 	row := g.rows[b]
 	for k := range row {
 		if c >= row[k].col && c < row[k].col+row[k].cols {
 			cell := &row[k]
-			for cell.merged { // the text belongs to the cell the merge starts in
-				cell = g.cellOfBand(cell.band, cell.col)
-				if cell == nil || !cell.merged {
-					break
+			if cell.merged { // the text belongs to the cell the merge starts in (band is its band)
+				if top := g.cellOfBand(cell.band, cell.col); top != nil {
+					cell = top
 				}
 			}
 			return cell
