@@ -882,6 +882,9 @@ func TestTokenizeFlattenedTable(t *testing.T) {
 				"N:12=12", "T:保留窗口", "N:999=999", "T:人次1000人次30%", "U:市民政局", "D:2022年底",
 				"U:市卫健委、", "D:2021年底", "U:市文旅委", "H:十二、便利出行", "N:5=5"}},
 		{"、市卫健委2021年底", []string{"T:、", "U:市卫健委", "D:2021年底"}}, // a stray 、 before any cell is text
+		{"1保留号源", []string{"N:1=1", "T:保留号源"}},                 // a row number opening the text
+		{"0保留号源", []string{"T:0保留号源"}},                         // no row 0
+		{"编号12345的窗口", []string{"T:编号12345的窗口"}},               // no number inside a longer one
 	} {
 		src, _ := newSource(c.text, "")
 		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
