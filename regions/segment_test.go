@@ -885,6 +885,9 @@ func TestTokenizeFlattenedTable(t *testing.T) {
 		{"1保留号源", []string{"N:1=1", "T:保留号源"}},                 // a row number opening the text
 		{"0保留号源", []string{"T:0保留号源"}},                         // no row 0
 		{"编号12345的窗口", []string{"T:编号12345的窗口"}},               // no number inside a longer one
+		{"2021年底市卫健委、县民政局", []string{"D:2021年底", "U:市卫健委、", "U:县民政局"}},
+		{"一、" + strings.Repeat("便", 23) + "1保留", []string{"H:一、" + strings.Repeat("便", 23), "N:1=1", "T:保留"}}, // a heading up to 25 characters
+		{"一、" + strings.Repeat("便", 24) + "1保留", []string{"H:一、", "T:" + strings.Repeat("便", 24), "N:1=1", "T:保留"}},
 	} {
 		src, _ := newSource(c.text, "")
 		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
