@@ -780,17 +780,12 @@ func (t *tableReader) cleanKey(r *row) string {
 
 func (t *tableReader) measures(rows []*row) []Measure {
 	ms := make([]Measure, 0, len(rows))
-	seen := map[string]int{}
 	unnumbered := 0
 	for _, r := range rows {
-		id := strconv.Itoa(r.number)
+		id := strconv.Itoa(r.number) // unique: dedupeRows joined the rows of one number
 		if r.number == 0 {
 			unnumbered++
 			id = "u" + strconv.Itoa(unnumbered)
-		}
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id += "-" + strconv.Itoa(n)
 		}
 		r.slices = append([]span{{r.start, r.end}}, r.slices...)
 		var text, norm []string

@@ -579,6 +579,29 @@ func TestFlattenedTableUnitsOfThePlace(t *testing.T) {
 	}
 }
 
+// TestFlattenedTableWithoutNumbers: a flattened task table whose rows lost
+// their numbers is still read row by row; its measures are u1, u2 … in order.
+func TestFlattenedTableWithoutNumbers(t *testing.T) {
+	text := "岱川县工作任务清单序号重点任务责任单位完成时限医疗机构保留一定比例的现场号源。县卫生健康局2021年底" +
+		"二级以上医院设立老年人服务窗口。县卫生健康局长期坚持社区组织志愿者上门提供服务。县民政局2022年底"
+	ms, err := Segment(&Document{File: "t.txt", Region: "岱川县", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.ID+" "+strings.Join(m.Units, "|")+" "+m.Deadline.String()+" "+m.Text)
+	}
+	want := []string{
+		"u1 县卫生健康局 2021-12-31 医疗机构保留一定比例的现场号源。",
+		"u2 县卫生健康局 ongoing 二级以上医院设立老年人服务窗口。",
+		"u3 县民政局 2022-12-31 社区组织志愿者上门提供服务。",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("measures\n%q\nwant\n%q", got, want)
+	}
+}
+
 // An item's title is its lead phrase up to the first full stop or colon, or
 // its emphasised run-in title, when at most 40 characters.
 func TestItemTitles(t *testing.T) {
