@@ -41,6 +41,7 @@ func readGolden(t *testing.T, c *Corpus) []goldenDoc {
 			g.Problem = err.Error()
 		}
 		for _, m := range ms {
+			checkCleanAt(t, d.Name(), m)
 			g.Measures = append(g.Measures, goldenMeasure{ID: m.ID, Plan: m.Plan, Section: m.Section, Title: m.Title, Text: m.Text,
 				FoundBy: m.FoundBy, Assignment: m.Assignment, Path: m.Path, Units: m.Units, Lead: m.Lead, Deadline: m.Deadline,
 				Goal: m.Goal, Clean: m.Clean})
@@ -48,6 +49,23 @@ func readGolden(t *testing.T, c *Corpus) []goldenDoc {
 		out = append(out, g)
 	}
 	return out
+}
+
+// checkCleanAt: each rune of a flattened table row's clean text is the rune
+// of its text that CleanAt points at, in the text's order (the evidence a
+// reviewer is shown is cut out of the text by these offsets).
+func checkCleanAt(t *testing.T, doc string, m Measure) {
+	norm, clean := []rune(m.Norm), []rune(m.Clean)
+	if len(m.CleanAt) != len(clean) {
+		t.Errorf("%s %s: %d offsets for %d clean runes", doc, m.ID, len(m.CleanAt), len(clean))
+		return
+	}
+	for i, at := range m.CleanAt {
+		if at < 0 || at >= len(norm) || norm[at] != clean[i] || i > 0 && at <= m.CleanAt[i-1] {
+			t.Errorf("%s %s: clean rune %d (%q) points at %d of %q", doc, m.ID, i, clean[i], at, m.Norm)
+			return
+		}
+	}
 }
 
 // TestReadingGolden: every document of the seeds (as read without their
