@@ -602,6 +602,29 @@ func TestFlattenedTableWithoutNumbers(t *testing.T) {
 	}
 }
 
+// TestFlattenedTableTrailer: the document's end matter (抄送, 附件 …) after a
+// row's cells ends the table; a note before the first row, or right after a
+// row's text, does not.
+func TestFlattenedTableTrailer(t *testing.T) {
+	head := "岱川县工作任务清单序号重点任务责任单位完成时限"
+	rows := "1医疗机构保留一定比例的现场号源。县卫生健康局2021年底2二级以上医院设立老年人服务窗口。县卫生健康局长期坚持"
+	want := []string{"1 县卫生健康局 2021-12-31 医疗机构保留一定比例的现场号源。", "2 县卫生健康局 ongoing 二级以上医院设立老年人服务窗口。"}
+	for _, text := range []string{head + rows + "抄送：县委办公室。3社区组织志愿者上门提供服务。县民政局2022年底", head + "注：本表为示意。" + rows,
+		head + strings.Replace(rows, "号源。", "号源。注：各地参照执行。", 1)} {
+		ms, err := Segment(&Document{File: "t.txt", Region: "岱川县", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.ID+" "+strings.Join(m.Units, "|")+" "+m.Deadline.String()+" "+m.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s:\nmeasures %q\nwant %q", text, got, want)
+		}
+	}
+}
+
 // An item's title is its lead phrase up to the first full stop or colon, or
 // its emphasised run-in title, when at most 40 characters.
 func TestItemTitles(t *testing.T) {
