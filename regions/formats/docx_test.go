@@ -116,12 +116,15 @@ func TestDocxDefaultLevels(t *testing.T) {
 	}
 }
 
+// plainPara and tableCell are a paragraph of one run and a table cell.
+func plainPara(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
+func tableCell(s string) string { return `<w:tc>` + s + `</w:tc>` }
+
 // TestDocxStrayCells: a malformed body loses no text: a cell outside any
 // table is read as paragraphs (a table inside it as a table), a cell before
 // any row as a row of its own. Paragraphs and rows are counted from 1.
 func TestDocxStrayCells(t *testing.T) {
-	p := func(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
-	tc := func(s string) string { return `<w:tc>` + s + `</w:tc>` }
+	p, tc := plainPara, tableCell
 	body := tc(p("甲")+`<w:tbl><w:tr>`+tc(p("子"))+tc(p("丑"))+`</w:tr></w:tbl>`) +
 		`<w:tbl>` + tc(p("乙")) + `<w:tr>` + tc(p("丙")) + `<w:tc><w:tcPr><w:gridSpan w:val="1"/></w:tcPr>` + p("丁") + `</w:tc></w:tr></w:tbl>`
 	d, err := NewReader().Read("a.docx", docxOf(t, body, "", ""))
@@ -148,23 +151,15 @@ func TestDocxStrayCells(t *testing.T) {
 // TestDocxTableInCell: a table inside a cell (a sub-list laid out as a
 // grid) is that cell's, its rows as lines after the cell's paragraphs.
 func TestDocxTableInCell(t *testing.T) {
-	p := func(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
-	tc := func(s string) string { return `<w:tc>` + s + `</w:tc>` }
+	p, tc := plainPara, tableCell
 	inner := `<w:tbl><w:tr>` + tc(p("子")) + tc(p("丑")) + `</w:tr><w:tr>` + tc(p("寅")) + tc(p("卯")) + `</w:tr></w:tbl>`
 	body := `<w:tbl><w:tr>` + tc(p("1")) + tc(p("保留号源。")+inner) + tc(p("市卫健委")) + `</w:tr></w:tbl>` + p("后文")
 	d, err := NewReader().Read("a.docx", docxOf(t, body, "", ""))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, b := range d.Blocks {
-		if b.Table == nil {
-			got = append(got, blockText(d, b))
-			continue
-		}
-		got = append(got, flat(cells(d, b.Table))...)
-	}
-	if want := []string{"1/保留号源。\n子 丑\n寅 卯/市卫健委", "后文"}; !slices.Equal(got, want) {
+	got := blockTexts(d)
+	if want := []string{"TABLE 1/保留号源。\n子 丑\n寅 卯/市卫健委", "后文"}; !slices.Equal(got, want) {
 		t.Errorf("blocks %q, want %q", got, want)
 	}
 }

@@ -234,6 +234,20 @@ func flat(rows [][]string) []string {
 	return out
 }
 
+// blockTexts are a document's blocks in order: a paragraph's text, a
+// table's cells as "TABLE a/b|c/d".
+func blockTexts(d *document.Document) []string {
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			got = append(got, "TABLE "+strings.Join(flat(cells(d, b.Table)), "|"))
+			continue
+		}
+		got = append(got, blockText(d, b))
+	}
+	return got
+}
+
 func TestDocxRejects(t *testing.T) {
 	deep := strings.Repeat("<w:x>", maxXMLDepth+5) + strings.Repeat("</w:x>", maxXMLDepth+5)
 	tests := []struct{ name, want string }{
@@ -680,14 +694,7 @@ func TestMarkdownRawHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, p := range paragraphs(d) {
-		got = append(got, blockText(d, p))
-	}
-	for _, tb := range tables(d) {
-		got = append(got, flat(cells(d, tb))...)
-	}
-	if want := []string{"任务", "优化网上服务。", "1/保留号源。/市卫健委"}; !slices.Equal(got, want) {
+	if got, want := blockTexts(d), []string{"任务", "TABLE 1/保留号源。/市卫健委", "优化网上服务。"}; !slices.Equal(got, want) {
 		t.Errorf("read %q, want %q", got, want)
 	}
 }
@@ -738,24 +745,17 @@ func TestHTMLArticleBody(t *testing.T) {
 		body string
 		want []string
 	}{
-		{`<div><p>` + han(30) + `</p></div><p>` + han(10) + `</p>`, []string{han(30)}},                                            // 3/4: the div is the article
-		{`<div><p>` + han(29) + `</p></div><p>` + han(10) + `</p>`, []string{han(29), han(10)}},                                   // under 3/4: the page is
-		{`<p>` + han(5) + `</p>` + table, []string{han(5), "1/" + han(20), "2/" + han(20)}},                                       // a task table: the page
-		{`<table><tr><th>序号</th><th>任务</th></tr><tr><td colspan="2">` + han(9) + `</td></tr></table>`, []string{"序号/任务", han(9)}}, // header cells make a data table
-		{`<p>` + han(29) + `</p><div id="footer"><p>` + han(10) + `</p></div>`, []string{han(29)}},                                // a footer by its id
+		{`<div><p>` + han(30) + `</p></div><p>` + han(10) + `</p>`, []string{han(30)}},                                                    // 3/4: the div is the article
+		{`<div><p>` + han(29) + `</p></div><p>` + han(10) + `</p>`, []string{han(29), han(10)}},                                           // under 3/4: the page is
+		{`<p>` + han(5) + `</p>` + table, []string{han(5), "TABLE 1/" + han(20) + "|2/" + han(20)}},                                       // a task table: the page
+		{`<table><tr><th>序号</th><th>任务</th></tr><tr><td colspan="2">` + han(9) + `</td></tr></table>`, []string{"TABLE 序号/任务|" + han(9)}}, // header cells make a data table
+		{`<p>` + han(29) + `</p><div id="footer"><p>` + han(10) + `</p></div>`, []string{han(29)}},                                        // a footer by its id
 	} {
 		d, err := NewReader().Read("a.html", []byte("<html><body>"+c.body+"</body></html>"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
-		for _, p := range paragraphs(d) {
-			got = append(got, blockText(d, p))
-		}
-		for _, tb := range tables(d) {
-			got = append(got, flat(cells(d, tb))...)
-		}
-		if !slices.Equal(got, c.want) {
+		if got := blockTexts(d); !slices.Equal(got, c.want) {
 			t.Errorf("%s:\nread %q\nwant %q", c.body, got, c.want)
 		}
 	}

@@ -14,8 +14,6 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
-
-	"policygap/regions/document"
 )
 
 // testReader is shared by the PDF tests: the engine starts once.
@@ -183,14 +181,7 @@ func TestPDFLayout(t *testing.T) {
 	line(&p2, "表后说明。", left, 500)
 	d := layoutPDF([]pdfPage{p1, p2})
 	checkSpans(t, d)
-	var texts []string
-	for _, b := range d.Blocks {
-		if b.Table != nil {
-			texts = append(texts, "TABLE "+strings.Join(flat(cells(d, b.Table)), "|"))
-			continue
-		}
-		texts = append(texts, blockText(d, b))
-	}
+	texts := blockTexts(d)
 	want := []string{"某市关于印发行动方案的通知", "一、便利就医", "（一）" + full[:35*3] + "续行。", full, "二、保障措施",
 		"（二）加强督导。" + strings.Repeat("字", 30) + full + "跨页续行。",
 		"TABLE 序号/任务/单位|1/保留号源。/市卫健委|2/优化服务。/^市卫健委", "表后说明。"}
@@ -453,19 +444,6 @@ func ruledTable(p *pdfPage, top float64, xs []float64, rows int, cells ...string
 		col := i % (len(xs) - 1)
 		p.chars = append(p.chars, charsAt(s, xs[col]+5, ys[i/(len(xs)-1)]-15, 10)...)
 	}
-}
-
-// blockTexts are a document's paragraphs' texts and its tables' cells.
-func blockTexts(d *document.Document) []string {
-	var got []string
-	for _, b := range d.Blocks {
-		if b.Table != nil {
-			got = append(got, "TABLE "+strings.Join(flat(cells(d, b.Table)), "|"))
-			continue
-		}
-		got = append(got, blockText(d, b))
-	}
-	return got
 }
 
 // TestPDFTableAcrossPages: a table that runs on over a page break is one
