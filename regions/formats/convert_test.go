@@ -2,6 +2,7 @@ package formats
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -87,6 +88,39 @@ func TestConvertFindsLibreOffice(t *testing.T) {
 		want := "LibreOffice could not convert it to .docx (Error: source file could not be loaded)"
 		if err == nil || err.Error() != want {
 			t.Errorf("%s on PATH: %v\nwant %s", exe, err, want)
+		}
+	}
+}
+
+// TestConvertSteps: what a conversion hands back is read as the .docx it
+// is (its format doc→docx, a note saying so); output LibreOffice wrote while
+// failing is not read. LibreOffice is played by a script that copies its
+// input, or copies it and fails.
+func TestConvertSteps(t *testing.T) {
+	docx := docxOf(t, para("", 0, 0, run("保留现场号源。")), "", "")
+	copyIn := `#!/bin/sh
+for a; do [ "$prev" = --outdir ] && out=$a; prev=$a; done
+mkdir -p "$out" && cp "$prev" "$out/in.docx"
+`
+	for _, c := range []struct{ script, want string }{
+		{copyIn, "doc→docx 保留现场号源。"},
+		{copyIn + "exit 1\n", "LibreOffice could not convert it to .docx (exit status 1)"},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "soffice"), []byte(c.script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("PATH", dir+":/usr/bin:/bin")
+		d, err := NewReader().Read("a.doc", docx)
+		got := fmt.Sprint(err)
+		if err == nil {
+			got = d.Format + " " + blockText(d, paragraphs(d)[0])
+			if !strings.Contains(strings.Join(d.Notes, " "), "LibreOffice") {
+				t.Errorf("notes %q do not say the file was converted", d.Notes)
+			}
+		}
+		if got != c.want {
+			t.Errorf("read %q, want %q", got, c.want)
 		}
 	}
 }
