@@ -543,3 +543,29 @@ func TestCSVTable(t *testing.T) {
 		t.Error("an empty file gave no error")
 	}
 }
+
+// TestReadFileBounds: a file of exactly the 64 MiB a document may have is
+// read whole; one byte more is refused before it is read.
+func TestReadFileBounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: reads 64 MiB (about a second)")
+	}
+	dir := t.TempDir()
+	for _, size := range []int64{formats.MaxDocumentBytes, formats.MaxDocumentBytes + 1} {
+		f, err := os.Create(filepath.Join(dir, "a.txt"))
+		if err == nil {
+			err = f.Truncate(size) // sparse: no disk is used
+			f.Close()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := readFile(os.DirFS(dir), "a.txt")
+		switch {
+		case size == formats.MaxDocumentBytes && (err != nil || int64(len(data)) != size):
+			t.Errorf("a file of the limit: %d bytes read, %v", len(data), err)
+		case size > formats.MaxDocumentBytes && (err == nil || err.Error() != "file is 64 MiB, more than the 64 MiB a document may have: not read"):
+			t.Errorf("one byte more: %v", err)
+		}
+	}
+}
