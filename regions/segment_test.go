@@ -928,6 +928,7 @@ func TestTokenizeFlattenedTable(t *testing.T) {
 		{"2021年底市卫健委、县民政局", []string{"D:2021年底", "U:市卫健委、", "U:县民政局"}},
 		{"一、" + strings.Repeat("便", 23) + "1保留", []string{"H:一、" + strings.Repeat("便", 23), "N:1=1", "T:保留"}}, // a heading up to 25 characters
 		{"一、" + strings.Repeat("便", 24) + "1保留", []string{"H:一、", "T:" + strings.Repeat("便", 24), "N:1=1", "T:保留"}},
+		{"一、便利出行", []string{"H:一、", "T:便利出行"}}, // a heading the text ends in: only its label is sure
 	} {
 		src, _ := newSource(c.text, "")
 		tr := newTableReader(&Document{Region: "岱川县", Date: mustDate("2021-06-10")}, src)
