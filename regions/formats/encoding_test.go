@@ -36,7 +36,8 @@ func FuzzNotText(f *testing.F) {
 // TestUTF16WithoutBOM: UTF-16 without a byte order mark is read in the byte
 // order whose decoding is text throughout, up to the ends of each range of
 // characters counted as text (Han, CJK punctuation, full-width forms, ASCII,
-// general punctuation).
+// general punctuation); where both orders read as text, little-endian; a
+// text with 95% of its characters text is read.
 func TestUTF16WithoutBOM(t *testing.T) {
 	for _, r := range []rune{0x4E00, 0x9FFF, 0x3000, 0x303F, 0xFF00, 0xFFEF, 0x20, 0x7E, 0x2000, 0x206F} {
 		s := strings.Repeat(string(r), 8) + "\n"
@@ -54,6 +55,20 @@ func TestUTF16WithoutBOM(t *testing.T) {
 	for _, data := range [][]byte{{0, 1, 0, 2, 0, 3, 0, 4, 0, 5}, bytes.Repeat([]byte{0x7F, 0, 0x0A, 0}, 4)} {
 		if got, _, err := DecodeText(data, ""); err == nil {
 			t.Errorf("control characters in UTF-16 read as text: %q", got)
+		}
+	}
+	// both orders text (20 4E: 丠 or ⁎): little-endian, Windows' order, wins
+	if got, enc, ok := utf16NoBOM(bytes.Repeat([]byte{0x20, 0x4E}, 4)); !ok || got != "丠丠丠丠" || enc != UTF16LE {
+		t.Errorf("a tie read as %s %q (%v), want UTF-16LE 丠丠丠丠", enc, got, ok)
+	}
+	// text in 95% of its characters is read, in 90% not
+	for bad, want := range map[int]bool{1: true, 2: false} {
+		var data []byte
+		for _, u := range utf16.Encode([]rune(strings.Repeat("保", 20-bad) + strings.Repeat("\x01", bad))) {
+			data = binary.LittleEndian.AppendUint16(data, u)
+		}
+		if _, _, ok := utf16NoBOM(data); ok != want {
+			t.Errorf("%d of 20 characters not text: read %v, want %v", bad, ok, want)
 		}
 	}
 }
