@@ -137,20 +137,14 @@ var pageNumberRe = regexp.MustCompile(`^[\s\-—–－_·•]*(?:第\s*)?\d{1,4}
 func dropFurniture(pages []pdfPage, lines [][]*pdfLine) (kept [][]*pdfLine, dropped int) {
 	digits := regexp.MustCompile(`\d+`)
 	key := func(l *pdfLine) string { return digits.ReplaceAllString(l.text(), "#") }
-	zone := func(l *pdfLine, p pdfPage) int { // 1: top band, -1: bottom band, 0: body
-		switch {
-		case l.bottom > p.height*0.92:
-			return 1
-		case l.top < p.height*0.08:
-			return -1
-		}
-		return 0
+	inBand := func(l *pdfLine, p pdfPage) bool { // the top or bottom 8% of the page
+		return l.bottom > p.height*0.92 || l.top < p.height*0.08
 	}
 	repeats := map[string]int{}
 	for pi, ls := range lines {
 		seen := map[string]bool{}
 		for _, l := range ls {
-			if z := zone(l, pages[pi]); z != 0 && !seen[key(l)] {
+			if inBand(l, pages[pi]) && !seen[key(l)] {
 				seen[key(l)] = true
 				repeats[key(l)]++
 			}
@@ -159,9 +153,9 @@ func dropFurniture(pages []pdfPage, lines [][]*pdfLine) (kept [][]*pdfLine, drop
 	kept = make([][]*pdfLine, len(lines))
 	for pi, ls := range lines {
 		for _, l := range ls {
-			z := zone(l, pages[pi])
-			if pageNumberRe.MatchString(l.text()) && (z != 0 || len(lines) > 1) ||
-				z != 0 && len(lines) >= 3 && repeats[key(l)]*2 > len(lines) {
+			band := inBand(l, pages[pi])
+			if pageNumberRe.MatchString(l.text()) && (band || len(lines) > 1) ||
+				band && len(lines) >= 3 && repeats[key(l)]*2 > len(lines) {
 				dropped++
 				continue
 			}
