@@ -557,4 +557,11 @@ func TestPDFCellAt(t *testing.T) {
 			t.Errorf("cellAt(%v, %v) = %s, want %s", c.x, c.y, got, c.want)
 		}
 	}
+	// the top rule drawn over the first column only: the first row's cells
+	// are still cells of their own
+	p.hrules[0] = pdfRule{at: 600, from: 50, to: 100}
+	g = newGrid(p, 1, []float64{600, 580, 560, 540})
+	if r := g.rows[0]; len(r) != 2 || r[0].merged || r[1].merged {
+		t.Errorf("first row %+v, want two cells of their own", r)
+	}
 }
