@@ -317,6 +317,11 @@ func TestPDFLines(t *testing.T) {
 	if want := []string{"甲乙丙己", "丁"}; !slices.Equal(got, want) {
 		t.Errorf("lines %q, want %q", got, want)
 	}
+	unsized := []pdfChar{c('甲', 100, 600, 10), c('乙', 110, 598, 10)} // no font size: the box's height counts
+	unsized[0].size, unsized[1].size = 0, 0
+	if got := len(pageLines(pdfPage{chars: unsized}, 1)); got != 1 {
+		t.Errorf("characters without a size, 2 apart: %d lines, want 1", got)
+	}
 	for bottom, want := range map[float64]int{595.5: 2, 595.6: 1} { // centres 4.5 and 4.4 apart
 		if got := len(pageLines(pdfPage{chars: []pdfChar{c('甲', 100, 600, 10), c('丁', 120, bottom, 10)}}, 1)); got != want {
 			t.Errorf("characters at 600 and %v: %d lines, want %d", bottom, got, want)
@@ -484,7 +489,11 @@ func TestPDFGrids(t *testing.T) {
 	table(&p1, 300, []float64{50, 100, 300}, 1, "注", "仅供参考。")
 	p2 := pdfPage{width: 500, height: 700}
 	table(&p2, 600, []float64{50, 100, 300}, 2, "4", "适老改造。", "5", "志愿服务。")
-	got := blockTexts(layoutPDF([]pdfPage{p1, p2}))
+	d := layoutPDF([]pdfPage{p1, p2})
+	if len(d.Notes) != 0 {
+		t.Errorf("notes %q on pages without running headers", d.Notes)
+	}
+	got := blockTexts(d)
 	want := []string{"TABLE 序号/任务|1/保留号源。", "两表之间。", "TABLE 2/优化服务。|3/上门服务。", "框内", "说明", "注 仅供参考。",
 		"TABLE 4/适老改造。|5/志愿服务。"}
 	if !slices.Equal(got, want) {
