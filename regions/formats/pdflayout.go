@@ -1,8 +1,10 @@
 package formats
 
 import (
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -252,9 +254,9 @@ func bodySize(lines [][]*pdfLine) float64 {
 		}
 	}
 	best, bestN := 12, 0
-	for k, n := range count {
-		if n > bestN || n == bestN && k < best {
-			best, bestN = k, n
+	for _, k := range slices.Sorted(maps.Keys(count)) { // smallest first: it wins a tie
+		if count[k] > bestN {
+			best, bestN = k, count[k]
 		}
 	}
 	return float64(best)
@@ -273,9 +275,9 @@ func pageMargins(ls []*pdfLine, body float64) [2]float64 {
 		rights = append(rights, l.right)
 	}
 	left, n := 0, -1
-	for x, c := range lefts {
-		if c > n || c == n && x < left {
-			left, n = x, c
+	for _, x := range slices.Sorted(maps.Keys(lefts)) { // leftmost first: it wins a tie
+		if lefts[x] > n {
+			left, n = x, lefts[x]
 		}
 	}
 	if len(rights) == 0 {
