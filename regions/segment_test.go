@@ -556,9 +556,9 @@ func TestIsHan(t *testing.T) {
 	}
 }
 
-// segmentedRows segments text as a plan of 岱川县 and lists its measures as
-// "ID units deadline text".
-func segmentedRows(t *testing.T, text string) []string {
+// checkRows segments text as a plan of 岱川县 and checks its measures,
+// each as "ID units deadline text".
+func checkRows(t *testing.T, text string, want []string) {
 	t.Helper()
 	ms, err := Segment(&Document{File: "t.txt", Region: "岱川县", Text: text})
 	if err != nil {
@@ -568,7 +568,9 @@ func segmentedRows(t *testing.T, text string) []string {
 	for _, m := range ms {
 		got = append(got, m.ID+" "+strings.Join(m.Units, "|")+" "+m.Deadline.String()+" "+m.Text)
 	}
-	return got
+	if !slices.Equal(got, want) {
+		t.Errorf("%s:\nmeasures\n%q\nwant\n%q", text, got, want)
+	}
 }
 
 // TestFlattenedTableUnitsOfThePlace: in a flattened task table, unit names
@@ -576,15 +578,11 @@ func segmentedRows(t *testing.T, text string) []string {
 // are read as units, not as the text of the next row.
 func TestFlattenedTableUnitsOfThePlace(t *testing.T) {
 	text := `岱川县工作任务清单序号重点任务责任单位完成时限一、便利老年人日常就医1医疗机构应提供一定比例的现场号源。岱川县卫生健康局2021年底2保留挂号、缴费等人工服务窗口。岱川县卫生健康局、岱川县医疗保障局长期坚持3二级以上公立医疗机构设立社工岗位，为老年人提供引导服务。岱川县卫生健康局2022年底`
-	got := segmentedRows(t, text)
-	want := []string{
+	checkRows(t, text, []string{
 		"1 岱川县卫生健康局 2021-12-31 医疗机构应提供一定比例的现场号源。",
 		"2 岱川县卫生健康局|岱川县医疗保障局 ongoing 保留挂号、缴费等人工服务窗口。",
 		"3 岱川县卫生健康局 2022-12-31 二级以上公立医疗机构设立社工岗位，为老年人提供引导服务。",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("measures\n%q\nwant\n%q", got, want)
-	}
+	})
 }
 
 // TestFlattenedTableWithoutNumbers: a flattened task table whose rows lost
@@ -592,15 +590,11 @@ func TestFlattenedTableUnitsOfThePlace(t *testing.T) {
 func TestFlattenedTableWithoutNumbers(t *testing.T) {
 	text := "岱川县工作任务清单序号重点任务责任单位完成时限医疗机构保留一定比例的现场号源。县卫生健康局2021年底" +
 		"二级以上医院设立老年人服务窗口。县卫生健康局长期坚持社区组织志愿者上门提供服务。县民政局2022年底"
-	got := segmentedRows(t, text)
-	want := []string{
+	checkRows(t, text, []string{
 		"u1 县卫生健康局 2021-12-31 医疗机构保留一定比例的现场号源。",
 		"u2 县卫生健康局 ongoing 二级以上医院设立老年人服务窗口。",
 		"u3 县民政局 2022-12-31 社区组织志愿者上门提供服务。",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("measures\n%q\nwant\n%q", got, want)
-	}
+	})
 }
 
 // TestFlattenedTableTrailer: the document's end matter (抄送, 附件 …) after a
@@ -612,10 +606,7 @@ func TestFlattenedTableTrailer(t *testing.T) {
 	want := []string{"1 县卫生健康局 2021-12-31 医疗机构保留一定比例的现场号源。", "2 县卫生健康局 ongoing 二级以上医院设立老年人服务窗口。"}
 	for _, text := range []string{head + rows + "抄送：县委办公室。3社区组织志愿者上门提供服务。县民政局2022年底", head + "注：本表为示意。" + rows,
 		head + strings.Replace(rows, "号源。", "号源。注：各地参照执行。", 1)} {
-		got := segmentedRows(t, text)
-		if !slices.Equal(got, want) {
-			t.Errorf("%s:\nmeasures %q\nwant %q", text, got, want)
-		}
+		checkRows(t, text, want)
 	}
 }
 

@@ -73,17 +73,23 @@ func TestConvertWithoutLibreOffice(t *testing.T) {
 	}
 }
 
+// playLibreOffice puts script on PATH as exe, in a folder of its own, before
+// the folders in rest (a ":"-separated tail, "" for none).
+func playLibreOffice(t *testing.T, exe, script, rest string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, exe), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+rest)
+}
+
 // TestConvertFindsLibreOffice: LibreOffice is run as soffice, or else as
 // libreoffice (the name some distributions install); its failure is
 // reported with its message.
 func TestConvertFindsLibreOffice(t *testing.T) {
 	for _, exe := range []string{"soffice", "libreoffice"} {
-		dir := t.TempDir()
-		script := "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n"
-		if err := os.WriteFile(filepath.Join(dir, exe), []byte(script), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		t.Setenv("PATH", dir)
+		playLibreOffice(t, exe, "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n", "")
 		_, err := NewReader().Read("a.doc", []byte("x"))
 		want := "LibreOffice could not convert it to .docx (Error: source file could not be loaded)"
 		if err == nil || err.Error() != want {
@@ -106,11 +112,7 @@ mkdir -p "$out" && cp "$prev" "$out/in.docx"
 		{copyIn, "doc→docx 保留现场号源。"},
 		{copyIn + "exit 1\n", "LibreOffice could not convert it to .docx (exit status 1)"},
 	} {
-		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, "soffice"), []byte(c.script), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		t.Setenv("PATH", dir+":/usr/bin:/bin")
+		playLibreOffice(t, "soffice", c.script, ":/usr/bin:/bin")
 		d, err := NewReader().Read("a.doc", docx)
 		got := fmt.Sprint(err)
 		if err == nil {

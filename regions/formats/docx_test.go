@@ -117,7 +117,7 @@ func TestDocxDefaultLevels(t *testing.T) {
 }
 
 // plainPara and tableCell are a paragraph of one run and a table cell.
-func plainPara(s string) string { return `<w:p><w:r><w:t>` + s + `</w:t></w:r></w:p>` }
+func plainPara(s string) string { return "<w:p>" + run(s) + "</w:p>" }
 func tableCell(s string) string { return `<w:tc>` + s + `</w:tc>` }
 
 // TestDocxStrayCells: a malformed body loses no text: a cell outside any

@@ -159,7 +159,7 @@ func boldRun(text string) string { return `<w:r><w:rPr><w:b/></w:rPr><w:t>` + te
 func cell(attrs string, paras ...string) string {
 	s := "<w:tc><w:tcPr>" + attrs + "</w:tcPr>"
 	for _, p := range paras {
-		s += "<w:p>" + run(p) + "</w:p>"
+		s += plainPara(p)
 	}
 	return s + "</w:tc>"
 }

@@ -480,15 +480,14 @@ func TestPDFTableAcrossPages(t *testing.T) {
 // as a table, alone on a page or with others and text between them; a
 // single column (a box) or a single row is read as text.
 func TestPDFGrids(t *testing.T) {
-	table := ruledTable
 	p1 := pdfPage{width: 500, height: 700}
-	table(&p1, 600, []float64{50, 100, 300}, 2, "序号", "任务", "1", "保留号源。")
+	ruledTable(&p1, 600, []float64{50, 100, 300}, 2, "序号", "任务", "1", "保留号源。")
 	p1.chars = append(p1.chars, charsAt("两表之间。", 50, 530, 10)...)
-	table(&p1, 500, []float64{50, 100, 300}, 2, "2", "优化服务。", "3", "上门服务。")
-	table(&p1, 400, []float64{50, 300}, 2, "框内", "说明")
-	table(&p1, 300, []float64{50, 100, 300}, 1, "注", "仅供参考。")
+	ruledTable(&p1, 500, []float64{50, 100, 300}, 2, "2", "优化服务。", "3", "上门服务。")
+	ruledTable(&p1, 400, []float64{50, 300}, 2, "框内", "说明")
+	ruledTable(&p1, 300, []float64{50, 100, 300}, 1, "注", "仅供参考。")
 	p2 := pdfPage{width: 500, height: 700}
-	table(&p2, 600, []float64{50, 100, 300}, 2, "4", "适老改造。", "5", "志愿服务。")
+	ruledTable(&p2, 600, []float64{50, 100, 300}, 2, "4", "适老改造。", "5", "志愿服务。")
 	d := layoutPDF([]pdfPage{p1, p2})
 	if len(d.Notes) != 0 {
 		t.Errorf("notes %q on pages without running headers", d.Notes)
